@@ -1,0 +1,88 @@
+"""Thread-safe log of every request the three stand-in servers receive."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RequestRecord:
+    """One request as a server saw it (``headers`` keys are lower-case)."""
+
+    host: str
+    method: str
+    path: str
+    raw_path: str
+    query: str
+    headers: dict[str, str]
+    operation: str | None = None
+    status: int | None = None
+
+
+class HostLog:
+    """The requests one server received, in order."""
+
+    def __init__(self) -> None:
+        self._items: list[RequestRecord] = []
+        self._lock = threading.Lock()
+
+    def append(self, record: RequestRecord) -> RequestRecord:
+        """Add a record (its ``status`` may be filled in later)."""
+        with self._lock:
+            self._items.append(record)
+        return record
+
+    def snapshot(self) -> list[RequestRecord]:
+        """Return a copy of the records."""
+        with self._lock:
+            return list(self._items)
+
+    def clear(self) -> None:
+        """Forget every record."""
+        with self._lock:
+            self._items.clear()
+
+    def filter(self, operation: str | None = None, method: str | None = None) -> list[RequestRecord]:
+        """Return records for an operationId and/or method."""
+        return [
+            r
+            for r in self.snapshot()
+            if (operation is None or r.operation == operation)
+            and (method is None or r.method == method.upper())
+        ]
+
+    def last(self) -> RequestRecord | None:
+        """Return the most recent record, if any."""
+        items = self.snapshot()
+        return items[-1] if items else None
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
+
+    def __iter__(self) -> Iterator[RequestRecord]:
+        return iter(self.snapshot())
+
+    def __getitem__(self, index: int) -> RequestRecord:
+        return self.snapshot()[index]
+
+
+@dataclass
+class RequestLog:
+    """Request logs of the API server, the artifact host and the foreign host."""
+
+    api: HostLog = field(default_factory=HostLog)
+    artifact: HostLog = field(default_factory=HostLog)
+    foreign: HostLog = field(default_factory=HostLog)
+
+    def host(self, name: str) -> HostLog:
+        """Return the log of ``api``, ``artifact`` or ``foreign``."""
+        logs = {"api": self.api, "artifact": self.artifact, "foreign": self.foreign}
+        return logs[name]
+
+    def clear(self) -> None:
+        """Empty all three logs."""
+        for log in (self.api, self.artifact, self.foreign):
+            log.clear()
