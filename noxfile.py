@@ -1,0 +1,68 @@
+"""The project's single entry point: ``nox -s <session>``.
+
+generate  rebuild generated_client/ (``-- --check`` only compares)
+lint      ruff, mypy --strict and spec validation
+tests     drift check, then the test suite against the stand-in server
+tutorial  the API guide's end-to-end tutorial against a stand-in (``-- --live`` for CircleCI)
+sandbox   a stand-in server to play with (``-- --port 8080 --token T``)
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["generate", "lint", "tests"]
+
+PACKAGE = "./generated_client"
+REQUIREMENTS = "requirements"
+
+
+def _install(session: nox.Session, *names: str) -> None:
+    args: list[str] = []
+    for name in names:
+        args += ["-r", f"{REQUIREMENTS}/{name}.txt"]
+    session.install(*args)
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Regenerate generated_client/ from openapi.yaml and generator/ (``-- --check`` to compare)."""
+    _install(session, "generate")
+    session.run("python", "generator/generate.py", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff and mypy --strict on every Python file, and validation of the spec."""
+    _install(session, "lint", "tests")
+    session.install(PACKAGE)
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy")
+    session.run("openapi-spec-validator", "openapi.yaml")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Check generated_client/ is current, then run the test suite."""
+    _install(session, "generate", "tests")
+    session.run("python", "generator/generate.py", "--check")
+    session.install(PACKAGE)
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def tutorial(session: nox.Session) -> None:
+    """Walk through the API guide's tutorial against a local stand-in (or ``-- --live``)."""
+    _install(session, "tests")
+    session.install(PACKAGE)
+    session.run("python", "-m", "docs.examples.tutorial", *session.posargs)
+
+
+@nox.session
+def sandbox(session: nox.Session) -> None:
+    """Serve a stand-in CircleCI on localhost until stopped (``-- --port N --token T``)."""
+    _install(session, "tests")
+    session.install(PACKAGE)
+    session.run("python", "-m", "tests.standin", *session.posargs)

@@ -1,0 +1,73 @@
+"""The 30 operations the API Developer's Guide covers, and a way to find their generated modules."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+from types import ModuleType
+
+import circleci_client.api
+
+# (method, path, official operationId)
+GUIDE_OPERATIONS: tuple[tuple[str, str, str], ...] = (
+    ("GET", "/me", "getCurrentUser"),
+    ("GET", "/me/collaborations", "getCollaborations"),
+    ("GET", "/user/{id}", "getUser"),
+    ("GET", "/pipeline/{pipeline-id}", "getPipelineById"),
+    ("GET", "/pipeline/{pipeline-id}/config", "getPipelineConfigById"),
+    ("GET", "/pipeline/{pipeline-id}/workflow", "listWorkflowsByPipelineId"),
+    ("POST", "/project/{project-slug}/pipeline", "triggerPipeline"),
+    ("GET", "/project/{project-slug}/pipeline", "listPipelinesForProject"),
+    ("GET", "/project/{project-slug}/pipeline/mine", "listMyPipelines"),
+    ("GET", "/project/{project-slug}", "getProjectBySlug"),
+    ("GET", "/project/{project-slug}/checkout-key", "listCheckoutKeys"),
+    ("POST", "/project/{project-slug}/checkout-key", "createCheckoutKey"),
+    ("GET", "/project/{project-slug}/checkout-key/{fingerprint}", "getCheckoutKey"),
+    ("DELETE", "/project/{project-slug}/checkout-key/{fingerprint}", "deleteCheckoutKey"),
+    ("GET", "/project/{project-slug}/envvar", "listEnvVars"),
+    ("POST", "/project/{project-slug}/envvar", "createEnvVar"),
+    ("GET", "/project/{project-slug}/envvar/{name}", "getEnvVar"),
+    ("DELETE", "/project/{project-slug}/envvar/{name}", "deleteEnvVar"),
+    ("GET", "/project/{project-slug}/job/{job-number}", "getJobDetails"),
+    ("POST", "/project/{project-slug}/job/{job-number}/cancel", "cancelJobByJobNumber"),
+    ("GET", "/project/{project-slug}/{job-number}/artifacts", "getJobArtifacts"),
+    ("GET", "/project/{project-slug}/{job-number}/tests", "getTests"),
+    ("GET", "/workflow/{id}", "getWorkflowById"),
+    ("POST", "/workflow/{id}/cancel", "cancelWorkflow"),
+    ("GET", "/workflow/{id}/job", "listWorkflowJobs"),
+    ("POST", "/workflow/{id}/rerun", "rerunWorkflow"),
+    ("GET", "/insights/{project-slug}/workflows", "getProjectWorkflowMetrics"),
+    ("GET", "/insights/{project-slug}/workflows/{workflow-name}", "getProjectWorkflowRuns"),
+    (
+        "GET",
+        "/insights/{project-slug}/workflows/{workflow-name}/jobs",
+        "getProjectWorkflowJobMetrics",
+    ),
+    (
+        "GET",
+        "/insights/{project-slug}/workflows/{workflow-name}/summary",
+        "getWorkflowSummary",
+    ),
+)
+
+
+@cache
+def _modules_by_operation_id() -> dict[str, ModuleType]:
+    found: dict[str, ModuleType] = {}
+    for info in pkgutil.walk_packages(circleci_client.api.__path__, "circleci_client.api."):
+        module = importlib.import_module(info.name)
+        operation = getattr(module, "OPERATION", None)
+        if operation is not None:
+            found[operation.operation_id] = module
+    return found
+
+
+def operation_module(operation_id: str) -> ModuleType:
+    """The generated module of an operation, found by its official operationId."""
+    return _modules_by_operation_id()[operation_id]
+
+
+def all_operation_ids() -> list[str]:
+    """Every operationId the generated package implements."""
+    return sorted(_modules_by_operation_id())

@@ -1,0 +1,143 @@
+"""The hand-written spec: every operation of the guide, its responses, and its examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from openapi_spec_validator import validate
+
+from tests.operations import GUIDE_OPERATIONS, operation_module
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+ERROR_CODES = {"400", "401", "403", "404", "429", "500"}
+METHODS = {"get", "post", "put", "patch", "delete"}
+
+
+def _resolve(node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = SPEC
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def _operations() -> dict[str, tuple[str, str, dict[str, Any]]]:
+    found = {}
+    for path, item in SPEC["paths"].items():
+        for method, operation in item.items():
+            if method in METHODS:
+                found[operation["operationId"]] = (method.upper(), path, operation)
+    return found
+
+
+OPERATIONS = _operations()
+
+
+def test_spec_is_valid_openapi() -> None:
+    validate(SPEC)
+
+
+def test_exactly_the_guide_operations_with_official_ids() -> None:
+    declared = {(m, p, op_id) for op_id, (m, p, _) in OPERATIONS.items()}
+    assert declared == set(GUIDE_OPERATIONS)
+    assert len(OPERATIONS) == 30
+
+
+@pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
+def test_operation_declares_success_and_every_error(operation_id: str) -> None:
+    _, _, operation = OPERATIONS[operation_id]
+    codes = set(operation["responses"])
+    success = codes - ERROR_CODES
+    assert len(success) == 1 and next(iter(success)) in {"200", "201", "202"}
+    assert ERROR_CODES <= codes
+    for code in ERROR_CODES:
+        schema = _resolve(operation["responses"][code])["content"]["application/json"]["schema"]
+        assert _resolve(schema)["properties"]["message"]["type"] == "string"
+    assert "Retry-After" in _resolve(operation["responses"]["429"])["headers"]
+    assert len(operation["tags"]) == 1
+    assert operation["summary"] and operation["description"]
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "code"),
+    [
+        ("triggerPipeline", "201"),
+        ("createCheckoutKey", "201"),
+        ("createEnvVar", "201"),
+        ("cancelWorkflow", "202"),
+        ("rerunWorkflow", "202"),
+        ("cancelJobByJobNumber", "200"),
+        ("deleteEnvVar", "200"),
+    ],
+)
+def test_success_codes_match_the_service(operation_id: str, code: str) -> None:
+    assert code in OPERATIONS[operation_id][2]["responses"]
+
+
+def test_every_paginated_response_takes_a_page_token() -> None:
+    for operation_id, (_, _, operation) in OPERATIONS.items():
+        success = next(c for c in operation["responses"] if c not in ERROR_CODES)
+        content = _resolve(operation["responses"][success]).get("content", {})
+        schema = _resolve(content.get("application/json", {}).get("schema", {}))
+        params = {_resolve(p)["name"] for p in operation.get("parameters", [])}
+        has_token = "next_page_token" in schema.get("properties", {})
+        assert has_token == ("page-token" in params), operation_id
+
+
+def test_job_and_pipeline_numbers_are_integers() -> None:
+    job_number = SPEC["components"]["parameters"]["JobNumber"]["schema"]
+    assert job_number["type"] == "integer"
+    schemas = SPEC["components"]["schemas"]
+    assert schemas["Pipeline"]["properties"]["number"]["type"] == "integer"
+    assert schemas["Workflow"]["properties"]["pipeline_number"]["type"] == "integer"
+    assert schemas["Job"]["properties"]["job_number"]["type"] == "integer"
+
+
+def test_security_is_header_or_basic_and_never_query() -> None:
+    schemes = SPEC["components"]["securitySchemes"]
+    assert schemes["api_key_header"] == {**schemes["api_key_header"], "in": "header"}
+    assert schemes["api_key_header"]["name"] == "Circle-Token"
+    assert schemes["basic_auth"]["scheme"] == "basic"
+    assert all(s.get("in") != "query" for s in schemes.values())
+
+
+def _examples() -> list[tuple[str, str, Any]]:
+    found = []
+    for operation_id, (_, _, operation) in OPERATIONS.items():
+        for code, response in operation["responses"].items():
+            if code in ERROR_CODES:
+                continue
+            media = _resolve(response).get("content", {}).get("application/json", {})
+            for name, example in media.get("examples", {}).items():
+                found.append((operation_id, name, _resolve(example)["value"]))
+    return found
+
+
+EXAMPLES = _examples()
+
+
+def test_the_guide_examples_are_attached() -> None:
+    with_examples = {operation_id for operation_id, _, _ in EXAMPLES}
+    assert {
+        "listPipelinesForProject",
+        "triggerPipeline",
+        "getProjectBySlug",
+        "getJobDetails",
+        "getJobArtifacts",
+        "getProjectWorkflowMetrics",
+        "getProjectWorkflowRuns",
+    } <= with_examples
+
+
+@pytest.mark.parametrize(("operation_id", "name", "payload"), EXAMPLES, ids=lambda v: str(v)[:40])
+def test_example_parses_and_round_trips(operation_id: str, name: str, payload: Any) -> None:
+    module = operation_module(operation_id)
+    model = module._parse_success(payload)
+    dumped = model.to_dict()
+    assert set(dumped) == set(payload)
+    assert module._parse_success(dumped) == model
