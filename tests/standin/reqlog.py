@@ -44,7 +44,9 @@ class HostLog:
         with self._lock:
             self._items.clear()
 
-    def filter(self, operation: str | None = None, method: str | None = None) -> list[RequestRecord]:
+    def filter(
+        self, operation: str | None = None, method: str | None = None
+    ) -> list[RequestRecord]:
         """Return records for an operationId and/or method."""
         return [
             r

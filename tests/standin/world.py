@@ -452,7 +452,9 @@ class World:
         if job.started_at is not None:
             job.stopped_at = at
 
-    def rerun_workflow(self, wf: Workflow, job_ids: list[str] | None, from_failed: bool) -> Workflow:
+    def rerun_workflow(
+        self, wf: Workflow, job_ids: list[str] | None, from_failed: bool
+    ) -> Workflow:
         """Create a new workflow re-running ``wf`` (all jobs, failed ones, or chosen ones)."""
         at = self.tick()
         project = self.projects[wf.project_slug]
@@ -638,7 +640,9 @@ class _Seeder:
                 f"circleci/{org_cloud}",
             ),
         ]
-        widgets = self._project(WIDGETS, "widgets", "acme", "GitHub", "main", make_id("org:gh/acme"))
+        widgets = self._project(
+            WIDGETS, "widgets", "acme", "GitHub", "main", make_id("org:gh/acme")
+        )
         legacy = self._project(LEGACY, "legacy-app", "acme", "Bitbucket", "master", make_id("bb"))
         gizmo_id = make_id("project:gizmo")
         cci_slug = f"circleci/{org_cloud}/{gizmo_id}"
@@ -787,7 +791,11 @@ class _Seeder:
         d_lint, d_test, d_build = 30 + n % 31, 120 + (n * 37) % 90, 60 + (n * 13) % 45
         lint_status, test_status, build_status = {
             "success": ("success", "success", "success"),
-            "failed": ("success", ["failed", "timedout", "infrastructure_fail"][n // 10 % 3], "not_run"),
+            "failed": (
+                "success",
+                ["failed", "timedout", "infrastructure_fail"][n // 10 % 3],
+                "not_run",
+            ),
             "error": ("success", "terminated-unknown", "not_run"),
             "canceled": ("success", "canceled", "not_run"),
             "running": ("success", "running", "blocked"),
@@ -816,7 +824,9 @@ class _Seeder:
         if branch == "main" and status == "success":
             self._deploy_workflow(project, pipeline, wf, n)
 
-    def _deploy_workflow(self, project: Project, pipeline: Pipeline, after: Workflow, n: int) -> None:
+    def _deploy_workflow(
+        self, project: Project, pipeline: Pipeline, after: Workflow, n: int
+    ) -> None:
         pending = n == 94
         assert after.stopped_at is not None
         dep = self._workflow(

@@ -1,0 +1,223 @@
+"""The artifact host (needs the token) and the foreign host (pre-signed storage, no token).
+
+Artifact URLs look like ``<artifact_base_url>/output/job/<job-id>/artifacts/<node>/<path>``.
+With the redirect fault on, the artifact host answers 302 to
+``<foreign_base_url>/presigned/<job-id>/<node>/<path>?X-Amz-Expires=300&X-Amz-Signature=..``,
+which the foreign host serves without any token. Both honour single ``Range`` requests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import mimetypes
+import re
+from typing import Protocol
+from urllib.parse import parse_qsl, quote, unquote
+
+from starlette.types import Message, Receive, Scope, Send
+
+from tests.standin.asgi_util import (
+    TRANSPORT_KEY,
+    drop_connection,
+    find_transport,
+    header_dict,
+    raw_path,
+    token_from_headers,
+)
+from tests.standin.content import iter_artifact
+from tests.standin.faults import FaultRule, Faults, RequestInfo
+from tests.standin.reqlog import RequestLog, RequestRecord
+from tests.standin.world import Artifact, World
+
+ARTIFACT_PATH = re.compile(r"^/output/job/([0-9a-f-]{36})/artifacts/(\d+)/(.+)$")
+FOREIGN_PATH = re.compile(r"^/presigned/([0-9a-f-]{36})/(\d+)/(.+)$")
+RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+class HostsHost(Protocol):
+    """What the artifact and foreign hosts read from the server object."""
+
+    @property
+    def world(self) -> World: ...
+
+    @property
+    def token(self) -> str: ...
+
+    @property
+    def faults(self) -> Faults: ...
+
+    @property
+    def requests(self) -> RequestLog: ...
+
+    @property
+    def foreign_base_url(self) -> str: ...
+
+
+def presign(job_id: str, node: int, path: str) -> str:
+    """Return the (fake) signature of a pre-signed URL."""
+    return hashlib.sha256(f"standin-presign:{job_id}:{node}:{path}".encode()).hexdigest()[:40]
+
+
+def parse_range(header: str | None, size: int) -> tuple[int, int] | None:
+    """Return ``(start, end_exclusive)`` for a single byte range; None means whole file.
+
+    Raises ValueError when the range cannot be satisfied.
+    """
+    if not header:
+        return None
+    found = RANGE.match(header.strip())
+    if found is None:
+        return None  # multi-range or unknown unit: serve the whole file
+    first, last = found.groups()
+    if not first and not last:
+        return None
+    if not first:
+        length = int(last)
+        if length == 0:
+            raise ValueError("empty suffix range")
+        return max(0, size - length), size
+    start = int(first)
+    end = min(int(last) + 1, size) if last else size
+    if start >= size or end <= start:
+        raise ValueError("range not satisfiable")
+    return start, end
+
+
+async def send_simple(
+    send: Send,
+    status: int,
+    body: bytes,
+    content_type: str,
+    extra: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    """Send a small complete response."""
+    headers = [
+        (b"content-type", content_type.encode()),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    await send(
+        {"type": "http.response.start", "status": status, "headers": headers + (extra or [])}
+    )
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+async def send_json_message(send: Send, status: int, text: str) -> None:
+    """Send ``{"message": text}``."""
+    await send_simple(send, status, json.dumps({"message": text}).encode(), "application/json")
+
+
+async def serve_artifact(
+    scope: Scope, send: Send, art: Artifact, headers: dict[str, str], interrupt: FaultRule | None
+) -> int:
+    """Stream an artifact (honouring Range); an interrupt fault cuts the body short."""
+    try:
+        span = parse_range(headers.get("range"), art.size)
+    except ValueError:
+        extra = [(b"content-range", f"bytes */{art.size}".encode())]
+        await send_simple(send, 416, b"Range Not Satisfiable", "text/plain", extra)
+        return 416
+    start, end = span if span is not None else (0, art.size)
+    status = 206 if span is not None else 200
+    content_type = mimetypes.guess_type(art.path)[0] or "application/octet-stream"
+    out = [
+        (b"content-type", content_type.encode()),
+        (b"content-length", str(end - start).encode()),
+        (b"accept-ranges", b"bytes"),
+    ]
+    if span is not None:
+        out.append((b"content-range", f"bytes {start}-{end - 1}/{art.size}".encode()))
+    await send({"type": "http.response.start", "status": status, "headers": out})
+    if scope["method"] == "HEAD":
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+        return status
+    limit = None if interrupt is None else min(interrupt.after_bytes, max(0, end - start - 1))
+    sent = 0
+    for chunk in iter_artifact(art, start, end):
+        if limit is not None and sent + len(chunk) >= limit:
+            piece: Message = {
+                "type": "http.response.body",
+                "body": chunk[: limit - sent],
+                "more_body": True,
+            }
+            await send(piece)
+            await asyncio.sleep(0.01)
+            await drop_connection(scope, send)
+            return status
+        await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        sent += len(chunk)
+    await send({"type": "http.response.body", "body": b"", "more_body": False})
+    return status
+
+
+class FileHost:
+    """ASGI app for the artifact host (``name="artifact"``) or the foreign host."""
+
+    def __init__(self, host: HostsHost, name: str) -> None:
+        self.host = host
+        self.name = name
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Log, apply faults, check access and serve the artifact."""
+        if scope["type"] != "http":
+            return
+        scope[TRANSPORT_KEY] = find_transport(send)
+        raw = raw_path(scope)
+        record = self.host.requests.host(self.name).append(
+            RequestRecord(
+                host=self.name,
+                method=scope["method"],
+                path=unquote(raw),
+                raw_path=raw,
+                query=scope.get("query_string", b"").decode("latin-1"),
+                headers=header_dict(scope),
+            )
+        )
+        record.status = await self._respond(scope, send, record)
+
+    async def _respond(self, scope: Scope, send: Send, record: RequestRecord) -> int | None:
+        faults = self.host.faults
+        info = RequestInfo(self.name, record.method, record.path)
+        delay = faults.delay_for(info)
+        if delay > 0:
+            await asyncio.sleep(delay)
+        pattern = ARTIFACT_PATH if self.name == "artifact" else FOREIGN_PATH
+        found = pattern.match(raw) if (raw := record.raw_path) else None
+        if found is None or record.method not in ("GET", "HEAD"):
+            await send_json_message(send, 404, "Not found.")
+            return 404
+        job_id, node, path = found.group(1), int(found.group(2)), unquote(found.group(3))
+        if self.name == "artifact":
+            if token_from_headers(record.headers) != self.host.token:
+                await send_json_message(send, 401, "Invalid token provided.")
+                return 401
+        else:
+            query = dict(parse_qsl(record.query))
+            if query.get("X-Amz-Signature") != presign(job_id, node, path):
+                await send_simple(send, 403, b"SignatureDoesNotMatch", "text/plain")
+                return 403
+        if faults.take("drop", info):
+            await drop_connection(scope, send)
+            return None
+        rule = faults.take("rate_limit", info) or faults.take("status", info)
+        if rule is not None:
+            extra = [(b"retry-after", rule.retry_after.encode())] if rule.retry_after else []
+            body = json.dumps({"message": rule.message or "Server error."}).encode()
+            await send_simple(send, rule.status, body, "application/json", extra)
+            return rule.status
+        with self.host.world.lock:
+            art = self.host.world.find_artifact(job_id, node, path)
+        if art is None:
+            await send_json_message(send, 404, "Artifact not found.")
+            return 404
+        if self.name == "artifact" and faults.take("redirect", info):
+            location = (
+                f"{self.host.foreign_base_url}/presigned/{job_id}/{node}/{quote(path)}"
+                f"?X-Amz-Expires=300&X-Amz-Signature={presign(job_id, node, path)}"
+            )
+            await send_simple(send, 302, b"", "text/plain", [(b"location", location.encode())])
+            return 302
+        return await serve_artifact(
+            scope, send, art, record.headers, faults.take("interrupt", info)
+        )

@@ -1,0 +1,97 @@
+"""Route matching on the raw (still percent-encoded) request path.
+
+The project slug contains ``/`` and clients may send it plain (``gh/acme/widgets``), fully
+escaped (``gh%2Facme%2Fwidgets``) or partly escaped, so the ``{project-slug}`` parameter
+consumes raw segments until it has three components. Other parameters take exactly one
+raw segment, percent-decoded (so an escaped sha256 fingerprint may contain ``/``).
+Parameters named in ``DIGITS`` must be all digits; templates are tried in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote
+
+SLUG = "{project-slug}"
+DIGITS = {"{job-number}"}
+
+
+@dataclass(frozen=True)
+class Route:
+    """One API operation: method, path template, operationId and handler."""
+
+    method: str
+    template: str
+    operation: str
+    handler: Callable[[Any], Any]
+
+    @property
+    def segments(self) -> list[str]:
+        """Return the template split into segments."""
+        return self.template.strip("/").split("/")
+
+
+def split_raw(raw_path: str) -> list[str]:
+    """Split a raw path (without query) into percent-encoded segments."""
+    return raw_path.strip("/").split("/") if raw_path.strip("/") else []
+
+
+def match_template(template: list[str], raw: list[str]) -> dict[str, str] | None:
+    """Match raw segments against template segments; return decoded parameters or None."""
+    params: dict[str, str] = {}
+    i = 0
+    for part in template:
+        if i >= len(raw):
+            return None
+        if part == SLUG:
+            components: list[str] = []
+            while len(components) < 3 and i < len(raw):
+                components.extend(unquote(raw[i]).split("/"))
+                i += 1
+            if len(components) != 3 or not all(components):
+                return None
+            params["project-slug"] = "/".join(components)
+            continue
+        value = unquote(raw[i])
+        i += 1
+        if part.startswith("{"):
+            if not value or (part in DIGITS and not value.isdigit()):
+                return None
+            params[part[1:-1]] = value
+        elif value != part:
+            return None
+    return params if i == len(raw) else None
+
+
+@dataclass
+class Match:
+    """The outcome of routing: a route (or None) plus whether the path exists at all."""
+
+    route: Route | None
+    params: dict[str, str]
+    path_known: bool
+    template: str | None
+
+
+class Router:
+    """Ordered list of routes matched against raw paths."""
+
+    def __init__(self, routes: list[Route]) -> None:
+        self.routes = routes
+
+    def match(self, method: str, raw_path: str) -> Match:
+        """Find the route for ``method`` and the raw path below the API prefix."""
+        raw = split_raw(raw_path)
+        found_template: str | None = None
+        found_params: dict[str, str] = {}
+        for route in self.routes:
+            params = match_template(route.segments, raw)
+            if params is None:
+                continue
+            if route.method == method:
+                return Match(route, params, True, route.template)
+            if found_template is None:
+                found_template, found_params = route.template, params
+        return Match(None, found_params, found_template is not None, found_template)
