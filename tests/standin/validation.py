@@ -1,4 +1,10 @@
-"""Validate API responses against ``openapi.yaml`` (OpenAPI 3.0, ``nullable: true``)."""
+"""Validate API responses against ``openapi.yaml`` (OpenAPI 3.0, ``nullable: true``).
+
+``nullable: true`` is read as "null is allowed" wherever it appears, also next to ``allOf``
+or ``enum`` without ``null`` in it. A strict OAS 3.0.3 validator ignores ``nullable`` in
+those places and rejects null; a client generator treats the field as optional-null, and
+that is what the real API sends, so the stand-in accepts it.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ import yaml
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
 
 DEFAULT_SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
+NULL_ONLY = {"type": "string", "nullable": True, "enum": [None]}
 
 
 class ResponseValidator:
@@ -38,7 +45,11 @@ class ResponseValidator:
                 if ref in seen:
                     return {}
                 return self.resolve(self._lookup(ref), (*seen, ref))
-            return {key: self.resolve(value, seen) for key, value in node.items()}
+            out = {key: self.resolve(value, seen) for key, value in node.items()}
+            if out.get("nullable") is True:
+                del out["nullable"]
+                return {"anyOf": [out, NULL_ONLY]}
+            return out
         if isinstance(node, list):
             return [self.resolve(item, seen) for item in node]
         return node
