@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -608,8 +609,6 @@ def test_transport_builds_its_policy_from_arguments() -> None:
 
 
 def test_sync_real_connection_refused_is_retried_then_raised() -> None:
-    import socket
-
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
