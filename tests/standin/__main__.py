@@ -1,0 +1,80 @@
+"""Run the stand-in from the command line until Ctrl-C or SIGTERM.
+
+Example: ``python -m tests.standin --port 8080 --token T --latency 0.2 --fault-429-every 5``.
+The first line printed is ``base URL: <url>``, the second ``token: <token>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import threading
+from types import FrameType
+
+from tests.standin.server import DEFAULT_TOKEN, Standin
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Parse the command line."""
+    parser = argparse.ArgumentParser(prog="python -m tests.standin", description=__doc__)
+    parser.add_argument("--port", type=int, default=8080, help="API port (0: any free port)")
+    parser.add_argument("--token", default=DEFAULT_TOKEN, help="the token to accept")
+    parser.add_argument("--page-size", type=int, default=20, help="items per page")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds added per request")
+    parser.add_argument(
+        "--fault-429-every", type=int, metavar="N", help="answer every N-th request with 429"
+    )
+    parser.add_argument("--retry-after", default="1", help="Retry-After value of the 429s")
+    parser.add_argument(
+        "--fault-5xx-every", type=int, metavar="N", help="answer every N-th request with a 5xx"
+    )
+    parser.add_argument("--fault-status", type=int, default=500, help="status of the 5xx fault")
+    parser.add_argument(
+        "--fault-operation", default=None, help="limit the recurring faults to one operationId"
+    )
+    parser.add_argument(
+        "--validate", action="store_true", help="validate responses against openapi.yaml"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Start the servers, print where they listen and wait for a signal."""
+    args = parse_args(argv)
+    standin = Standin(
+        token=args.token,
+        page_size=args.page_size,
+        port=args.port,
+        validate_responses=args.validate,
+    )
+    if args.latency > 0:
+        standin.faults.latency(args.latency)
+    if args.fault_429_every:
+        standin.faults.rate_limit(
+            args.fault_operation,
+            retry_after=args.retry_after,
+            times=None,
+            every=args.fault_429_every,
+        )
+    if args.fault_5xx_every:
+        standin.faults.add(
+            args.fault_operation, status=args.fault_status, times=None, every=args.fault_5xx_every
+        )
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    with standin:
+        print(f"base URL: {standin.base_url}", flush=True)
+        print(f"token: {standin.token}", flush=True)
+        print(f"artifact host: {standin.artifact_base_url}", flush=True)
+        print(f"foreign host: {standin.foreign_base_url}", flush=True)
+        while not stop.wait(0.5):
+            pass
+
+
+if __name__ == "__main__":
+    main()
