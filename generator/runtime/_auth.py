@@ -16,11 +16,34 @@ AuthMethod = Literal["header", "basic"]
 _CREDENTIAL_HEADERS = ("circle-token", "authorization")
 
 
-def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+Origin = tuple[str, str, int | None]
+
+
+def _origin(url: httpx.URL) -> Origin:
     port = url.port
     if port is None:
         port = {"http": 80, "https": 443}.get(url.scheme)
     return (url.scheme, url.host, port)
+
+
+def _matches(origin: Origin, allowed: Origin) -> bool:
+    """Compare origins; an allowed host ``*.example.com`` matches any subdomain of it."""
+    scheme, host, port = allowed
+    if (origin[0], origin[2]) != (scheme, port):
+        return False
+    if host.startswith("*."):
+        return origin[1].endswith(host[1:]) and len(origin[1]) > len(host) - 1
+    return origin[1] == host
+
+
+def _allowed_origin(url: str) -> Origin:
+    """The origin of an allowed URL, keeping a ``*.`` wildcard host (which httpx would refuse)."""
+    wildcard = "://*."
+    if wildcard in url:
+        scheme, _, rest = url.partition(wildcard)
+        scheme, host, port = _origin(httpx.URL(f"{scheme}://wildcard.{rest}"))
+        return (scheme, "*." + host.removeprefix("wildcard."), port)
+    return _origin(httpx.URL(url))
 
 
 class Credentials:
@@ -43,11 +66,12 @@ class Credentials:
             self._header, self._value = "Authorization", f"Basic {encoded}"
         else:
             raise ValueError(f"auth must be 'header' or 'basic', got {method!r}")
-        self._origins = frozenset(_origin(httpx.URL(str(url))) for url in allowed_urls)
+        self._origins = tuple(_allowed_origin(str(url)) for url in allowed_urls)
 
     def allows(self, url: httpx.URL) -> bool:
         """Whether the token may be sent to ``url``."""
-        return _origin(url) in self._origins
+        origin = _origin(url)
+        return any(_matches(origin, allowed) for allowed in self._origins)
 
     def apply(self, request: httpx.Request) -> None:
         """Add the token when the request's origin is allowed; strip any credential otherwise."""

@@ -15,6 +15,7 @@ from ._version import __version__
 from .errors import MissingTokenError
 
 TOKEN_ENV_VARS = ("CIRCLE_TOKEN", "CIRCLECI_TOKEN")
+CLOUD_ARTIFACT_HOSTS = ("https://*.circle-artifacts.com",)
 BASE_URL_ENV_VAR = "CIRCLECI_BASE_URL"
 USER_AGENT = f"circleci-client/{__version__}"
 
@@ -165,8 +166,10 @@ class AuthenticatedClient(Client):
         token: A personal API token (project tokens do not work with API v2).
         auth: ``"header"`` sends the ``Circle-Token`` header; ``"basic"`` sends HTTP basic auth
             with the token as the user name and an empty password.
-        token_hosts: Further URLs (scheme, host and port) the token may be sent to, such as an
-            artifact host of a CircleCI server installation. The API's own origin is always allowed.
+        token_hosts: Further origins the token may be sent to, such as a CircleCI server
+            installation's artifact host; ``https://*.example.com`` allows every subdomain. The
+            API's own origin is always allowed. Defaults to CircleCI cloud's artifact hosts when
+            ``base_url`` is CircleCI cloud, and to none otherwise.
         **kwargs: See :class:`Client`.
     """
 
@@ -176,7 +179,7 @@ class AuthenticatedClient(Client):
         base_url: str = DEFAULT_BASE_URL,
         *,
         auth: AuthMethod = "header",
-        token_hosts: Iterable[str] = (),
+        token_hosts: Iterable[str] | None = None,
         **kwargs: Any,
     ) -> None:
         if not isinstance(token, str) or not token.strip():
@@ -188,6 +191,8 @@ class AuthenticatedClient(Client):
         super().__init__(base_url, **kwargs)
         self._token = token
         self._auth: AuthMethod = auth
+        if token_hosts is None:
+            token_hosts = CLOUD_ARTIFACT_HOSTS if self._base_url == DEFAULT_BASE_URL else ()
         self._token_hosts = tuple(token_hosts)
 
     @classmethod
@@ -203,7 +208,8 @@ class AuthenticatedClient(Client):
         token = next((env[name] for name in TOKEN_ENV_VARS if env.get(name, "").strip()), None)
         if token is None:
             raise MissingTokenError(
-                "no CircleCI token found: set CIRCLE_TOKEN (or CIRCLECI_TOKEN) to a personal API token"
+                "no CircleCI token found: set CIRCLE_TOKEN (or CIRCLECI_TOKEN) "
+                "to a personal API token"
             )
         base_url = env.get(BASE_URL_ENV_VAR, "").strip()
         if base_url and "base_url" not in kwargs:

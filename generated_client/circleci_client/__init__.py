@@ -1,0 +1,38 @@
+"""A typed, resilient client for the CircleCI API v2."""
+
+from ._version import __version__
+from .client import AuthenticatedClient, Client
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    CircleCIError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+)
+from .slugs import ProjectSlug
+
+__all__ = (
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticatedClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "CircleCIError",
+    "Client",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "ProjectSlug",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+    "__version__",
+)

@@ -1,0 +1,238 @@
+"""The client objects: base URL, token, timeouts, retries and the httpx clients behind them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any, Self
+
+import httpx
+
+from ._auth import AsyncAuthTransport, AuthMethod, AuthTransport, Credentials
+from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, TOKEN_HEADER
+from ._retry import AsyncRetryTransport, RetryTransport
+from ._version import __version__
+from .errors import MissingTokenError
+
+TOKEN_ENV_VARS = ("CIRCLE_TOKEN", "CIRCLECI_TOKEN")
+CLOUD_ARTIFACT_HOSTS = ("https://*.circle-artifacts.com",)
+BASE_URL_ENV_VAR = "CIRCLECI_BASE_URL"
+USER_AGENT = f"circleci-client/{__version__}"
+
+
+class Client:
+    """Talks to the CircleCI API without a token (useful for tests and public endpoints).
+
+    Args:
+        base_url: The API root, ``https://circleci.com/api/v2`` unless you run CircleCI server.
+        timeout: Seconds (or an ``httpx.Timeout``) before a request gives up.
+        max_retries: Retries for rate limits and transient failures; 0 turns them off.
+        headers: Extra headers sent with every request.
+        verify_ssl: Verify TLS certificates (a path or ``ssl.SSLContext`` also works).
+        follow_redirects: Follow redirects. The token is never sent to another host either way.
+        httpx_args: Extra keyword arguments for ``httpx.Client`` / ``httpx.AsyncClient``.
+    """
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        headers: Mapping[str, str] | None = None,
+        verify_ssl: Any = True,
+        follow_redirects: bool = False,
+        httpx_args: Mapping[str, Any] | None = None,
+    ) -> None:
+        if not base_url or not base_url.startswith(("http://", "https://")):
+            raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
+        if max_retries < 0:
+            raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
+        self._base_url = base_url.rstrip("/")
+        self._timeout = timeout
+        self._max_retries = max_retries
+        self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}
+        self._verify_ssl = verify_ssl
+        self._follow_redirects = follow_redirects
+        self._httpx_args = dict(httpx_args or {})
+        self._client: httpx.Client | None = None
+        self._async_client: httpx.AsyncClient | None = None
+
+    @property
+    def base_url(self) -> str:
+        """The API root every operation's path is appended to."""
+        return self._base_url
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed request may be retried."""
+        return self._max_retries
+
+    def _credentials(self) -> Credentials | None:
+        return None
+
+    def _options(self) -> dict[str, Any]:
+        return {
+            "base_url": self._base_url,
+            "timeout": self._timeout,
+            "max_retries": self._max_retries,
+            "headers": {k: v for k, v in self._headers.items() if k != "User-Agent"},
+            "verify_ssl": self._verify_ssl,
+            "follow_redirects": self._follow_redirects,
+            "httpx_args": self._httpx_args,
+        }
+
+    def with_options(self, **changes: Any) -> Self:
+        """A new client with the same settings except ``changes`` (e.g. ``max_retries=0``)."""
+        return type(self)(**{**self._options(), **changes})
+
+    def _client_args(self) -> dict[str, Any]:
+        return {
+            "base_url": self._base_url,
+            "headers": self._headers,
+            "timeout": self._timeout,
+            "follow_redirects": self._follow_redirects,
+            **self._httpx_args,
+        }
+
+    def get_httpx_client(self) -> httpx.Client:
+        """The ``httpx.Client`` requests go through, created on first use."""
+        if self._client is None:
+            inner = httpx.HTTPTransport(verify=self._verify_ssl)
+            transport = AuthTransport(
+                RetryTransport(inner, max_retries=self._max_retries), self._credentials()
+            )
+            self._client = httpx.Client(transport=transport, **self._client_args())
+        return self._client
+
+    def set_httpx_client(self, client: httpx.Client) -> Self:
+        """Use your own ``httpx.Client``. Its transport gets no retries or token handling."""
+        self._client = client
+        return self
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        """The ``httpx.AsyncClient`` async requests go through, created on first use."""
+        if self._async_client is None:
+            inner = httpx.AsyncHTTPTransport(verify=self._verify_ssl)
+            transport = AsyncAuthTransport(
+                AsyncRetryTransport(inner, max_retries=self._max_retries), self._credentials()
+            )
+            self._async_client = httpx.AsyncClient(transport=transport, **self._client_args())
+        return self._async_client
+
+    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
+        """Use your own ``httpx.AsyncClient``. Its transport gets no retries or token handling."""
+        self._async_client = async_client
+        return self
+
+    def close(self) -> None:
+        """Close the sync connection pool."""
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    async def aclose(self) -> None:
+        """Close the async connection pool."""
+        if self._async_client is not None:
+            await self._async_client.aclose()
+            self._async_client = None
+
+    def __enter__(self) -> Self:
+        self.get_httpx_client()
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Self:
+        self.get_async_httpx_client()
+        return self
+
+    async def __aexit__(self, *args: object) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._base_url!r})"
+
+
+class AuthenticatedClient(Client):
+    """Talks to the CircleCI API with a personal API token.
+
+    ``AuthenticatedClient(token=...)`` is all most programs need: it sends ``Circle-Token: <token>``
+    to ``https://circleci.com/api/v2``, retries rate limits and transient failures, and never sends
+    the token to any other host.
+
+    Args:
+        token: A personal API token (project tokens do not work with API v2).
+        auth: ``"header"`` sends the ``Circle-Token`` header; ``"basic"`` sends HTTP basic auth
+            with the token as the user name and an empty password.
+        token_hosts: Further origins the token may be sent to, such as a CircleCI server
+            installation's artifact host; ``https://*.example.com`` allows every subdomain. The
+            API's own origin is always allowed. Defaults to CircleCI cloud's artifact hosts when
+            ``base_url`` is CircleCI cloud, and to none otherwise.
+        **kwargs: See :class:`Client`.
+    """
+
+    def __init__(
+        self,
+        token: str,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        auth: AuthMethod = "header",
+        token_hosts: Iterable[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if not isinstance(token, str) or not token.strip():
+            raise MissingTokenError("token is empty: pass a personal API token")
+        if token != token.strip() or any(ch in token for ch in "\r\n\0"):
+            raise ValueError("token contains whitespace or control characters")
+        if auth not in ("header", "basic"):
+            raise ValueError(f"auth must be 'header' or 'basic', got {auth!r}")
+        super().__init__(base_url, **kwargs)
+        self._token = token
+        self._auth: AuthMethod = auth
+        if token_hosts is None:
+            token_hosts = CLOUD_ARTIFACT_HOSTS if self._base_url == DEFAULT_BASE_URL else ()
+        self._token_hosts = tuple(token_hosts)
+
+    @classmethod
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, **kwargs: Any
+    ) -> AuthenticatedClient:
+        """Build a client from ``CIRCLE_TOKEN`` (or ``CIRCLECI_TOKEN``) and ``CIRCLECI_BASE_URL``.
+
+        Raises:
+            MissingTokenError: neither token variable is set.
+        """
+        env = os.environ if environ is None else environ
+        token = next((env[name] for name in TOKEN_ENV_VARS if env.get(name, "").strip()), None)
+        if token is None:
+            raise MissingTokenError(
+                "no CircleCI token found: set CIRCLE_TOKEN (or CIRCLECI_TOKEN) "
+                "to a personal API token"
+            )
+        base_url = env.get(BASE_URL_ENV_VAR, "").strip()
+        if base_url and "base_url" not in kwargs:
+            kwargs["base_url"] = base_url
+        return cls(token.strip(), **kwargs)
+
+    @property
+    def token_urls(self) -> tuple[str, ...]:
+        """The URLs whose origin may receive the token: the API's and ``token_hosts``."""
+        return (self._base_url, *self._token_hosts)
+
+    def _credentials(self) -> Credentials:
+        return Credentials(
+            self._token, method=self._auth, header_name=TOKEN_HEADER, allowed_urls=self.token_urls
+        )
+
+    def _options(self) -> dict[str, Any]:
+        return {
+            **super()._options(),
+            "token": self._token,
+            "auth": self._auth,
+            "token_hosts": self._token_hosts,
+        }
+
+    def __repr__(self) -> str:
+        return f"AuthenticatedClient(base_url={self._base_url!r}, auth={self._auth!r}, token='***')"

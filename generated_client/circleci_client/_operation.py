@@ -1,0 +1,285 @@
+"""What every generated operation shares: sending, raising typed errors, parsing, paging."""
+
+from __future__ import annotations
+
+import json
+import threading
+import warnings
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from dataclasses import dataclass
+from http import HTTPStatus
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+import httpx
+
+from ._constants import MAX_RETRIES_EXTENSION
+from .errors import CircleCIError, ResponseValidationError, error_from_response
+from .types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    from ._client import Client
+    from .models.error_response import ErrorResponse
+
+T = TypeVar("T")
+ItemT = TypeVar("ItemT", covariant=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """An API operation as the spec declares it."""
+
+    operation_id: str
+    method: str
+    path: str
+    success_status: int
+
+
+class APIDeprecationWarning(UserWarning):
+    """The API announced (``Deprecation`` or ``Sunset`` header) that an operation goes away."""
+
+
+_warned: set[str] = set()
+_warned_lock = threading.Lock()
+
+
+def _request_extensions(max_retries: int | None) -> dict[str, Any] | None:
+    if max_retries is None:
+        return None
+    if max_retries < 0:
+        raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
+    return {MAX_RETRIES_EXTENSION: max_retries}
+
+
+def send(
+    client: Client, operation: Operation, kwargs: dict[str, Any], max_retries: int | None
+) -> httpx.Response:
+    """Send one request through the client's transport (which retries and authenticates)."""
+    extensions = _request_extensions(max_retries)
+    if extensions is not None:
+        kwargs["extensions"] = extensions
+    response = client.get_httpx_client().request(**kwargs)
+    _warn_if_deprecated(operation, response)
+    return response
+
+
+async def send_async(
+    client: Client, operation: Operation, kwargs: dict[str, Any], max_retries: int | None
+) -> httpx.Response:
+    """Send one request through the client's async transport."""
+    extensions = _request_extensions(max_retries)
+    if extensions is not None:
+        kwargs["extensions"] = extensions
+    response = await client.get_async_httpx_client().request(**kwargs)
+    _warn_if_deprecated(operation, response)
+    return response
+
+
+def _warn_if_deprecated(operation: Operation, response: httpx.Response) -> None:
+    headers = response.headers
+    if "deprecation" not in headers and "sunset" not in headers:
+        return
+    with _warned_lock:
+        if operation.operation_id in _warned:
+            return
+        _warned.add(operation.operation_id)
+    details = ", ".join(
+        f"{name}: {headers[name]}" for name in ("Deprecation", "Sunset", "Link") if name in headers
+    )
+    warnings.warn(
+        f"CircleCI marks {operation.operation_id} ({operation.method} {operation.path}) "
+        f"as deprecated ({details})",
+        APIDeprecationWarning,
+        stacklevel=4,
+    )
+
+
+def raise_for_status(operation: Operation, response: httpx.Response) -> None:
+    """Raise the typed error for any status other than the operation's success status."""
+    if response.status_code != operation.success_status:
+        raise error_from_response(response, operation=operation.operation_id)
+
+
+def parse_body(
+    operation: Operation, model: str, parse: Callable[[Any], T], response: httpx.Response
+) -> T:
+    """Decode the JSON body and build the model, turning any mismatch into one typed error."""
+    try:
+        data = json.loads(response.content)
+    except ValueError as exc:
+        raise ResponseValidationError(
+            f"{operation.operation_id}: the response body is not JSON ({exc})",
+            model=model,
+            field=None,
+            response=response,
+        ) from exc
+    try:
+        return parse(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise _validation_error(operation, model, exc, response) from exc
+
+
+def _validation_error(
+    operation: Operation, model: str, exc: Exception, response: httpx.Response
+) -> ResponseValidationError:
+    failing_model = _innermost_model(exc.__traceback__) or model
+    if isinstance(exc, KeyError) and exc.args:
+        field = str(exc.args[0])
+        message = f"{operation.operation_id}: {failing_model} is missing required field {field!r}"
+    else:
+        field = None
+        message = f"{operation.operation_id}: could not parse {failing_model}: {exc}"
+    return ResponseValidationError(message, model=failing_model, field=field, response=response)
+
+
+def _innermost_model(tb: TracebackType | None) -> str | None:
+    """Name the deepest model whose ``from_dict`` was running when parsing failed."""
+    name = None
+    while tb is not None:
+        frame = tb.tb_frame
+        if frame.f_code.co_name == "from_dict":
+            cls = frame.f_locals.get("cls")
+            if isinstance(cls, type):
+                name = cls.__name__
+        tb = tb.tb_next
+    return name
+
+
+def parse_error_body(response: httpx.Response) -> ErrorResponse | None:
+    """Parse ``{"message": ...}`` error bodies; None for anything else (plain text, HTML)."""
+    from .models.error_response import ErrorResponse
+
+    try:
+        data = json.loads(response.content)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    return ErrorResponse.from_dict(data)
+
+
+def build_response(response: httpx.Response, parsed: T | None) -> Response[T]:
+    """Wrap an httpx response and its parsed body for the ``*_detailed`` functions."""
+    try:
+        status: HTTPStatus | int = HTTPStatus(response.status_code)
+    except ValueError:
+        status = response.status_code
+    return Response(
+        status_code=status,  # type: ignore[arg-type]
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+class Page(Protocol[ItemT]):
+    """A page of a paginated list."""
+
+    @property
+    def items(self) -> Sequence[ItemT]: ...  # pragma: no cover
+
+    @property
+    def next_page_token(self) -> str | None: ...  # pragma: no cover
+
+
+PageT = TypeVar("PageT", bound=Page[Any])
+
+
+class PaginationError(CircleCIError):
+    """The server's page tokens went round in a circle."""
+
+
+def _check_limit(name: str, value: int | None) -> None:
+    if value is not None and value < 1:
+        raise ValueError(f"{name} must be 1 or more (or None for no limit), got {value}")
+
+
+def _next_token(page: Page[Any], seen: set[str]) -> str | None:
+    token = page.next_page_token
+    if not token:
+        return None
+    if token in seen:
+        raise PaginationError(f"the server returned page token {token!r} twice; stopping")
+    seen.add(token)
+    return token
+
+
+def iter_pages(
+    fetch: Callable[[str | Unset], PageT], first_token: str | Unset, max_pages: int | None
+) -> Iterator[PageT]:
+    """Yield pages until the last one (``next_page_token`` null) or ``max_pages``."""
+    _check_limit("max_pages", max_pages)
+
+    def pages() -> Iterator[PageT]:
+        token: str | Unset = first_token
+        seen: set[str] = set()
+        count = 0
+        while True:
+            page = fetch(token)
+            count += 1
+            yield page
+            next_token = _next_token(page, seen)
+            if next_token is None or (max_pages is not None and count >= max_pages):
+                return
+            token = next_token
+
+    return pages()
+
+
+def aiter_pages(
+    fetch: Callable[[str | Unset], Awaitable[PageT]],
+    first_token: str | Unset,
+    max_pages: int | None,
+) -> AsyncIterator[PageT]:
+    """Async version of :func:`iter_pages`."""
+    _check_limit("max_pages", max_pages)
+
+    async def pages() -> AsyncIterator[PageT]:
+        token: str | Unset = first_token
+        seen: set[str] = set()
+        count = 0
+        while True:
+            page = await fetch(token)
+            count += 1
+            yield page
+            next_token = _next_token(page, seen)
+            if next_token is None or (max_pages is not None and count >= max_pages):
+                return
+            token = next_token
+
+    return pages()
+
+
+def iter_items(pages: Iterator[Page[T]], max_items: int | None) -> Iterator[T]:
+    """Yield the items of successive pages, stopping after ``max_items``."""
+    _check_limit("max_items", max_items)
+
+    def items() -> Iterator[T]:
+        count = 0
+        for page in pages:
+            for item in page.items:
+                yield item
+                count += 1
+                if max_items is not None and count >= max_items:
+                    return
+
+    return items()
+
+
+def aiter_items(pages: AsyncIterator[Page[T]], max_items: int | None) -> AsyncIterator[T]:
+    """Async version of :func:`iter_items`."""
+    _check_limit("max_items", max_items)
+
+    async def items() -> AsyncIterator[T]:
+        count = 0
+        async for page in pages:
+            for item in page.items:
+                yield item
+                count += 1
+                if max_items is not None and count >= max_items:
+                    return
+
+    return items()
+
+
+__all__ = ["UNSET", "APIDeprecationWarning", "Operation", "PaginationError"]

@@ -1,0 +1,261 @@
+"""Retries for rate limits and transient failures, as httpx transports.
+
+:class:`RetryPolicy` makes every decision and does no I/O; :class:`RetryTransport` and
+:class:`AsyncRetryTransport` are thin loops around it. The rules:
+
+* ``max_retries`` retries at most (so ``max_retries + 1`` attempts); an ``int`` in the request
+  extension :data:`MAX_RETRIES_EXTENSION` overrides it for one call, and ``0`` turns retries off.
+* A request whose body is a one-shot stream (not an ``httpx.ByteStream``) is never retried.
+* 429, for every method: wait ``Retry-After`` when it parses, else back off with full jitter.
+* GET, HEAD, OPTIONS, DELETE and PUT (idempotent) also retry 408, 500, 502, 503 and 504, and
+  timeouts, network errors (connect, read, write, close) and ``RemoteProtocolError``.
+* Every other method (POST, PATCH) retries, besides 429, only failures where the request
+  cannot have reached the server: ``ConnectError``, ``ConnectTimeout`` and ``PoolTimeout``
+  (no connection was ever obtained). Never a 5xx, a read or write failure or a
+  ``RemoteProtocolError``: the server may already have acted on the request.
+* ``Retry-After`` is honoured on any retryable response (typically 429 and 503). If it asks
+  for more than ``max_retry_after`` seconds, the response is returned instead of waiting.
+* Backoff: ``base = min(max_delay, initial_delay * 2**retry)``, ``retry`` counting from 0.
+  429 without ``Retry-After`` waits ``uniform(0, base)`` (full jitter, which spreads out
+  clients competing for the same limit); any other retry waits ``uniform(base / 2, base)``,
+  so a struggling server always gets at least half the backoff.
+* ``UnsupportedProtocol``, ``LocalProtocolError`` and ``ProxyError`` are never retried: they
+  would fail the same way again.
+
+Error responses are returned, not raised; raising typed status errors is the caller's job.
+A transport error that is not retried, or still fails after the last retry, is raised as
+:class:`~.errors.APITimeoutError` (timeouts) or :class:`~.errors.APIConnectionError`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import httpx
+
+from ._constants import (
+    DEFAULT_MAX_RETRIES,
+    INITIAL_RETRY_DELAY,
+    LOGGER_NAME,
+    MAX_RETRIES_EXTENSION,
+    MAX_RETRY_AFTER,
+    MAX_RETRY_DELAY,
+)
+from .errors import APIConnectionError, APITimeoutError, parse_retry_after, redact_url
+
+__all__ = ["AsyncRetryTransport", "RetryPolicy", "RetryTransport"]
+
+logger = logging.getLogger(LOGGER_NAME)
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "PUT"})
+RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# Failures where nothing was sent: safe to retry for any method.
+_NEVER_SENT: tuple[type[httpx.TransportError], ...] = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+)
+# Transient failures after which an idempotent request may be sent again.
+_TRANSIENT: tuple[type[httpx.TransportError], ...] = (
+    httpx.TimeoutException,
+    httpx.NetworkError,
+    httpx.RemoteProtocolError,
+)
+
+Outcome = httpx.Response | BaseException
+"""What one attempt produced: a response, or the exception the wrapped transport raised."""
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """Decides whether and when to retry; pure apart from the injectable ``rand`` and ``clock``."""
+
+    max_retries: int = DEFAULT_MAX_RETRIES
+    initial_delay: float = INITIAL_RETRY_DELAY
+    max_delay: float = MAX_RETRY_DELAY
+    max_retry_after: float = MAX_RETRY_AFTER
+    rand: Callable[[], float] = field(default=random.random, repr=False)
+    """Returns a float in [0, 1); replace it to make the jitter deterministic."""
+    clock: Callable[[], datetime] = field(default=_utcnow, repr=False)
+    """Current time, used to turn an HTTP-date ``Retry-After`` into seconds."""
+
+    def __post_init__(self) -> None:
+        if self.max_retries < 0:
+            raise ValueError(f"max_retries must be 0 or more, got {self.max_retries}")
+        if self.initial_delay < 0 or self.max_delay < 0 or self.max_retry_after < 0:
+            raise ValueError("retry delays must be 0 or more")
+
+    def retries_allowed(self, request: httpx.Request) -> int:
+        """``max_retries``, or the request's per-call override when it is a valid ``int``."""
+        override = request.extensions.get(MAX_RETRIES_EXTENSION)
+        if isinstance(override, int) and not isinstance(override, bool):
+            return max(0, override)
+        return self.max_retries
+
+    @staticmethod
+    def can_replay(request: httpx.Request) -> bool:
+        """Whether the request body can be sent again (bytes, not a one-shot stream)."""
+        return isinstance(request.stream, httpx.ByteStream)
+
+    def decide(self, request: httpx.Request, outcome: Outcome, attempt: int) -> float | None:
+        """Seconds to wait before retrying, or ``None`` to stop.
+
+        ``attempt`` is the number of retries already made (0 after the first attempt).
+        """
+        if attempt >= self.retries_allowed(request) or not self.can_replay(request):
+            return None
+        idempotent = request.method.upper() in IDEMPOTENT_METHODS
+        if isinstance(outcome, httpx.Response):
+            return self._decide_response(outcome, attempt, idempotent=idempotent)
+        if isinstance(outcome, _NEVER_SENT) or (idempotent and isinstance(outcome, _TRANSIENT)):
+            return self.backoff(attempt)
+        return None
+
+    def _decide_response(
+        self, response: httpx.Response, attempt: int, *, idempotent: bool
+    ) -> float | None:
+        status = response.status_code
+        if status not in RETRYABLE_STATUSES or (status != 429 and not idempotent):
+            return None
+        retry_after = parse_retry_after(response.headers.get("Retry-After"), now=self.clock())
+        if retry_after is not None:
+            return retry_after if retry_after <= self.max_retry_after else None
+        return self.backoff(attempt, full_jitter=status == 429)
+
+    def backoff(self, attempt: int, *, full_jitter: bool = False) -> float:
+        """Jittered exponential backoff for retry number ``attempt`` (counting from 0)."""
+        base = min(self.max_delay, self.initial_delay * 2.0 ** min(attempt, 62))
+        if full_jitter:
+            return base * self.rand()
+        return base * (0.5 + 0.5 * self.rand())
+
+
+def describe(outcome: Outcome) -> str:
+    """A short reason for the log: ``"HTTP 503"`` or the exception's class name."""
+    if isinstance(outcome, httpx.Response):
+        return f"HTTP {outcome.status_code}"
+    return type(outcome).__name__
+
+
+def _log_retry(
+    policy: RetryPolicy, request: httpx.Request, outcome: Outcome, attempt: int, delay: float
+) -> None:
+    # Headers are never logged: they carry the token. The URL is logged without credentials.
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "Retrying %s %s after %s (retry %d of %d) in %.2fs",
+            request.method,
+            redact_url(request.url),
+            describe(outcome),
+            attempt + 1,
+            policy.retries_allowed(request),
+            delay,
+        )
+
+
+def _typed_error(request: httpx.Request, exc: httpx.TransportError) -> APIConnectionError:
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(detail, request=request)
+    return APIConnectionError(detail, request=request)
+
+
+def _policy(
+    max_retries: int, initial_delay: float, max_delay: float, max_retry_after: float
+) -> RetryPolicy:
+    return RetryPolicy(
+        max_retries=max_retries,
+        initial_delay=initial_delay,
+        max_delay=max_delay,
+        max_retry_after=max_retry_after,
+    )
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Wraps a transport and retries requests as :class:`RetryPolicy` decides."""
+
+    def __init__(
+        self,
+        wrapped: httpx.BaseTransport,
+        *,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        initial_delay: float = INITIAL_RETRY_DELAY,
+        max_delay: float = MAX_RETRY_DELAY,
+        max_retry_after: float = MAX_RETRY_AFTER,
+        sleep: Callable[[float], None] | None = None,
+    ) -> None:
+        self._wrapped = wrapped
+        self.policy = _policy(max_retries, initial_delay, max_delay, max_retry_after)
+        self._sleep = sleep if sleep is not None else time.sleep
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        attempt = 0
+        while True:
+            try:
+                response = self._wrapped.handle_request(request)
+            except httpx.TransportError as exc:
+                delay = self.policy.decide(request, exc, attempt)
+                if delay is None:
+                    raise _typed_error(request, exc) from exc
+                _log_retry(self.policy, request, exc, attempt, delay)
+            else:
+                delay = self.policy.decide(request, response, attempt)
+                if delay is None:
+                    return response
+                response.close()  # give the connection back before waiting
+                _log_retry(self.policy, request, response, attempt, delay)
+            self._sleep(delay)
+            attempt += 1
+
+    def close(self) -> None:
+        self._wrapped.close()
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """Async version of :class:`RetryTransport`, sharing its :class:`RetryPolicy`."""
+
+    def __init__(
+        self,
+        wrapped: httpx.AsyncBaseTransport,
+        *,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        initial_delay: float = INITIAL_RETRY_DELAY,
+        max_delay: float = MAX_RETRY_DELAY,
+        max_retry_after: float = MAX_RETRY_AFTER,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+    ) -> None:
+        self._wrapped = wrapped
+        self.policy = _policy(max_retries, initial_delay, max_delay, max_retry_after)
+        self._sleep = sleep if sleep is not None else asyncio.sleep
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        attempt = 0
+        while True:
+            try:
+                response = await self._wrapped.handle_async_request(request)
+            except httpx.TransportError as exc:
+                delay = self.policy.decide(request, exc, attempt)
+                if delay is None:
+                    raise _typed_error(request, exc) from exc
+                _log_retry(self.policy, request, exc, attempt, delay)
+            else:
+                delay = self.policy.decide(request, response, attempt)
+                if delay is None:
+                    return response
+                await response.aclose()  # give the connection back before waiting
+                _log_retry(self.policy, request, response, attempt, delay)
+            await self._sleep(delay)
+            attempt += 1
+
+    async def aclose(self) -> None:
+        await self._wrapped.aclose()

@@ -1,0 +1,509 @@
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import _operation
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.job_metrics_item import JobMetricsItem
+from ...models.job_metrics_list_response import JobMetricsListResponse
+from ...models.reporting_window import ReportingWindow
+from ...slugs import validate_project_slug
+from ...types import UNSET, Response, Unset
+
+OPERATION = _operation.Operation(
+    operation_id="getProjectWorkflowJobMetrics",
+    method="GET",
+    path="/insights/{project_slug}/workflows/{workflow_name}/jobs",
+    success_status=200,
+)
+
+
+def _get_kwargs(
+    project_slug: str,
+    workflow_name: str,
+    *,
+    page_token: str | Unset = UNSET,
+    all_branches: bool | Unset = UNSET,
+    branch: str | Unset = UNSET,
+    reporting_window: ReportingWindow | Unset = UNSET,
+    job_name: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page-token"] = page_token
+
+    params["all-branches"] = all_branches
+
+    params["branch"] = branch
+
+    json_reporting_window: str | Unset = UNSET
+    if not isinstance(reporting_window, Unset):
+        json_reporting_window = reporting_window.value
+
+    params["reporting-window"] = json_reporting_window
+
+    params["job-name"] = job_name
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/insights/{project_slug}/workflows/{workflow_name}/jobs".format(
+            project_slug=quote(validate_project_slug(project_slug), safe=""),
+            workflow_name=quote(str(workflow_name), safe=""),
+        ),
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_success(data: Any) -> JobMetricsListResponse:
+    response_200 = JobMetricsListResponse.from_dict(data)
+
+    return response_200
+
+
+def _parse(response: httpx.Response) -> JobMetricsListResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        return _operation.parse_body(OPERATION, "JobMetricsListResponse", _parse_success, response)
+    return _operation.parse_error_body(response)
+
+
+def sync_detailed(
+    project_slug: str,
+    workflow_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    all_branches: bool | Unset = UNSET,
+    branch: str | Unset = UNSET,
+    reporting_window: ReportingWindow | Unset = UNSET,
+    job_name: str | Unset = UNSET,
+    max_retries: int | None = None,
+) -> Response[JobMetricsListResponse | ErrorResponse]:
+    """Metrics of a workflow's jobs.
+
+    Summary metrics for each job of one workflow over a reporting window.
+
+    ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
+
+    Args:
+        project_slug (str):
+        workflow_name (str):
+        page_token (str | Unset):
+        all_branches (bool | Unset):
+        branch (str | Unset):
+        reporting_window (ReportingWindow | Unset): The time window insights cover.
+        job_name (str | Unset):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            workflow_name=workflow_name,
+            page_token=page_token,
+            all_branches=all_branches,
+            branch=branch,
+            reporting_window=reporting_window,
+            job_name=job_name,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+def sync(
+    project_slug: str,
+    workflow_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    all_branches: bool | Unset = UNSET,
+    branch: str | Unset = UNSET,
+    reporting_window: ReportingWindow | Unset = UNSET,
+    job_name: str | Unset = UNSET,
+    max_retries: int | None = None,
+) -> JobMetricsListResponse:
+    """Metrics of a workflow's jobs.
+
+    Summary metrics for each job of one workflow over a reporting window.
+
+    ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
+
+    Args:
+        project_slug (str):
+        workflow_name (str):
+        page_token (str | Unset):
+        all_branches (bool | Unset):
+        branch (str | Unset):
+        reporting_window (ReportingWindow | Unset): The time window insights cover.
+        job_name (str | Unset):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        JobMetricsListResponse
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            workflow_name=workflow_name,
+            page_token=page_token,
+            all_branches=all_branches,
+            branch=branch,
+            reporting_window=reporting_window,
+            job_name=job_name,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "JobMetricsListResponse", _parse_success, response)
+
+
+async def asyncio_detailed(
+    project_slug: str,
+    workflow_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    all_branches: bool | Unset = UNSET,
+    branch: str | Unset = UNSET,
+    reporting_window: ReportingWindow | Unset = UNSET,
+    job_name: str | Unset = UNSET,
+    max_retries: int | None = None,
+) -> Response[JobMetricsListResponse | ErrorResponse]:
+    """Metrics of a workflow's jobs.
+
+    Summary metrics for each job of one workflow over a reporting window.
+
+    ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
+
+    Args:
+        project_slug (str):
+        workflow_name (str):
+        page_token (str | Unset):
+        all_branches (bool | Unset):
+        branch (str | Unset):
+        reporting_window (ReportingWindow | Unset): The time window insights cover.
+        job_name (str | Unset):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            workflow_name=workflow_name,
+            page_token=page_token,
+            all_branches=all_branches,
+            branch=branch,
+            reporting_window=reporting_window,
+            job_name=job_name,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+async def asyncio(
+    project_slug: str,
+    workflow_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    all_branches: bool | Unset = UNSET,
+    branch: str | Unset = UNSET,
+    reporting_window: ReportingWindow | Unset = UNSET,
+    job_name: str | Unset = UNSET,
+    max_retries: int | None = None,
+) -> JobMetricsListResponse:
+    """Metrics of a workflow's jobs.
+
+    Summary metrics for each job of one workflow over a reporting window.
+
+    ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
+
+    Args:
+        project_slug (str):
+        workflow_name (str):
+        page_token (str | Unset):
+        all_branches (bool | Unset):
+        branch (str | Unset):
+        reporting_window (ReportingWindow | Unset): The time window insights cover.
+        job_name (str | Unset):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        JobMetricsListResponse
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            workflow_name=workflow_name,
+            page_token=page_token,
+            all_branches=all_branches,
+            branch=branch,
+            reporting_window=reporting_window,
+            job_name=job_name,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "JobMetricsListResponse", _parse_success, response)
+
+
+def iter_pages(
+    project_slug: str,
+    workflow_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    all_branches: bool | Unset = UNSET,
+    branch: str | Unset = UNSET,
+    reporting_window: ReportingWindow | Unset = UNSET,
+    job_name: str | Unset = UNSET,
+    max_pages: int | None = None,
+    max_retries: int | None = None,
+) -> Iterator[JobMetricsListResponse]:
+    """Metrics of a workflow's jobs.
+
+    Summary metrics for each job of one workflow over a reporting window.
+
+    ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
+
+    Args:
+        project_slug (str):
+        workflow_name (str):
+        all_branches (bool | Unset):
+        branch (str | Unset):
+        reporting_window (ReportingWindow | Unset): The time window insights cover.
+        job_name (str | Unset):
+        max_pages: Stop after this many pages (None: all of them).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Yields:
+        One JobMetricsListResponse per page, starting at ``page_token`` (the first page if unset).
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    def fetch(token: str | Unset) -> JobMetricsListResponse:
+        page_token = token
+        return sync(
+            project_slug=project_slug,
+            workflow_name=workflow_name,
+            client=client,
+            page_token=page_token,
+            all_branches=all_branches,
+            branch=branch,
+            reporting_window=reporting_window,
+            job_name=job_name,
+            max_retries=max_retries,
+        )
+
+    return _operation.iter_pages(fetch, page_token, max_pages)
+
+
+def iter_items(
+    project_slug: str,
+    workflow_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    all_branches: bool | Unset = UNSET,
+    branch: str | Unset = UNSET,
+    reporting_window: ReportingWindow | Unset = UNSET,
+    job_name: str | Unset = UNSET,
+    max_items: int | None = None,
+    max_pages: int | None = None,
+    max_retries: int | None = None,
+) -> Iterator[JobMetricsItem]:
+    """Metrics of a workflow's jobs.
+
+    Summary metrics for each job of one workflow over a reporting window.
+
+    ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
+
+    Args:
+        project_slug (str):
+        workflow_name (str):
+        all_branches (bool | Unset):
+        branch (str | Unset):
+        reporting_window (ReportingWindow | Unset): The time window insights cover.
+        job_name (str | Unset):
+        max_items: Stop after this many items in total (None: all of them).
+        max_pages: Stop after this many pages (None: all of them).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Yields:
+        Every JobMetricsItem across pages, fetching each page when it is needed.
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    pages = iter_pages(
+        project_slug=project_slug,
+        workflow_name=workflow_name,
+        client=client,
+        page_token=page_token,
+        all_branches=all_branches,
+        branch=branch,
+        reporting_window=reporting_window,
+        job_name=job_name,
+        max_pages=max_pages,
+        max_retries=max_retries,
+    )
+    return _operation.iter_items(pages, max_items)
+
+
+def aiter_pages(
+    project_slug: str,
+    workflow_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    all_branches: bool | Unset = UNSET,
+    branch: str | Unset = UNSET,
+    reporting_window: ReportingWindow | Unset = UNSET,
+    job_name: str | Unset = UNSET,
+    max_pages: int | None = None,
+    max_retries: int | None = None,
+) -> AsyncIterator[JobMetricsListResponse]:
+    """Metrics of a workflow's jobs.
+
+    Summary metrics for each job of one workflow over a reporting window.
+
+    ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
+
+    Args:
+        project_slug (str):
+        workflow_name (str):
+        all_branches (bool | Unset):
+        branch (str | Unset):
+        reporting_window (ReportingWindow | Unset): The time window insights cover.
+        job_name (str | Unset):
+        max_pages: Stop after this many pages (None: all of them).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Yields:
+        One JobMetricsListResponse per page, starting at ``page_token`` (the first page if unset).
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    async def fetch(token: str | Unset) -> JobMetricsListResponse:
+        page_token = token
+        return await asyncio(
+            project_slug=project_slug,
+            workflow_name=workflow_name,
+            client=client,
+            page_token=page_token,
+            all_branches=all_branches,
+            branch=branch,
+            reporting_window=reporting_window,
+            job_name=job_name,
+            max_retries=max_retries,
+        )
+
+    return _operation.aiter_pages(fetch, page_token, max_pages)
+
+
+def aiter_items(
+    project_slug: str,
+    workflow_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    all_branches: bool | Unset = UNSET,
+    branch: str | Unset = UNSET,
+    reporting_window: ReportingWindow | Unset = UNSET,
+    job_name: str | Unset = UNSET,
+    max_items: int | None = None,
+    max_pages: int | None = None,
+    max_retries: int | None = None,
+) -> AsyncIterator[JobMetricsItem]:
+    """Metrics of a workflow's jobs.
+
+    Summary metrics for each job of one workflow over a reporting window.
+
+    ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
+
+    Args:
+        project_slug (str):
+        workflow_name (str):
+        all_branches (bool | Unset):
+        branch (str | Unset):
+        reporting_window (ReportingWindow | Unset): The time window insights cover.
+        job_name (str | Unset):
+        max_items: Stop after this many items in total (None: all of them).
+        max_pages: Stop after this many pages (None: all of them).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Yields:
+        Every JobMetricsItem across pages, fetching each page when it is needed.
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    pages = aiter_pages(
+        project_slug=project_slug,
+        workflow_name=workflow_name,
+        client=client,
+        page_token=page_token,
+        all_branches=all_branches,
+        branch=branch,
+        reporting_window=reporting_window,
+        job_name=job_name,
+        max_pages=max_pages,
+        max_retries=max_retries,
+    )
+    return _operation.aiter_items(pages, max_items)

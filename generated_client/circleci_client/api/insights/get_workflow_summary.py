@@ -1,0 +1,241 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import _operation
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.workflow_summary import WorkflowSummary
+from ...slugs import validate_project_slug
+from ...types import UNSET, Response, Unset
+
+OPERATION = _operation.Operation(
+    operation_id="getWorkflowSummary",
+    method="GET",
+    path="/insights/{project_slug}/workflows/{workflow_name}/summary",
+    success_status=200,
+)
+
+
+def _get_kwargs(
+    project_slug: str,
+    workflow_name: str,
+    *,
+    all_branches: bool | Unset = UNSET,
+    branch: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["all-branches"] = all_branches
+
+    params["branch"] = branch
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/insights/{project_slug}/workflows/{workflow_name}/summary".format(
+            project_slug=quote(validate_project_slug(project_slug), safe=""),
+            workflow_name=quote(str(workflow_name), safe=""),
+        ),
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_success(data: Any) -> WorkflowSummary:
+    response_200 = WorkflowSummary.from_dict(data)
+
+    return response_200
+
+
+def _parse(response: httpx.Response) -> WorkflowSummary | ErrorResponse | None:
+    if response.status_code == 200:
+        return _operation.parse_body(OPERATION, "WorkflowSummary", _parse_success, response)
+    return _operation.parse_error_body(response)
+
+
+def sync_detailed(
+    project_slug: str,
+    workflow_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    all_branches: bool | Unset = UNSET,
+    branch: str | Unset = UNSET,
+    max_retries: int | None = None,
+) -> Response[WorkflowSummary | ErrorResponse]:
+    """Metrics and trends of a workflow.
+
+    Metrics of one workflow over the reporting window, and how each changed against the
+    window before it.
+
+    ``GET /insights/{project_slug}/workflows/{workflow_name}/summary`` (operation ``getWorkflowSummary``).
+
+    Args:
+        project_slug (str):
+        workflow_name (str):
+        all_branches (bool | Unset):
+        branch (str | Unset):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            workflow_name=workflow_name,
+            all_branches=all_branches,
+            branch=branch,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+def sync(
+    project_slug: str,
+    workflow_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    all_branches: bool | Unset = UNSET,
+    branch: str | Unset = UNSET,
+    max_retries: int | None = None,
+) -> WorkflowSummary:
+    """Metrics and trends of a workflow.
+
+    Metrics of one workflow over the reporting window, and how each changed against the
+    window before it.
+
+    ``GET /insights/{project_slug}/workflows/{workflow_name}/summary`` (operation ``getWorkflowSummary``).
+
+    Args:
+        project_slug (str):
+        workflow_name (str):
+        all_branches (bool | Unset):
+        branch (str | Unset):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        WorkflowSummary
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            workflow_name=workflow_name,
+            all_branches=all_branches,
+            branch=branch,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "WorkflowSummary", _parse_success, response)
+
+
+async def asyncio_detailed(
+    project_slug: str,
+    workflow_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    all_branches: bool | Unset = UNSET,
+    branch: str | Unset = UNSET,
+    max_retries: int | None = None,
+) -> Response[WorkflowSummary | ErrorResponse]:
+    """Metrics and trends of a workflow.
+
+    Metrics of one workflow over the reporting window, and how each changed against the
+    window before it.
+
+    ``GET /insights/{project_slug}/workflows/{workflow_name}/summary`` (operation ``getWorkflowSummary``).
+
+    Args:
+        project_slug (str):
+        workflow_name (str):
+        all_branches (bool | Unset):
+        branch (str | Unset):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            workflow_name=workflow_name,
+            all_branches=all_branches,
+            branch=branch,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+async def asyncio(
+    project_slug: str,
+    workflow_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    all_branches: bool | Unset = UNSET,
+    branch: str | Unset = UNSET,
+    max_retries: int | None = None,
+) -> WorkflowSummary:
+    """Metrics and trends of a workflow.
+
+    Metrics of one workflow over the reporting window, and how each changed against the
+    window before it.
+
+    ``GET /insights/{project_slug}/workflows/{workflow_name}/summary`` (operation ``getWorkflowSummary``).
+
+    Args:
+        project_slug (str):
+        workflow_name (str):
+        all_branches (bool | Unset):
+        branch (str | Unset):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        WorkflowSummary
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            workflow_name=workflow_name,
+            all_branches=all_branches,
+            branch=branch,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "WorkflowSummary", _parse_success, response)

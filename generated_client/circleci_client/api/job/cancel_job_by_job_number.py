@@ -1,0 +1,201 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import _operation
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.message_response import MessageResponse
+from ...slugs import validate_project_slug
+from ...types import Response
+
+OPERATION = _operation.Operation(
+    operation_id="cancelJobByJobNumber",
+    method="POST",
+    path="/project/{project_slug}/job/{job_number}/cancel",
+    success_status=200,
+)
+
+
+def _get_kwargs(
+    project_slug: str,
+    job_number: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/project/{project_slug}/job/{job_number}/cancel".format(
+            project_slug=quote(validate_project_slug(project_slug), safe=""),
+            job_number=quote(str(job_number), safe=""),
+        ),
+    }
+    return _kwargs
+
+
+def _parse_success(data: Any) -> MessageResponse:
+    response_200 = MessageResponse.from_dict(data)
+
+    return response_200
+
+
+def _parse(response: httpx.Response) -> MessageResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+    return _operation.parse_error_body(response)
+
+
+def sync_detailed(
+    project_slug: str,
+    job_number: int,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> Response[MessageResponse | ErrorResponse]:
+    """Cancel a job.
+
+    Cancels a running or queued job.
+
+    ``POST /project/{project_slug}/job/{job_number}/cancel`` (operation ``cancelJobByJobNumber``).
+
+    Args:
+        project_slug (str):
+        job_number (int):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            job_number=job_number,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+def sync(
+    project_slug: str,
+    job_number: int,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> MessageResponse:
+    """Cancel a job.
+
+    Cancels a running or queued job.
+
+    ``POST /project/{project_slug}/job/{job_number}/cancel`` (operation ``cancelJobByJobNumber``).
+
+    Args:
+        project_slug (str):
+        job_number (int):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        MessageResponse
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            job_number=job_number,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+
+
+async def asyncio_detailed(
+    project_slug: str,
+    job_number: int,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> Response[MessageResponse | ErrorResponse]:
+    """Cancel a job.
+
+    Cancels a running or queued job.
+
+    ``POST /project/{project_slug}/job/{job_number}/cancel`` (operation ``cancelJobByJobNumber``).
+
+    Args:
+        project_slug (str):
+        job_number (int):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            job_number=job_number,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+async def asyncio(
+    project_slug: str,
+    job_number: int,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> MessageResponse:
+    """Cancel a job.
+
+    Cancels a running or queued job.
+
+    ``POST /project/{project_slug}/job/{job_number}/cancel`` (operation ``cancelJobByJobNumber``).
+
+    Args:
+        project_slug (str):
+        job_number (int):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        MessageResponse
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            job_number=job_number,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)

@@ -1,0 +1,207 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import _operation
+from ...client import AuthenticatedClient, Client
+from ...models.checkout_key import CheckoutKey
+from ...models.checkout_key_input import CheckoutKeyInput
+from ...models.error_response import ErrorResponse
+from ...slugs import validate_project_slug
+from ...types import Response
+
+OPERATION = _operation.Operation(
+    operation_id="createCheckoutKey",
+    method="POST",
+    path="/project/{project_slug}/checkout-key",
+    success_status=201,
+)
+
+
+def _get_kwargs(
+    project_slug: str,
+    *,
+    body: CheckoutKeyInput,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/project/{project_slug}/checkout-key".format(
+            project_slug=quote(validate_project_slug(project_slug), safe=""),
+        ),
+    }
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_success(data: Any) -> CheckoutKey:
+    response_201 = CheckoutKey.from_dict(data)
+
+    return response_201
+
+
+def _parse(response: httpx.Response) -> CheckoutKey | ErrorResponse | None:
+    if response.status_code == 201:
+        return _operation.parse_body(OPERATION, "CheckoutKey", _parse_success, response)
+    return _operation.parse_error_body(response)
+
+
+def sync_detailed(
+    project_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CheckoutKeyInput,
+    max_retries: int | None = None,
+) -> Response[CheckoutKey | ErrorResponse]:
+    """Create a checkout key.
+
+    Creates a deploy key or a user key for the project.
+
+    ``POST /project/{project_slug}/checkout-key`` (operation ``createCheckoutKey``).
+
+    Args:
+        project_slug (str):
+        body (CheckoutKeyInput): The checkout key to create.
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            body=body,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+def sync(
+    project_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CheckoutKeyInput,
+    max_retries: int | None = None,
+) -> CheckoutKey:
+    """Create a checkout key.
+
+    Creates a deploy key or a user key for the project.
+
+    ``POST /project/{project_slug}/checkout-key`` (operation ``createCheckoutKey``).
+
+    Args:
+        project_slug (str):
+        body (CheckoutKeyInput): The checkout key to create.
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        CheckoutKey
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            body=body,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "CheckoutKey", _parse_success, response)
+
+
+async def asyncio_detailed(
+    project_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CheckoutKeyInput,
+    max_retries: int | None = None,
+) -> Response[CheckoutKey | ErrorResponse]:
+    """Create a checkout key.
+
+    Creates a deploy key or a user key for the project.
+
+    ``POST /project/{project_slug}/checkout-key`` (operation ``createCheckoutKey``).
+
+    Args:
+        project_slug (str):
+        body (CheckoutKeyInput): The checkout key to create.
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            body=body,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+async def asyncio(
+    project_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CheckoutKeyInput,
+    max_retries: int | None = None,
+) -> CheckoutKey:
+    """Create a checkout key.
+
+    Creates a deploy key or a user key for the project.
+
+    ``POST /project/{project_slug}/checkout-key`` (operation ``createCheckoutKey``).
+
+    Args:
+        project_slug (str):
+        body (CheckoutKeyInput): The checkout key to create.
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        CheckoutKey
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            body=body,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "CheckoutKey", _parse_success, response)

@@ -1,0 +1,201 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import _operation
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.message_response import MessageResponse
+from ...slugs import validate_project_slug
+from ...types import Response
+
+OPERATION = _operation.Operation(
+    operation_id="deleteCheckoutKey",
+    method="DELETE",
+    path="/project/{project_slug}/checkout-key/{fingerprint}",
+    success_status=200,
+)
+
+
+def _get_kwargs(
+    project_slug: str,
+    fingerprint: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/project/{project_slug}/checkout-key/{fingerprint}".format(
+            project_slug=quote(validate_project_slug(project_slug), safe=""),
+            fingerprint=quote(str(fingerprint), safe=""),
+        ),
+    }
+    return _kwargs
+
+
+def _parse_success(data: Any) -> MessageResponse:
+    response_200 = MessageResponse.from_dict(data)
+
+    return response_200
+
+
+def _parse(response: httpx.Response) -> MessageResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+    return _operation.parse_error_body(response)
+
+
+def sync_detailed(
+    project_slug: str,
+    fingerprint: str,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> Response[MessageResponse | ErrorResponse]:
+    """Delete a checkout key.
+
+    Deletes one checkout key by its fingerprint.
+
+    ``DELETE /project/{project_slug}/checkout-key/{fingerprint}`` (operation ``deleteCheckoutKey``).
+
+    Args:
+        project_slug (str):
+        fingerprint (str):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            fingerprint=fingerprint,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+def sync(
+    project_slug: str,
+    fingerprint: str,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> MessageResponse:
+    """Delete a checkout key.
+
+    Deletes one checkout key by its fingerprint.
+
+    ``DELETE /project/{project_slug}/checkout-key/{fingerprint}`` (operation ``deleteCheckoutKey``).
+
+    Args:
+        project_slug (str):
+        fingerprint (str):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        MessageResponse
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            fingerprint=fingerprint,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+
+
+async def asyncio_detailed(
+    project_slug: str,
+    fingerprint: str,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> Response[MessageResponse | ErrorResponse]:
+    """Delete a checkout key.
+
+    Deletes one checkout key by its fingerprint.
+
+    ``DELETE /project/{project_slug}/checkout-key/{fingerprint}`` (operation ``deleteCheckoutKey``).
+
+    Args:
+        project_slug (str):
+        fingerprint (str):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            fingerprint=fingerprint,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+async def asyncio(
+    project_slug: str,
+    fingerprint: str,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> MessageResponse:
+    """Delete a checkout key.
+
+    Deletes one checkout key by its fingerprint.
+
+    ``DELETE /project/{project_slug}/checkout-key/{fingerprint}`` (operation ``deleteCheckoutKey``).
+
+    Args:
+        project_slug (str):
+        fingerprint (str):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        MessageResponse
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            project_slug=project_slug,
+            fingerprint=fingerprint,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)

@@ -1,0 +1,370 @@
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import _operation
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.job import Job
+from ...models.workflow_job_list_response import WorkflowJobListResponse
+from ...types import UNSET, Response, Unset
+
+OPERATION = _operation.Operation(
+    operation_id="listWorkflowJobs",
+    method="GET",
+    path="/workflow/{id}/job",
+    success_status=200,
+)
+
+
+def _get_kwargs(
+    id: UUID,
+    *,
+    page_token: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page-token"] = page_token
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/workflow/{id}/job".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_success(data: Any) -> WorkflowJobListResponse:
+    response_200 = WorkflowJobListResponse.from_dict(data)
+
+    return response_200
+
+
+def _parse(response: httpx.Response) -> WorkflowJobListResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        return _operation.parse_body(OPERATION, "WorkflowJobListResponse", _parse_success, response)
+    return _operation.parse_error_body(response)
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    max_retries: int | None = None,
+) -> Response[WorkflowJobListResponse | ErrorResponse]:
+    """A workflow's jobs.
+
+    Lists the jobs of a workflow, approval jobs included (they have no job number).
+
+    ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
+
+    Args:
+        id (UUID):
+        page_token (str | Unset):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            id=id,
+            page_token=page_token,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    max_retries: int | None = None,
+) -> WorkflowJobListResponse:
+    """A workflow's jobs.
+
+    Lists the jobs of a workflow, approval jobs included (they have no job number).
+
+    ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
+
+    Args:
+        id (UUID):
+        page_token (str | Unset):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        WorkflowJobListResponse
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            id=id,
+            page_token=page_token,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "WorkflowJobListResponse", _parse_success, response)
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    max_retries: int | None = None,
+) -> Response[WorkflowJobListResponse | ErrorResponse]:
+    """A workflow's jobs.
+
+    Lists the jobs of a workflow, approval jobs included (they have no job number).
+
+    ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
+
+    Args:
+        id (UUID):
+        page_token (str | Unset):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            id=id,
+            page_token=page_token,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    max_retries: int | None = None,
+) -> WorkflowJobListResponse:
+    """A workflow's jobs.
+
+    Lists the jobs of a workflow, approval jobs included (they have no job number).
+
+    ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
+
+    Args:
+        id (UUID):
+        page_token (str | Unset):
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        WorkflowJobListResponse
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            id=id,
+            page_token=page_token,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "WorkflowJobListResponse", _parse_success, response)
+
+
+def iter_pages(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    max_pages: int | None = None,
+    max_retries: int | None = None,
+) -> Iterator[WorkflowJobListResponse]:
+    """A workflow's jobs.
+
+    Lists the jobs of a workflow, approval jobs included (they have no job number).
+
+    ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
+
+    Args:
+        id (UUID):
+        max_pages: Stop after this many pages (None: all of them).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Yields:
+        One WorkflowJobListResponse per page, starting at ``page_token`` (the first page if unset).
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    def fetch(token: str | Unset) -> WorkflowJobListResponse:
+        page_token = token
+        return sync(
+            id=id,
+            client=client,
+            page_token=page_token,
+            max_retries=max_retries,
+        )
+
+    return _operation.iter_pages(fetch, page_token, max_pages)
+
+
+def iter_items(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    max_items: int | None = None,
+    max_pages: int | None = None,
+    max_retries: int | None = None,
+) -> Iterator[Job]:
+    """A workflow's jobs.
+
+    Lists the jobs of a workflow, approval jobs included (they have no job number).
+
+    ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
+
+    Args:
+        id (UUID):
+        max_items: Stop after this many items in total (None: all of them).
+        max_pages: Stop after this many pages (None: all of them).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Yields:
+        Every Job across pages, fetching each page when it is needed.
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    pages = iter_pages(
+        id=id,
+        client=client,
+        page_token=page_token,
+        max_pages=max_pages,
+        max_retries=max_retries,
+    )
+    return _operation.iter_items(pages, max_items)
+
+
+def aiter_pages(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    max_pages: int | None = None,
+    max_retries: int | None = None,
+) -> AsyncIterator[WorkflowJobListResponse]:
+    """A workflow's jobs.
+
+    Lists the jobs of a workflow, approval jobs included (they have no job number).
+
+    ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
+
+    Args:
+        id (UUID):
+        max_pages: Stop after this many pages (None: all of them).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Yields:
+        One WorkflowJobListResponse per page, starting at ``page_token`` (the first page if unset).
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    async def fetch(token: str | Unset) -> WorkflowJobListResponse:
+        page_token = token
+        return await asyncio(
+            id=id,
+            client=client,
+            page_token=page_token,
+            max_retries=max_retries,
+        )
+
+    return _operation.aiter_pages(fetch, page_token, max_pages)
+
+
+def aiter_items(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    max_items: int | None = None,
+    max_pages: int | None = None,
+    max_retries: int | None = None,
+) -> AsyncIterator[Job]:
+    """A workflow's jobs.
+
+    Lists the jobs of a workflow, approval jobs included (they have no job number).
+
+    ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
+
+    Args:
+        id (UUID):
+        max_items: Stop after this many items in total (None: all of them).
+        max_pages: Stop after this many pages (None: all of them).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Yields:
+        Every Job across pages, fetching each page when it is needed.
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    pages = aiter_pages(
+        id=id,
+        client=client,
+        page_token=page_token,
+        max_pages=max_pages,
+        max_retries=max_retries,
+    )
+    return _operation.aiter_items(pages, max_items)

@@ -1,0 +1,537 @@
+"""Exceptions raised by the CircleCI client, and helpers that build them from responses.
+
+Hierarchy::
+
+    CircleCIError
+    ├── APIError                      (has .request, .method, .url)
+    │   ├── APIConnectionError
+    │   │   └── APITimeoutError
+    │   └── APIStatusError            (has .status_code, .message, .headers, .response, .body)
+    │       ├── BadRequestError           400
+    │       ├── AuthenticationError       401
+    │       ├── PermissionDeniedError     403
+    │       ├── NotFoundError             404
+    │       ├── ConflictError             409
+    │       ├── UnprocessableEntityError  422
+    │       ├── RateLimitError            429 (has .retry_after)
+    │       └── ServerError               5xx
+    ├── ResponseValidationError       (body did not match the model)
+    └── MissingTokenError             (also a ValueError)
+
+Secrets never end up in an error: the ``Circle-Token`` header value, bearer tokens, basic-auth
+credentials and ``circle-token`` query values of the request are redacted from the message,
+``args``, ``url``, ``headers`` and ``body``. ``request`` and ``response`` are sanitised copies
+of the originals: same method, status, headers (credentials replaced by ``[REDACTED]``) and
+response body, but the request body is dropped, because it can carry secrets such as
+environment-variable values.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+import re
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ._constants import TOKEN_HEADER
+
+__all__ = [
+    "REDACTED",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "CircleCIError",
+    "ConflictError",
+    "MissingTokenError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+    "UnprocessableEntityError",
+    "error_from_response",
+    "parse_retry_after",
+    "redact",
+    "redact_url",
+]
+
+REDACTED = "[REDACTED]"
+"""Placeholder that replaces a secret."""
+
+MAX_MESSAGE_LENGTH = 500
+"""Longest server message, in characters, kept in an error."""
+
+_SENSITIVE_HEADERS = frozenset(
+    {TOKEN_HEADER.lower(), "authorization", "proxy-authorization", "cookie", "set-cookie"}
+)
+_TOKEN_QUERY_PARAM = "circle-token"
+_DELTA_SECONDS = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Headers that describe the original wire encoding and are wrong for a decoded copy.
+_ENCODING_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
+# --------------------------------------------------------------------------------------------
+# Redaction helpers
+# --------------------------------------------------------------------------------------------
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """Return ``text`` with every occurrence of each non-blank secret replaced by ``[REDACTED]``.
+
+    The percent-encoded form of each secret is replaced too. Longer secrets go first, so a
+    secret that contains another one is removed whole.
+    """
+    for secret in sorted({s for s in secrets if s and s.strip()}, key=len, reverse=True):
+        text = text.replace(secret, REDACTED)
+        quoted = quote(secret, safe="")
+        if quoted != secret:
+            text = text.replace(quoted, REDACTED)
+    return text
+
+
+def _request_secrets(request: httpx.Request) -> frozenset[str]:
+    """Collect the credentials a request carries: token header, auth header, URL, query."""
+    secrets: set[str] = set()
+    secrets.update(request.headers.get_list(TOKEN_HEADER))
+    for value in request.headers.get_list("Authorization"):
+        secrets.add(value)
+        scheme, _, credentials = value.strip().partition(" ")
+        credentials = credentials.strip()
+        if not credentials:
+            continue
+        secrets.add(credentials)
+        if scheme.lower() == "basic":
+            try:
+                decoded = base64.b64decode(credentials, validate=True).decode("utf-8")
+            except (binascii.Error, UnicodeDecodeError):
+                continue
+            user, _, password = decoded.partition(":")
+            secrets.update((decoded, user, password))
+    url = request.url
+    secrets.update((url.username, url.password))
+    for key, value in url.params.multi_items():
+        if key.lower() == _TOKEN_QUERY_PARAM:
+            secrets.add(value)
+    return frozenset(s for s in secrets if s and s.strip())
+
+
+def redact_url(url: httpx.URL | str, secrets: Iterable[str] = ()) -> str:
+    """Render ``url`` without credentials.
+
+    Userinfo is dropped, the value of any ``circle-token`` query parameter becomes
+    ``REDACTED`` and the given ``secrets`` are replaced wherever else they appear.
+    """
+    url = httpx.URL(url)
+    if url.userinfo:
+        url = url.copy_with(username=None, password=None)
+    items = url.params.multi_items()
+    if any(key.lower() == _TOKEN_QUERY_PARAM for key, _ in items):
+        cleaned = [
+            (key, "REDACTED" if key.lower() == _TOKEN_QUERY_PARAM else value)
+            for key, value in items
+        ]
+        url = url.copy_with(params=cleaned)
+    return redact(str(url), secrets)
+
+
+def _redact_headers(headers: httpx.Headers, secrets: Iterable[str]) -> httpx.Headers:
+    secrets = tuple(secrets)
+    return httpx.Headers(
+        [
+            (key, REDACTED if key.lower() in _SENSITIVE_HEADERS else redact(value, secrets))
+            for key, value in headers.multi_items()
+        ]
+    )
+
+
+def _redact_json(value: object, secrets: tuple[str, ...]) -> object:
+    if isinstance(value, str):
+        return redact(value, secrets)
+    if isinstance(value, list):
+        return [_redact_json(item, secrets) for item in value]
+    if isinstance(value, dict):
+        return {
+            redact(str(key), secrets): _redact_json(item, secrets) for key, item in value.items()
+        }
+    return value
+
+
+def _redact_bytes(content: bytes, secrets: Iterable[str]) -> bytes:
+    for secret in sorted(set(secrets), key=len, reverse=True):
+        content = content.replace(secret.encode("utf-8"), REDACTED.encode("ascii"))
+    return content
+
+
+def _contains_secret(content: bytes, secrets: Iterable[str]) -> bool:
+    return any(secret.encode("utf-8") in content for secret in secrets)
+
+
+def _sanitized_request(request: httpx.Request, secrets: frozenset[str]) -> httpx.Request:
+    """Copy ``request`` with its URL and headers redacted and without a body."""
+    headers = _redact_headers(request.headers, secrets)
+    # The copy has no body, so its framing headers would be wrong.
+    for name in ("Content-Length", "Transfer-Encoding"):
+        headers.pop(name, None)
+    return httpx.Request(
+        request.method,
+        redact_url(request.url, secrets),
+        headers=headers,
+        extensions={},
+    )
+
+
+def _read_content(response: httpx.Response) -> bytes | None:
+    """Return the response body, reading it if needed; ``None`` if it cannot be read."""
+    try:
+        return response.content
+    except httpx.ResponseNotRead:
+        pass
+    try:
+        return response.read()
+    except (RuntimeError, httpx.HTTPError):  # async or closed stream, or a failing connection
+        return None
+
+
+def _sanitized_response(
+    response: httpx.Response,
+    content: bytes | None,
+    secrets: frozenset[str],
+    request: httpx.Request | None,
+) -> httpx.Response:
+    """Copy ``response`` with redacted headers and body, attached to the sanitised request."""
+    headers = _redact_headers(response.headers, secrets)
+    for name in _ENCODING_HEADERS:
+        headers.pop(name, None)  # ``content`` is already decoded
+    extensions: dict[str, Any] = {
+        key: response.extensions[key]
+        for key in ("http_version", "reason_phrase")
+        if key in response.extensions
+    }
+    return httpx.Response(
+        response.status_code,
+        headers=headers,
+        content=_redact_bytes(content or b"", secrets),
+        request=request,
+        extensions=extensions,
+    )
+
+
+def _response_request(response: httpx.Response) -> httpx.Request | None:
+    try:
+        return response.request
+    except RuntimeError:  # a response built by hand, without a request
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# Exceptions
+# --------------------------------------------------------------------------------------------
+
+
+class CircleCIError(Exception):
+    """Base class of every exception raised by this client."""
+
+
+class MissingTokenError(CircleCIError, ValueError):
+    """The client was set up without an API token."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or "a CircleCI personal API token is required; create one under "
+            "User Settings > Personal API Tokens"
+        )
+
+
+class APIError(CircleCIError):
+    """A request to the API failed; ``str()`` reads ``"<what> for <METHOD> <url>: <detail>"``."""
+
+    _summary = "API error"
+
+    request: httpx.Request
+    """Sanitised copy of the failed request: redacted URL and headers, no body."""
+    method: str
+    url: str
+    """The request URL without credentials."""
+    message: str
+    """The detail: the server's message, or a description of the transport failure."""
+
+    def __init__(self, message: str, *, request: httpx.Request) -> None:
+        secrets = _request_secrets(request)
+        self.request = _sanitized_request(request, secrets)
+        self.method = request.method
+        self.url = redact_url(request.url, secrets)
+        self.message = redact(message, secrets)
+        text = f"{self._headline()} for {self.method} {self.url}"
+        if self._show_message():
+            text = f"{text}: {self.message}"
+        super().__init__(text)
+
+    def _headline(self) -> str:
+        return self._summary
+
+    def _show_message(self) -> bool:
+        return bool(self.message)
+
+
+class APIConnectionError(APIError):
+    """The request failed before a response arrived (DNS, refused connection, reset, ...)."""
+
+    _summary = "Connection error"
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out while connecting, sending, waiting or reading."""
+
+    _summary = "Request timed out"
+
+
+class APIStatusError(APIError):
+    """The API answered with an error status; subclasses narrow it down by status code."""
+
+    status_code: int
+    headers: httpx.Headers
+    """Response headers, with any credential-bearing header redacted."""
+    response: httpx.Response
+    """Sanitised copy of the response: status, redacted headers and the (decoded) body."""
+    body: object | None
+    """The decoded JSON body, else the body text; ``None`` if empty, binary or unreadable."""
+    operation: str | None
+    """The API operation (``operationId``) that failed, when known."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: object | None = None,
+        operation: str | None = None,
+    ) -> None:
+        request = response.request
+        secrets = _request_secrets(request)
+        self.status_code = response.status_code
+        self.operation = operation
+        self.headers = _redact_headers(response.headers, secrets)
+        self._reason = response.reason_phrase or "Error"
+        if secrets and body is not None:
+            try:
+                body = _redact_json(body, tuple(secrets))
+            except RecursionError:
+                body = None
+        self.body = body
+        super().__init__(message, request=request)
+        self.response = _sanitized_response(
+            response, _read_content(response), secrets, self.request
+        )
+
+    def _headline(self) -> str:
+        headline = f"{self.status_code} {self._reason}"
+        return f"{self.operation}: {headline}" if self.operation else headline
+
+    def _show_message(self) -> bool:
+        # Avoid "404 Not Found for GET ...: Not Found" when the server gave no message.
+        return bool(self.message) and self.message != self._reason
+
+
+class BadRequestError(APIStatusError):
+    """HTTP 400: the request was malformed or had invalid parameters."""
+
+
+class AuthenticationError(APIStatusError):
+    """HTTP 401: the token is missing, invalid, or not a personal API token."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """HTTP 403: the token's user may not access this resource."""
+
+
+class NotFoundError(APIStatusError):
+    """HTTP 404: no such resource, or it is hidden from this token's user."""
+
+
+class ConflictError(APIStatusError):
+    """HTTP 409: the request conflicts with the resource's current state."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """HTTP 422: the request was well formed but semantically invalid."""
+
+
+class RateLimitError(APIStatusError):
+    """HTTP 429: the client was throttled; ``retry_after`` is the requested wait in seconds."""
+
+    retry_after: float | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: object | None = None,
+        operation: str | None = None,
+    ) -> None:
+        self.retry_after = parse_retry_after(response.headers.get("Retry-After"))
+        super().__init__(message, response=response, body=body, operation=operation)
+
+
+class ServerError(APIStatusError):
+    """HTTP 5xx: the server failed to handle the request."""
+
+
+class ResponseValidationError(CircleCIError):
+    """The server's response body could not be parsed into the expected model."""
+
+    model: str
+    field: str | None
+    response: httpx.Response | None
+    """Sanitised copy of the offending response, when there is one."""
+    operation: str | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        model: str,
+        field: str | None = None,
+        response: httpx.Response | None = None,
+        operation: str | None = None,
+    ) -> None:
+        self.model = model
+        self.field = field
+        self.operation = operation
+        self.response = None
+        secrets: frozenset[str] = frozenset()
+        if response is not None:
+            request = _response_request(response)
+            sanitized_request = None
+            if request is not None:
+                secrets = _request_secrets(request)
+                sanitized_request = _sanitized_request(request, secrets)
+            self.response = _sanitized_response(
+                response, _read_content(response), secrets, sanitized_request
+            )
+        text = redact(message, secrets)
+        super().__init__(f"{operation}: {text}" if operation else text)
+
+
+_STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Building errors from responses
+# --------------------------------------------------------------------------------------------
+
+
+def _truncate(text: str, limit: int = MAX_MESSAGE_LENGTH) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _decode_text(content: bytes) -> str | None:
+    """Decode a body as UTF-8 text; ``None`` if it looks binary."""
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if _CONTROL_CHARS.search(text):
+        return None
+    return text
+
+
+def _extract(response: httpx.Response, content: bytes | None) -> tuple[str | None, object | None]:
+    """Return ``(message, body)`` from an error response; either may be ``None``."""
+    if not content:
+        return None, None
+    text = _decode_text(content)
+    if text is None:
+        return None, None
+    try:
+        body: object = json.loads(text)
+    except (ValueError, RecursionError):
+        body = text
+    else:
+        if isinstance(body, dict):
+            for key in ("message", "error"):
+                value = body.get(key)
+                if isinstance(value, str) and value.strip():
+                    return _truncate(" ".join(value.split())), body
+                if value is not None and not isinstance(value, str):
+                    try:
+                        return _truncate(json.dumps(value, ensure_ascii=False)), body
+                    except (ValueError, RecursionError):
+                        continue
+    content_type = response.headers.get("Content-Type", "").lower()
+    if "html" in content_type or text.lstrip()[:1] == "<":
+        return None, body  # an HTML error page from a proxy: noise, not a message
+    flat = " ".join(text.split())
+    return (_truncate(flat) if flat else None), body
+
+
+def error_from_response(
+    response: httpx.Response, *, operation: str | None = None
+) -> APIStatusError:
+    """Build the typed error for an error ``response``; never raises on odd bodies.
+
+    The class is picked by status code. The message is the JSON ``message`` or ``error``
+    field, else the plain-text body (whitespace collapsed, at most 500 characters), else the
+    HTTP reason phrase. Async callers should ``await response.aread()`` first; a body that
+    cannot be read is treated as empty.
+    """
+    content = _read_content(response)
+    message, body = _extract(response, content)
+    status = response.status_code
+    cls = _STATUS_CLASSES.get(status) or (ServerError if status >= 500 else APIStatusError)
+    if message is None:
+        message = response.reason_phrase or "Error"
+    return cls(message, response=response, body=body, operation=operation)
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Parse a ``Retry-After`` header into seconds to wait.
+
+    Accepts delta-seconds (decimals allowed) or an HTTP-date. Returns ``None`` for a missing,
+    negative, non-finite or unparseable value, and ``0.0`` for a date in the past. A date
+    without a time zone is taken as UTC, and so is a naive ``now``.
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    if _DELTA_SECONDS.fullmatch(value):
+        seconds = float(value)
+        return seconds if math.isfinite(seconds) else None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    if now is None:
+        now = datetime.now(UTC)
+    elif now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    try:
+        seconds = (when - now).total_seconds()
+    except OverflowError:
+        return None
+    return max(0.0, seconds)

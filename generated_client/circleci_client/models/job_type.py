@@ -1,0 +1,18 @@
+from enum import StrEnum
+from typing import Any
+
+from .._open_enum import open_enum_member
+
+
+class JobType(StrEnum):
+    """Values the API documents. A value it adds later parses too and keeps its text."""
+
+    APPROVAL = "approval"
+    BUILD = "build"
+
+    @classmethod
+    def _missing_(cls, value: Any) -> "JobType | None":
+        return open_enum_member(cls, value)
+
+    def __str__(self) -> str:
+        return str(self.value)

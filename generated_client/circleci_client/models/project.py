@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.vcs_info import VcsInfo
+
+
+T = TypeVar("T", bound="Project")
+
+
+@_attrs_define
+class Project:
+    """A project.
+
+    Attributes:
+        slug (str): The project's slug.
+        name (str): The project's name.
+        id (UUID): The project's ID.
+        organization_name (str): The organization's name.
+        organization_slug (str): The organization's slug.
+        organization_id (UUID): The organization's ID.
+        vcs_info (VcsInfo): A project's repository.
+    """
+
+    slug: str
+    name: str
+    id: UUID
+    organization_name: str
+    organization_slug: str
+    organization_id: UUID
+    vcs_info: VcsInfo
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        slug = self.slug
+
+        name = self.name
+
+        id = str(self.id)
+
+        organization_name = self.organization_name
+
+        organization_slug = self.organization_slug
+
+        organization_id = str(self.organization_id)
+
+        vcs_info = self.vcs_info.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "slug": slug,
+                "name": name,
+                "id": id,
+                "organization_name": organization_name,
+                "organization_slug": organization_slug,
+                "organization_id": organization_id,
+                "vcs_info": vcs_info,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.vcs_info import VcsInfo  # noqa: PLC0415
+
+        d = dict(src_dict)
+        slug = d.pop("slug")
+
+        name = d.pop("name")
+
+        id = UUID(d.pop("id"))
+
+        organization_name = d.pop("organization_name")
+
+        organization_slug = d.pop("organization_slug")
+
+        organization_id = UUID(d.pop("organization_id"))
+
+        vcs_info = VcsInfo.from_dict(d.pop("vcs_info"))
+
+        project = cls(
+            slug=slug,
+            name=name,
+            id=id,
+            organization_name=organization_name,
+            organization_slug=organization_slug,
+            organization_id=organization_id,
+            vcs_info=vcs_info,
+        )
+
+        project.additional_properties = d
+        return project
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.duration_metrics import DurationMetrics
+
+
+T = TypeVar("T", bound="WorkflowMetrics")
+
+
+@_attrs_define
+class WorkflowMetrics:
+    """A workflow's metrics over a reporting window.
+
+    Attributes:
+        total_runs (int): All runs, including running and on-hold ones.
+        successful_runs (int): Successful runs.
+        failed_runs (int): Failed runs.
+        success_rate (float): Successful runs divided by all runs.
+        throughput (float): Runs per day.
+        mttr (int | None): Mean time from a failure to the next success, in seconds.
+        total_credits_used (int | None): Credits used. Not for billing.
+        duration_metrics (DurationMetrics): Run durations in seconds; null when there were no runs to measure.
+        total_recoveries (int | None | Unset): Failures followed by a success.
+    """
+
+    total_runs: int
+    successful_runs: int
+    failed_runs: int
+    success_rate: float
+    throughput: float
+    mttr: int | None
+    total_credits_used: int | None
+    duration_metrics: DurationMetrics
+    total_recoveries: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total_runs = self.total_runs
+
+        successful_runs = self.successful_runs
+
+        failed_runs = self.failed_runs
+
+        success_rate = self.success_rate
+
+        throughput = self.throughput
+
+        mttr: int | None
+        mttr = self.mttr
+
+        total_credits_used: int | None
+        total_credits_used = self.total_credits_used
+
+        duration_metrics = self.duration_metrics.to_dict()
+
+        total_recoveries: int | None | Unset
+        if isinstance(self.total_recoveries, Unset):
+            total_recoveries = UNSET
+        else:
+            total_recoveries = self.total_recoveries
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "total_runs": total_runs,
+                "successful_runs": successful_runs,
+                "failed_runs": failed_runs,
+                "success_rate": success_rate,
+                "throughput": throughput,
+                "mttr": mttr,
+                "total_credits_used": total_credits_used,
+                "duration_metrics": duration_metrics,
+            }
+        )
+        if total_recoveries is not UNSET:
+            field_dict["total_recoveries"] = total_recoveries
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.duration_metrics import DurationMetrics  # noqa: PLC0415
+
+        d = dict(src_dict)
+        total_runs = d.pop("total_runs")
+
+        successful_runs = d.pop("successful_runs")
+
+        failed_runs = d.pop("failed_runs")
+
+        success_rate = d.pop("success_rate")
+
+        throughput = d.pop("throughput")
+
+        def _parse_mttr(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        mttr = _parse_mttr(d.pop("mttr"))
+
+        def _parse_total_credits_used(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        total_credits_used = _parse_total_credits_used(d.pop("total_credits_used"))
+
+        duration_metrics = DurationMetrics.from_dict(d.pop("duration_metrics"))
+
+        def _parse_total_recoveries(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        total_recoveries = _parse_total_recoveries(d.pop("total_recoveries", UNSET))
+
+        workflow_metrics = cls(
+            total_runs=total_runs,
+            successful_runs=successful_runs,
+            failed_runs=failed_runs,
+            success_rate=success_rate,
+            throughput=throughput,
+            mttr=mttr,
+            total_credits_used=total_credits_used,
+            duration_metrics=duration_metrics,
+            total_recoveries=total_recoveries,
+        )
+
+        workflow_metrics.additional_properties = d
+        return workflow_metrics
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

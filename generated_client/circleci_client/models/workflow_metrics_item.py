@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.workflow_metrics import WorkflowMetrics
+
+
+T = TypeVar("T", bound="WorkflowMetricsItem")
+
+
+@_attrs_define
+class WorkflowMetricsItem:
+    """One workflow's metrics.
+
+    Attributes:
+        name (str): The workflow's name.
+        metrics (WorkflowMetrics): A workflow's metrics over a reporting window.
+        window_start (datetime.datetime): When the first run in the window started.
+        window_end (datetime.datetime): When the last run in the window started.
+        project_id (UUID | Unset): The project's ID.
+    """
+
+    name: str
+    metrics: WorkflowMetrics
+    window_start: datetime.datetime
+    window_end: datetime.datetime
+    project_id: UUID | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        metrics = self.metrics.to_dict()
+
+        window_start = self.window_start.isoformat()
+
+        window_end = self.window_end.isoformat()
+
+        project_id: str | Unset = UNSET
+        if not isinstance(self.project_id, Unset):
+            project_id = str(self.project_id)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "metrics": metrics,
+                "window_start": window_start,
+                "window_end": window_end,
+            }
+        )
+        if project_id is not UNSET:
+            field_dict["project_id"] = project_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.workflow_metrics import WorkflowMetrics  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        metrics = WorkflowMetrics.from_dict(d.pop("metrics"))
+
+        window_start = datetime.datetime.fromisoformat(d.pop("window_start"))
+
+        window_end = datetime.datetime.fromisoformat(d.pop("window_end"))
+
+        _project_id = d.pop("project_id", UNSET)
+        project_id: UUID | Unset
+        if isinstance(_project_id, Unset):
+            project_id = UNSET
+        else:
+            project_id = UUID(_project_id)
+
+        workflow_metrics_item = cls(
+            name=name,
+            metrics=metrics,
+            window_start=window_start,
+            window_end=window_end,
+            project_id=project_id,
+        )
+
+        workflow_metrics_item.additional_properties = d
+        return workflow_metrics_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
