@@ -31,8 +31,12 @@ DEFAULT_TOKEN = "standin-token"
 
 
 def _bind(host: str, port: int) -> socket.socket:
-    """Bind a listening TCP socket (port 0 picks a free port)."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    """Bind a listening TCP socket (port 0 picks a free port).
+
+    The protocol is given explicitly: asyncio only sets TCP_NODELAY on accepted sockets
+    whose proto is IPPROTO_TCP, and without it every response waits ~40 ms (Nagle).
+    """
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.listen(128)
