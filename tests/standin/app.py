@@ -1,4 +1,12 @@
-"""The API server: a Starlette app routing on the raw path, with faults and validation."""
+"""The API server: a Starlette app routing on the raw path, with faults and validation.
+
+Order of work per request: log it, add latency, apply ``before`` faults (drop, 429, 5xx),
+check auth (401), route (404/405), run the handler under the world lock, apply ``after``
+faults, validate the JSON body against openapi.yaml (when enabled) and send it. Every
+error body is ``{"message": ...}``; only the plain-text 429 fault differs. Malformed ids in
+the path (not a uuid, not a number) answer 404 like unknown ones. Fault responses are not
+validated: they are deliberate.
+"""
 
 from __future__ import annotations
 
@@ -109,6 +117,12 @@ class ApiDispatcher:
     def _error(self, status: int, message: str) -> JSONResponse:
         return JSONResponse({"message": message}, status)
 
+    def _checked_error(self, operation: str | None, status: int, message: str) -> Response:
+        """Return an error, validated against the operation's responses when it is known."""
+        if operation is None:
+            return self._error(status, message)
+        return self._validated(operation, Reply(status, {"message": message}))
+
     async def respond(
         self, scope: Scope, receive: Receive, record: RequestRecord
     ) -> Response | None:
@@ -131,9 +145,9 @@ class ApiDispatcher:
             return fault_reply(rule)
         query = dict(parse_qsl(record.query, keep_blank_values=True))
         if "circle-token" in query:
-            return self._error(401, QUERY_AUTH)
+            return self._checked_error(operation, 401, QUERY_AUTH)
         if token_from_headers(record.headers) != self.host.token:
-            return self._error(401, INVALID_TOKEN)
+            return self._checked_error(operation, 401, INVALID_TOKEN)
         if match.route is None:
             if match.path_known:
                 return self._error(405, f"Method {method} is not allowed here.")
