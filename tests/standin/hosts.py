@@ -203,7 +203,11 @@ class FileHost:
         rule = faults.take("rate_limit", info) or faults.take("status", info)
         if rule is not None:
             extra = [(b"retry-after", rule.retry_after.encode())] if rule.retry_after else []
-            body = json.dumps({"message": rule.message or "Server error."}).encode()
+            if rule.plain_text:
+                await send_simple(send, rule.status, b"Rate limited.", "text/plain", extra)
+                return rule.status
+            default = "Rate limit exceeded." if rule.kind == "rate_limit" else "Server error."
+            body = json.dumps({"message": rule.message or default}).encode()
             await send_simple(send, rule.status, body, "application/json", extra)
             return rule.status
         with self.host.world.lock:
