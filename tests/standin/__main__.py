@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"token: {standin.token}", flush=True)
         print(f"artifact host: {standin.artifact_base_url}", flush=True)
         print(f"foreign host: {standin.foreign_base_url}", flush=True)
-        while not stop.wait(0.5):
+        while not stop.wait(0.1):
             pass
 
 

@@ -80,8 +80,11 @@ class _Thread:
                 raise RuntimeError(f"{self.thread.name} did not start")
             time.sleep(0.01)
 
-    def stop(self) -> None:
+    def signal_exit(self) -> None:
         self.server.should_exit = True
+
+    def stop(self) -> None:
+        self.signal_exit()
         self.thread.join(timeout=10)
         self.sock.close()
 
@@ -156,7 +159,9 @@ class Standin:
         return self
 
     def stop(self) -> None:
-        """Stop the servers."""
+        """Stop the servers (all three shut down in parallel)."""
+        for thread in self._threads:
+            thread.signal_exit()
         for thread in self._threads:
             thread.stop()
         self._threads = []
