@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from circleci_client import AuthenticatedClient
+
 from tests.standin.server import Standin
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import AsyncIterator, Iterator
+from uuid import UUID
 
 import httpx
 import pytest
-
 from circleci_client import (
     APIConnectionError,
     APITimeoutError,
@@ -29,6 +29,7 @@ from circleci_client.models.error_response import ErrorResponse
 from circleci_client.models.job_status import JobStatus
 from circleci_client.models.trigger_pipeline_parameters import TriggerPipelineParameters
 from circleci_client.slugs import InvalidProjectSlugError
+
 from tests.clients import standin_client
 from tests.standin.faults import http_date_in
 from tests.standin.server import Standin
@@ -63,9 +64,11 @@ def test_defaults_are_circleci_cloud_and_the_circle_token_header() -> None:
 
 
 def test_token_goes_in_the_circle_token_header_without_bearer(standin: Standin) -> None:
-    with AuthenticatedClient(token="t", base_url=standin.base_url) as client:
-        with pytest.raises(AuthenticationError):
-            get_current_user.sync(client=client)
+    with (
+        AuthenticatedClient(token="t", base_url=standin.base_url) as client,
+        pytest.raises(AuthenticationError),
+    ):
+        get_current_user.sync(client=client)
     seen = standin.requests.api.last()
     assert seen is not None and seen.path == "/api/v2/me"
     assert seen.headers["circle-token"] == "t"
@@ -122,9 +125,11 @@ def test_a_bad_slug_fails_before_any_request(standin: Standin, client: Authentic
 
 
 def test_wrong_token_raises_authentication_error_without_the_token(standin: Standin) -> None:
-    with AuthenticatedClient(token="wrong-token-123", base_url=standin.base_url) as client:
-        with pytest.raises(AuthenticationError) as caught:
-            get_current_user.sync(client=client)
+    with (
+        AuthenticatedClient(token="wrong-token-123", base_url=standin.base_url) as client,
+        pytest.raises(AuthenticationError) as caught,
+    ):
+        get_current_user.sync(client=client)
     error = caught.value
     assert error.status_code == 401
     assert error.message == "Invalid token provided."
@@ -279,9 +284,11 @@ def test_retries_can_be_turned_off_per_call_and_per_client(
 
 def test_timeouts_raise_api_timeout_error(standin: Standin) -> None:
     standin.faults.latency(1.0, operation="getCurrentUser")
-    with standin_client(standin, timeout=0.2, max_retries=1) as client:
-        with pytest.raises(APITimeoutError):
-            get_current_user.sync(client=client)
+    with (
+        standin_client(standin, timeout=0.2, max_retries=1) as client,
+        pytest.raises(APITimeoutError),
+    ):
+        get_current_user.sync(client=client)
     assert _calls(standin, "getCurrentUser") == 2
 
 
@@ -351,7 +358,8 @@ def test_unknown_job_status_is_kept(standin: Standin, client: AuthenticatedClien
 
 
 def test_null_fields_parse(standin: Standin, client: AuthenticatedClient) -> None:
-    workflow = get_workflow_by_id.sync(standin.world.facts.running_workflow_id, client=client)
+    workflow_id = UUID(standin.world.facts.running_workflow_id)
+    workflow = get_workflow_by_id.sync(workflow_id, client=client)
     assert workflow.stopped_at is None
     jobs = list(list_workflow_jobs.iter_items(workflow.id, client=client))
     assert any(job.job_number is not None for job in jobs)
