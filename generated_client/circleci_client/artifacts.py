@@ -1,0 +1,1131 @@
+"""Download the artifacts of a job, of every job in a workflow, or of a branch's latest success.
+
+.. code-block:: python
+
+    from circleci_client import AuthenticatedClient
+    from circleci_client.artifacts import download_job_artifacts
+
+    with AuthenticatedClient.from_env() as client:
+        report = download_job_artifacts(client, "gh/acme/widgets", 1234, "out", glob="*.xml")
+        print(report.summary())
+
+Sync functions run the downloads in a thread pool over the client's ``httpx.Client``; the
+``a``-prefixed coroutines use its ``httpx.AsyncClient``. Either way the client's transport adds
+the token only for the API's origin and ``token_hosts``; a redirect elsewhere goes out without
+it. The rules, in the order a file meets them:
+
+* **Selection.** ``glob`` patterns are matched with :func:`fnmatch.fnmatchcase` against the
+  artifact's whole ``path`` (``*`` also matches ``/``); no pattern selects everything.
+* **Safe paths.** The server's ``path`` must be relative: no ``..`` component, no leading
+  ``/``, no drive letter (``C:``), no backslash, no NUL or other control character, not empty.
+  The final path (and its ``.part``) must resolve inside the destination, so a symlink in the
+  destination that points outside is refused too. A refused file is reported as failed; the
+  others still download.
+* **Layout.** ``<dest>/<path>``; when a job's artifacts come from more than one node
+  (``node_index``), each node's files go to ``<dest>/node-<index>/<path>``. In workflow and
+  branch mode every job gets its own folder, ``<dest>/<job-number>-<job-name>/`` (the name
+  reduced to ``[A-Za-z0-9._-]``).
+* **Skip existing.** Only complete files ever get their final name, so an existing file is a
+  finished download. It is kept when its size equals the server's size, learned from a one-byte
+  probe (``Range: bytes=0-0``: the total of ``Content-Range``, or ``Content-Length`` when the
+  server ignores ranges); when the server does not say, the file is trusted. A different size
+  means the file is downloaded again.
+* **Streaming and atomicity.** Bodies stream in chunks to ``<name>.part``; only a 200 or 206
+  whose ``Content-Length`` / ``Content-Range`` agree is written, so an error body is never
+  saved. The ``.part`` is flushed, fsynced and renamed (:func:`os.replace`) once every byte
+  announced has arrived; a body without ``Content-Length`` is complete when it ends cleanly.
+* **Resume.** A ``.part`` left behind (an interrupted body, in this run or an earlier one) is
+  continued with ``Range: bytes=<size>-`` when the server answers 206 with a ``Content-Range``
+  starting at that size; a 200 restarts it from zero (truncated), and any other
+  ``Content-Range`` drops it and restarts. An interrupted body is resumed up to ``retries``
+  times in the same run; after that the file is failed and its ``.part`` kept for next time.
+* **Redirects** are followed by hand, at most :data:`MAX_REDIRECTS`, to http(s) URLs only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fnmatch
+import os
+import re
+from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path, PurePosixPath
+from typing import IO, TypeVar
+from uuid import UUID
+
+import httpx
+
+from ._client import Client
+from .api.job import get_job_artifacts
+from .api.pipeline import list_pipelines_for_project, list_workflows_by_pipeline_id
+from .api.workflow import list_workflow_jobs
+from .errors import APIError, CircleCIError, redact_url
+from .models.artifact import Artifact
+from .models.job import Job
+from .models.pipeline import Pipeline
+from .models.workflow import Workflow
+from .models.workflow_status import WorkflowStatus
+from .types import Unset
+
+__all__ = [
+    "CHUNK_SIZE",
+    "DEFAULT_CONCURRENCY",
+    "MAX_REDIRECTS",
+    "PART_SUFFIX",
+    "ArtifactFile",
+    "DownloadReport",
+    "FileResult",
+    "FileStatus",
+    "NoSuccessfulPipelineError",
+    "ProgressListener",
+    "SuccessfulPipeline",
+    "UnsafePathError",
+    "adownload_branch_artifacts",
+    "adownload_job_artifacts",
+    "adownload_workflow_artifacts",
+    "afind_latest_successful_pipeline",
+    "alist_artifacts",
+    "download_branch_artifacts",
+    "download_job_artifacts",
+    "download_workflow_artifacts",
+    "find_latest_successful_pipeline",
+    "job_folder_name",
+    "list_artifacts",
+    "safe_relative_path",
+]
+
+DEFAULT_CONCURRENCY = 8
+"""Files downloaded at the same time unless told otherwise."""
+
+DEFAULT_RETRIES = 2
+"""How often an interrupted body is resumed within one run."""
+
+DEFAULT_MAX_PIPELINES = 50
+"""How many of a branch's newest pipelines are searched for a successful one."""
+
+MAX_REDIRECTS = 5
+"""Redirects followed per request."""
+
+CHUNK_SIZE = 256 * 1024
+"""Bytes read from the network and written to disk at a time."""
+
+PART_SUFFIX = ".part"
+"""Suffix of a file still being downloaded."""
+
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+_CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$", re.IGNORECASE)
+_UNSATISFIED_RANGE = re.compile(r"^\s*bytes\s+\*/(\d+)\s*$", re.IGNORECASE)
+_DOWNLOAD_HEADERS = {"Accept": "*/*", "Accept-Encoding": "identity"}
+
+T = TypeVar("T")
+
+
+# --------------------------------------------------------------------------------------------
+# Errors and results
+# --------------------------------------------------------------------------------------------
+
+
+class UnsafePathError(CircleCIError, ValueError):
+    """An artifact path would escape the destination folder (or is otherwise unusable)."""
+
+
+class NoSuccessfulPipelineError(CircleCIError):
+    """No recent pipeline on the branch had all its workflows succeed."""
+
+
+class _FileError(Exception):
+    """This file failed; the message is the reason shown to the user."""
+
+
+class _Interrupted(Exception):
+    """The body ended early; the ``.part`` holds what arrived and can be resumed."""
+
+
+class _Restart(Exception):
+    """The ``.part`` cannot be continued: drop it and download from zero."""
+
+
+class FileStatus(StrEnum):
+    """What happened to one artifact."""
+
+    DOWNLOADED = "downloaded"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class ArtifactFile:
+    """One artifact to fetch: where it comes from and where it goes (relative to ``dest``)."""
+
+    project_slug: str
+    job_number: int
+    path: str
+    node_index: int
+    url: str
+    job_name: str | None = None
+    target: PurePosixPath | None = None
+    """Relative destination, or None when the path was refused."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The outcome for one artifact."""
+
+    artifact: ArtifactFile
+    status: FileStatus
+    destination: Path | None = None
+    bytes_received: int = 0
+    """Body bytes written in this run (0 for a skipped file)."""
+    size: int | None = None
+    """Size of the finished file on disk."""
+    resumed: bool = False
+    """Whether an existing ``.part`` was continued with a range request."""
+    error: str | None = None
+
+
+@dataclass
+class DownloadReport:
+    """Every file's outcome, in listing order, and totals."""
+
+    destination: Path
+    files: list[FileResult] = field(default_factory=list)
+    source: str = ""
+    """What was downloaded, e.g. ``job 12 of gh/acme/widgets``."""
+
+    def _with(self, status: FileStatus) -> list[FileResult]:
+        return [f for f in self.files if f.status is status]
+
+    @property
+    def downloaded(self) -> list[FileResult]:
+        """Files fetched in this run."""
+        return self._with(FileStatus.DOWNLOADED)
+
+    @property
+    def skipped(self) -> list[FileResult]:
+        """Files already complete on disk."""
+        return self._with(FileStatus.SKIPPED)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        """Files that could not be fetched; ``error`` says why."""
+        return self._with(FileStatus.FAILED)
+
+    @property
+    def bytes_received(self) -> int:
+        """Body bytes written in this run."""
+        return sum(f.bytes_received for f in self.files)
+
+    @property
+    def ok(self) -> bool:
+        """Whether no file failed."""
+        return not self.failed
+
+    def summary(self) -> str:
+        """A few lines: counts, bytes and each failure with its reason."""
+        lines = [
+            f"{len(self.downloaded)} downloaded ({_human_bytes(self.bytes_received)}), "
+            f"{len(self.skipped)} skipped, {len(self.failed)} failed"
+            + (f" - {self.source}" if self.source else "")
+        ]
+        for result in self.failed:
+            art = result.artifact
+            lines.append(f"  failed: job {art.job_number} {art.path!r}: {result.error}")
+        return "\n".join(lines)
+
+
+def _human_bytes(count: int) -> str:
+    size = float(count)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+class ProgressListener:
+    """Receives progress events; subclass and override what you need (all default to no-op).
+
+    Sync downloads call it from worker threads, so an implementation must be thread-safe.
+    """
+
+    def on_plan(self, files: Sequence[ArtifactFile]) -> None:
+        """The files about to be processed (refused ones included)."""
+
+    def on_start(self, file: ArtifactFile, total: int | None, offset: int) -> None:
+        """A body starts: ``total`` bytes in the whole file if known, ``offset`` already there."""
+
+    def on_bytes(self, file: ArtifactFile, count: int) -> None:
+        """``count`` more bytes of ``file`` were written."""
+
+    def on_finish(self, result: FileResult) -> None:
+        """A file is done, whatever its outcome."""
+
+
+@dataclass(frozen=True, slots=True)
+class SuccessfulPipeline:
+    """A pipeline whose workflows all succeeded, with those workflows."""
+
+    pipeline: Pipeline
+    workflows: list[Workflow]
+
+
+# --------------------------------------------------------------------------------------------
+# Paths and layout
+# --------------------------------------------------------------------------------------------
+
+
+def safe_relative_path(path: str) -> PurePosixPath:
+    """Turn a server-supplied artifact path into a safe relative path, or raise.
+
+    ``.`` and empty components are dropped (``a//./b`` is ``a/b``).
+
+    Raises:
+        UnsafePathError: the path is empty, absolute, has a drive letter, a ``..`` component,
+            a backslash, or a NUL or other control character.
+    """
+    if not path or not path.strip():
+        raise UnsafePathError("empty artifact path")
+    if "\x00" in path:
+        raise UnsafePathError("artifact path contains a NUL byte")
+    if _CONTROL.search(path):
+        raise UnsafePathError("artifact path contains a control character")
+    if "\\" in path:
+        raise UnsafePathError("artifact path contains a backslash")
+    if path.startswith("/"):
+        raise UnsafePathError("artifact path is absolute")
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    if any(part == ".." for part in parts):
+        raise UnsafePathError("artifact path has a '..' component")
+    if any(_DRIVE.match(part) for part in parts):
+        raise UnsafePathError("artifact path has a drive letter")
+    if not parts:
+        raise UnsafePathError("artifact path names no file")
+    return PurePosixPath(*parts)
+
+
+def job_folder_name(job_number: int, job_name: str | None) -> str:
+    """``<job-number>-<job-name>`` with the name reduced to ``[A-Za-z0-9._-]`` (at most 80)."""
+    name = _UNSAFE_NAME_CHARS.sub("_", job_name or "").strip("._")[:80]
+    return f"{job_number}-{name}" if name else str(job_number)
+
+
+def _select(path: str, globs: Sequence[str]) -> bool:
+    return not globs or any(fnmatch.fnmatchcase(path, pattern) for pattern in globs)
+
+
+def _plan_job(
+    project_slug: str,
+    job_number: int,
+    job_name: str | None,
+    artifacts: Sequence[Artifact],
+    globs: Sequence[str],
+    folder: bool,
+) -> list[tuple[ArtifactFile, str | None]]:
+    """Each selected artifact with its relative target, or the reason its path is refused."""
+    multi_node = len({a.node_index for a in artifacts}) > 1
+    base = PurePosixPath(job_folder_name(job_number, job_name)) if folder else PurePosixPath()
+    planned: list[tuple[ArtifactFile, str | None]] = []
+    for art in artifacts:
+        if not _select(art.path, globs):
+            continue
+        target: PurePosixPath | None = None
+        error = None
+        try:
+            relative = safe_relative_path(art.path)
+        except UnsafePathError as exc:
+            error = str(exc)
+        else:
+            target = base / f"node-{art.node_index}" / relative if multi_node else base / relative
+        item = ArtifactFile(
+            project_slug, job_number, art.path, art.node_index, art.url, job_name, target
+        )
+        planned.append((item, error))
+    return planned
+
+
+def _check_collisions(
+    planned: list[tuple[ArtifactFile, str | None]],
+) -> list[tuple[ArtifactFile, str | None]]:
+    """Refuse a file whose target (or its ``.part``) another file already uses."""
+    taken: set[str] = set()
+    out: list[tuple[ArtifactFile, str | None]] = []
+    for item, error in planned:
+        if error is None and item.target is not None:
+            name = str(item.target)
+            part = name + PART_SUFFIX
+            keys = {name.casefold(), part.casefold()}
+            if keys & taken:
+                error = f"another artifact already downloads to {name!r}"
+            else:
+                taken.update(keys)
+        out.append((item, error))
+    return out
+
+
+def _inside(root: Path, relative: PurePosixPath) -> Path:
+    """The absolute path of ``relative`` under ``root``, refusing anything that leaves it."""
+    candidate = root.joinpath(*relative.parts)
+    for path in (candidate, candidate.with_name(candidate.name + PART_SUFFIX)):
+        resolved = path.resolve()
+        if not resolved.is_relative_to(root):
+            raise _FileError("destination resolves outside the destination folder (symlink?)")
+    return candidate
+
+
+def _parse_globs(glob: str | Iterable[str] | None) -> tuple[str, ...]:
+    if glob is None:
+        return ()
+    if isinstance(glob, str):
+        return (glob,)
+    return tuple(glob)
+
+
+def _check_concurrency(concurrency: int) -> None:
+    if concurrency < 1:
+        raise ValueError(f"concurrency must be 1 or more, got {concurrency}")
+
+
+# --------------------------------------------------------------------------------------------
+# The download of one file, minus the I/O style (shared by the sync and async loops)
+# --------------------------------------------------------------------------------------------
+
+
+def _content_length(response: httpx.Response) -> int | None:
+    value = response.headers.get("content-length")
+    if value is None or not value.strip().isdigit():
+        return None
+    return int(value)
+
+
+def _probe_total(response: httpx.Response) -> int | None:
+    """The file size a ``Range: bytes=0-0`` probe reveals, if any."""
+    header = response.headers.get("content-range", "")
+    if response.status_code == 206:
+        found = _CONTENT_RANGE.match(header)
+        if found and found.group(3) != "*":
+            return int(found.group(3))
+        return None
+    if response.status_code == 416:
+        unsatisfied = _UNSATISFIED_RANGE.match(header)
+        return int(unsatisfied.group(1)) if unsatisfied else None
+    if response.status_code == 200:
+        return _content_length(response)
+    raise _FileError(f"HTTP {response.status_code} from {redact_url(response.url)}")
+
+
+@dataclass
+class _Body:
+    """How to write a response: append or truncate, and how many bytes must arrive."""
+
+    append: bool
+    expected: int | None
+    total: int | None
+
+
+def _accept(response: httpx.Response, offset: int) -> _Body | None:
+    """Check a response to a request for bytes ``offset-``; None means the ``.part`` is whole.
+
+    Raises:
+        _Restart: the server's range does not continue the ``.part``.
+        _FileError: the status or headers say the body is not the artifact.
+    """
+    status = response.status_code
+    length = _content_length(response)
+    header = response.headers.get("content-range", "")
+    if status == 200:
+        return _Body(append=False, expected=length, total=length)
+    if status == 206:
+        found = _CONTENT_RANGE.match(header)
+        if offset == 0:
+            raise _FileError("HTTP 206 to a request without Range")
+        if found is None or int(found.group(1)) != offset:
+            raise _Restart
+        start, end, total_text = int(found.group(1)), int(found.group(2)), found.group(3)
+        total = None if total_text == "*" else int(total_text)
+        if end < start or (total is not None and end != total - 1):
+            raise _Restart
+        expected = end - start + 1
+        if length is not None and length != expected:
+            raise _FileError(f"Content-Length {length} disagrees with Content-Range {header!r}")
+        return _Body(append=True, expected=expected, total=total)
+    if status == 416 and offset > 0:
+        unsatisfied = _UNSATISFIED_RANGE.match(header)
+        if unsatisfied and int(unsatisfied.group(1)) == offset:
+            return None
+        raise _Restart
+    raise _FileError(f"HTTP {status} from {redact_url(response.url)}")
+
+
+def _open_part(path: Path, append: bool) -> IO[bytes]:
+    """Open the ``.part`` without following a symlink planted in its place."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    return os.fdopen(os.open(path, flags, 0o644), "wb")
+
+
+def _part_size(part: Path) -> int:
+    try:
+        stat = part.lstat()
+    except FileNotFoundError:
+        return 0
+    if not part.is_file() or part.is_symlink():
+        raise _FileError(f"{part.name} exists and is not a regular file")
+    return stat.st_size
+
+
+def _finish(part: Path, final: Path) -> int:
+    os.replace(part, final)
+    return final.stat().st_size
+
+
+def _existing_size(final: Path) -> int | None:
+    """The size of a finished file already there, or None when there is none."""
+    if not final.exists() and not final.is_symlink():
+        return None
+    if final.is_symlink() or not final.is_file():
+        raise _FileError(f"{final.name} exists and is not a regular file")
+    return final.stat().st_size
+
+
+def _check_redirect(response: httpx.Response, hops: int) -> httpx.URL | None:
+    """The next URL when ``response`` redirects, else None; refuses loops and odd schemes."""
+    location = response.headers.get("location")
+    if response.status_code not in _REDIRECT_STATUSES or not location:
+        return None
+    if hops >= MAX_REDIRECTS:
+        raise _FileError(f"more than {MAX_REDIRECTS} redirects")
+    target = response.url.join(location)
+    if target.scheme not in ("http", "https"):
+        raise _FileError(f"redirect to a {target.scheme!r} URL refused")
+    return target
+
+
+def _start_url(url: str) -> httpx.URL:
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise _FileError(f"invalid artifact URL: {exc}") from exc
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise _FileError("artifact URL is not an absolute http(s) URL")
+    return parsed
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, APIError):
+        return str(exc)
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _failed(item: ArtifactFile, error: str, destination: Path | None = None) -> FileResult:
+    return FileResult(item, FileStatus.FAILED, destination=destination, error=error)
+
+
+# --------------------------------------------------------------------------------------------
+# Sync
+# --------------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _get(http: httpx.Client, url: str, headers: dict[str, str]) -> Iterator[httpx.Response]:
+    """GET with manual redirects; yields the final (streamed, unread) response."""
+    current = _start_url(url)
+    for hops in range(MAX_REDIRECTS + 1):
+        request = http.build_request("GET", current, headers={**_DOWNLOAD_HEADERS, **headers})
+        response = http.send(request, stream=True, follow_redirects=False)
+        try:
+            target = _check_redirect(response, hops)
+            if target is None:
+                yield response
+                return
+        finally:
+            response.close()
+        current = target
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+class _SyncDownloader:
+    def __init__(
+        self, http: httpx.Client, root: Path, listener: ProgressListener, retries: int
+    ) -> None:
+        self.http = http
+        self.root = root
+        self.listener = listener
+        self.retries = retries
+
+    def run(self, item: ArtifactFile, error: str | None) -> FileResult:
+        result = self._run(item, error)
+        self.listener.on_finish(result)
+        return result
+
+    def _run(self, item: ArtifactFile, error: str | None) -> FileResult:
+        if error is not None or item.target is None:
+            return _failed(item, error or "no destination")
+        final: Path | None = None
+        try:
+            final = _inside(self.root, item.target)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            final = _inside(self.root, item.target)  # again, now that the folders exist
+            existing = _existing_size(final)
+            if existing is not None and self._complete(item, existing):
+                return FileResult(item, FileStatus.SKIPPED, final, size=existing)
+            return self._download(item, final)
+        except _FileError as exc:
+            return _failed(item, str(exc), final)
+        except (httpx.HTTPError, APIError, OSError) as exc:
+            return _failed(item, _describe(exc), final)
+
+    def _complete(self, item: ArtifactFile, size: int) -> bool:
+        with _get(self.http, item.url, {"Range": "bytes=0-0"}) as response:
+            total = _probe_total(response)
+        return total is None or total == size
+
+    def _download(self, item: ArtifactFile, final: Path) -> FileResult:
+        part = final.with_name(final.name + PART_SUFFIX)
+        received = 0
+        resumed = False
+        interruptions = 0
+        while True:
+            offset = _part_size(part)
+            try:
+                got, appended = self._attempt(item, part, offset)
+            except _Restart:
+                part.unlink(missing_ok=True)
+                continue
+            except _Interrupted as exc:
+                received += int(exc.args[0])
+                interruptions += 1
+                if interruptions > self.retries:
+                    return FileResult(
+                        item,
+                        FileStatus.FAILED,
+                        final,
+                        bytes_received=received,
+                        resumed=resumed,
+                        error=f"{exc.args[1]}; {_part_size(part)} bytes kept in "
+                        f"{part.name} to resume",
+                    )
+                continue
+            received += got
+            resumed = resumed or appended
+            size = _finish(part, final)
+            return FileResult(
+                item, FileStatus.DOWNLOADED, final, received, size=size, resumed=resumed
+            )
+
+    def _attempt(self, item: ArtifactFile, part: Path, offset: int) -> tuple[int, bool]:
+        """Fetch from ``offset`` into the ``.part``; the bytes written and whether appended."""
+        headers = {"Range": f"bytes={offset}-"} if offset else {}
+        with _get(self.http, item.url, headers) as response:
+            body = _accept(response, offset)
+            if body is None:
+                return 0, True
+            start = offset if body.append else 0
+            self.listener.on_start(item, body.total, start)
+            written = 0
+            with _open_part(part, body.append) as out:
+                try:
+                    for chunk in response.iter_raw(CHUNK_SIZE):
+                        out.write(chunk)
+                        written += len(chunk)
+                        self.listener.on_bytes(item, len(chunk))
+                except (httpx.HTTPError, APIError) as exc:
+                    raise _Interrupted(written, _describe(exc)) from exc
+                out.flush()
+                os.fsync(out.fileno())
+            if body.expected is not None and written != body.expected:
+                if written < body.expected:
+                    raise _Interrupted(written, f"got {written} of {body.expected} bytes")
+                part.unlink(missing_ok=True)
+                raise _FileError(f"got {written} bytes, more than the {body.expected} announced")
+            return written, body.append
+
+
+# --------------------------------------------------------------------------------------------
+# Async
+# --------------------------------------------------------------------------------------------
+
+
+@contextlib.asynccontextmanager
+async def _aget(
+    http: httpx.AsyncClient, url: str, headers: dict[str, str]
+) -> AsyncIterator[httpx.Response]:
+    """Async :func:`_get`."""
+    current = _start_url(url)
+    for hops in range(MAX_REDIRECTS + 1):
+        request = http.build_request("GET", current, headers={**_DOWNLOAD_HEADERS, **headers})
+        response = await http.send(request, stream=True, follow_redirects=False)
+        try:
+            target = _check_redirect(response, hops)
+            if target is None:
+                yield response
+                return
+        finally:
+            await response.aclose()
+        current = target
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+class _AsyncDownloader:
+    def __init__(
+        self, http: httpx.AsyncClient, root: Path, listener: ProgressListener, retries: int
+    ) -> None:
+        self.http = http
+        self.root = root
+        self.listener = listener
+        self.retries = retries
+
+    async def run(self, item: ArtifactFile, error: str | None) -> FileResult:
+        result = await self._run(item, error)
+        self.listener.on_finish(result)
+        return result
+
+    async def _run(self, item: ArtifactFile, error: str | None) -> FileResult:
+        if error is not None or item.target is None:
+            return _failed(item, error or "no destination")
+        final: Path | None = None
+        try:
+            final = _inside(self.root, item.target)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            final = _inside(self.root, item.target)
+            existing = _existing_size(final)
+            if existing is not None and await self._complete(item, existing):
+                return FileResult(item, FileStatus.SKIPPED, final, size=existing)
+            return await self._download(item, final)
+        except _FileError as exc:
+            return _failed(item, str(exc), final)
+        except (httpx.HTTPError, APIError, OSError) as exc:
+            return _failed(item, _describe(exc), final)
+
+    async def _complete(self, item: ArtifactFile, size: int) -> bool:
+        async with _aget(self.http, item.url, {"Range": "bytes=0-0"}) as response:
+            total = _probe_total(response)
+        return total is None or total == size
+
+    async def _download(self, item: ArtifactFile, final: Path) -> FileResult:
+        part = final.with_name(final.name + PART_SUFFIX)
+        received = 0
+        resumed = False
+        interruptions = 0
+        while True:
+            offset = _part_size(part)
+            try:
+                got, appended = await self._attempt(item, part, offset)
+            except _Restart:
+                part.unlink(missing_ok=True)
+                continue
+            except _Interrupted as exc:
+                received += int(exc.args[0])
+                interruptions += 1
+                if interruptions > self.retries:
+                    return FileResult(
+                        item,
+                        FileStatus.FAILED,
+                        final,
+                        bytes_received=received,
+                        resumed=resumed,
+                        error=f"{exc.args[1]}; {_part_size(part)} bytes kept in "
+                        f"{part.name} to resume",
+                    )
+                continue
+            received += got
+            resumed = resumed or appended
+            size = _finish(part, final)
+            return FileResult(
+                item, FileStatus.DOWNLOADED, final, received, size=size, resumed=resumed
+            )
+
+    async def _attempt(self, item: ArtifactFile, part: Path, offset: int) -> tuple[int, bool]:
+        headers = {"Range": f"bytes={offset}-"} if offset else {}
+        async with _aget(self.http, item.url, headers) as response:
+            body = _accept(response, offset)
+            if body is None:
+                return 0, True
+            start = offset if body.append else 0
+            self.listener.on_start(item, body.total, start)
+            written = 0
+            # Chunks go to the page cache, which is fast enough to write from the event loop.
+            with _open_part(part, body.append) as out:
+                try:
+                    async for chunk in response.aiter_raw(CHUNK_SIZE):
+                        out.write(chunk)
+                        written += len(chunk)
+                        self.listener.on_bytes(item, len(chunk))
+                except (httpx.HTTPError, APIError) as exc:
+                    raise _Interrupted(written, _describe(exc)) from exc
+                out.flush()
+                await asyncio.to_thread(os.fsync, out.fileno())
+            if body.expected is not None and written != body.expected:
+                if written < body.expected:
+                    raise _Interrupted(written, f"got {written} of {body.expected} bytes")
+                part.unlink(missing_ok=True)
+                raise _FileError(f"got {written} bytes, more than the {body.expected} announced")
+            return written, body.append
+
+
+# --------------------------------------------------------------------------------------------
+# Listing
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _JobRef:
+    project_slug: str
+    job_number: int
+    name: str | None
+
+
+def _job_ref(job: Job) -> _JobRef | None:
+    if isinstance(job.job_number, Unset) or job.job_number is None:
+        return None  # approval jobs, and jobs that never ran
+    return _JobRef(job.project_slug, job.job_number, job.name)
+
+
+def _all_succeeded(workflows: Sequence[Workflow]) -> bool:
+    return bool(workflows) and all(w.status == WorkflowStatus.SUCCESS for w in workflows)
+
+
+def _as_uuid(value: UUID | str) -> UUID:
+    return value if isinstance(value, UUID) else UUID(str(value))
+
+
+def list_artifacts(client: Client, project_slug: str, job_number: int) -> list[Artifact]:
+    """Every artifact of a job, across pages."""
+    return list(get_job_artifacts.iter_items(project_slug, job_number, client=client))
+
+
+async def alist_artifacts(client: Client, project_slug: str, job_number: int) -> list[Artifact]:
+    """Async :func:`list_artifacts`."""
+    items = get_job_artifacts.aiter_items(project_slug, job_number, client=client)
+    return [item async for item in items]
+
+
+def find_latest_successful_pipeline(
+    client: Client, project_slug: str, branch: str, *, max_pipelines: int = DEFAULT_MAX_PIPELINES
+) -> SuccessfulPipeline:
+    """The newest pipeline on ``branch`` that is *successful*.
+
+    Successful means the pipeline has at least one workflow and every workflow's status is
+    ``success``: a pipeline still running, on hold for an approval, failed, canceled or
+    errored (no workflows) does not count. Only the newest ``max_pipelines`` are searched.
+
+    Raises:
+        NoSuccessfulPipelineError: none of them is successful.
+    """
+    pipelines = list_pipelines_for_project.iter_items(
+        project_slug, client=client, branch=branch, max_items=max_pipelines
+    )
+    for pipeline in pipelines:
+        workflows = list(list_workflows_by_pipeline_id.iter_items(pipeline.id, client=client))
+        if _all_succeeded(workflows):
+            return SuccessfulPipeline(pipeline, workflows)
+    raise NoSuccessfulPipelineError(
+        f"no successful pipeline among the newest {max_pipelines} on branch {branch!r} "
+        f"of {project_slug}"
+    )
+
+
+async def afind_latest_successful_pipeline(
+    client: Client, project_slug: str, branch: str, *, max_pipelines: int = DEFAULT_MAX_PIPELINES
+) -> SuccessfulPipeline:
+    """Async :func:`find_latest_successful_pipeline`."""
+    pipelines = list_pipelines_for_project.aiter_items(
+        project_slug, client=client, branch=branch, max_items=max_pipelines
+    )
+    async for pipeline in pipelines:
+        items = list_workflows_by_pipeline_id.aiter_items(pipeline.id, client=client)
+        workflows = [w async for w in items]
+        if _all_succeeded(workflows):
+            return SuccessfulPipeline(pipeline, workflows)
+    raise NoSuccessfulPipelineError(
+        f"no successful pipeline among the newest {max_pipelines} on branch {branch!r} "
+        f"of {project_slug}"
+    )
+
+
+def _workflow_jobs(client: Client, workflow_id: UUID | str) -> list[_JobRef]:
+    jobs = list_workflow_jobs.iter_items(_as_uuid(workflow_id), client=client)
+    return [ref for job in jobs if (ref := _job_ref(job)) is not None]
+
+
+async def _aworkflow_jobs(client: Client, workflow_id: UUID | str) -> list[_JobRef]:
+    jobs = list_workflow_jobs.aiter_items(_as_uuid(workflow_id), client=client)
+    return [ref async for job in jobs if (ref := _job_ref(job)) is not None]
+
+
+# --------------------------------------------------------------------------------------------
+# Public entry points
+# --------------------------------------------------------------------------------------------
+
+
+def _root(dest: str | os.PathLike[str]) -> Path:
+    root = Path(dest).expanduser()
+    root.mkdir(parents=True, exist_ok=True)
+    return root.resolve()
+
+
+def _download_jobs(
+    client: Client,
+    jobs: Sequence[_JobRef],
+    dest: str | os.PathLike[str],
+    *,
+    folders: bool,
+    glob: str | Iterable[str] | None,
+    concurrency: int,
+    progress: ProgressListener | None,
+    retries: int,
+    source: str,
+) -> DownloadReport:
+    _check_concurrency(concurrency)
+    globs = _parse_globs(glob)
+    root = _root(dest)
+    listener = progress or ProgressListener()
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="artifacts") as pool:
+        listings = list(
+            pool.map(lambda j: list_artifacts(client, j.project_slug, j.job_number), jobs)
+        )
+        planned: list[tuple[ArtifactFile, str | None]] = []
+        for job, artifacts in zip(jobs, listings, strict=True):
+            planned += _plan_job(
+                job.project_slug, job.job_number, job.name, artifacts, globs, folders
+            )
+        planned = _check_collisions(planned)
+        listener.on_plan([item for item, _ in planned])
+        worker = _SyncDownloader(client.get_httpx_client(), root, listener, retries)
+        results = list(pool.map(lambda p: worker.run(*p), planned))
+    return DownloadReport(root, results, source)
+
+
+async def _adownload_jobs(
+    client: Client,
+    jobs: Sequence[_JobRef],
+    dest: str | os.PathLike[str],
+    *,
+    folders: bool,
+    glob: str | Iterable[str] | None,
+    concurrency: int,
+    progress: ProgressListener | None,
+    retries: int,
+    source: str,
+) -> DownloadReport:
+    _check_concurrency(concurrency)
+    globs = _parse_globs(glob)
+    root = _root(dest)
+    listener = progress or ProgressListener()
+    limit = asyncio.Semaphore(concurrency)
+
+    async def bounded(coroutine: Awaitable[T]) -> T:
+        async with limit:
+            return await coroutine
+
+    listings: list[list[Artifact]] = await asyncio.gather(
+        *(bounded(alist_artifacts(client, j.project_slug, j.job_number)) for j in jobs)
+    )
+    planned: list[tuple[ArtifactFile, str | None]] = []
+    for job, artifacts in zip(jobs, listings, strict=True):
+        planned += _plan_job(job.project_slug, job.job_number, job.name, artifacts, globs, folders)
+    planned = _check_collisions(planned)
+    listener.on_plan([item for item, _ in planned])
+    worker = _AsyncDownloader(client.get_async_httpx_client(), root, listener, retries)
+    results: list[FileResult] = await asyncio.gather(
+        *(bounded(worker.run(item, error)) for item, error in planned)
+    )
+    return DownloadReport(root, results, source)
+
+
+def download_job_artifacts(
+    client: Client,
+    project_slug: str,
+    job_number: int,
+    dest: str | os.PathLike[str] = ".",
+    *,
+    glob: str | Iterable[str] | None = None,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    progress: ProgressListener | None = None,
+    retries: int = DEFAULT_RETRIES,
+) -> DownloadReport:
+    """Download a job's artifacts into ``dest`` (see the module docs for every rule).
+
+    Args:
+        client: Its httpx client does the requests; the token goes to allowed origins only.
+        glob: One or more fnmatch patterns on the artifact path; None selects all.
+        concurrency: Files downloaded at the same time.
+        progress: Receives progress events (from worker threads).
+        retries: Resumes of an interrupted body within this run.
+
+    Returns:
+        Every file's outcome. A file's failure is reported, not raised.
+
+    Raises:
+        APIError: listing the artifacts failed (a subclass per status).
+    """
+    job = _JobRef(project_slug, job_number, None)
+    return _download_jobs(
+        client,
+        [job],
+        dest,
+        folders=False,
+        glob=glob,
+        concurrency=concurrency,
+        progress=progress,
+        retries=retries,
+        source=f"job {job_number} of {project_slug}",
+    )
+
+
+async def adownload_job_artifacts(
+    client: Client,
+    project_slug: str,
+    job_number: int,
+    dest: str | os.PathLike[str] = ".",
+    *,
+    glob: str | Iterable[str] | None = None,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    progress: ProgressListener | None = None,
+    retries: int = DEFAULT_RETRIES,
+) -> DownloadReport:
+    """Async :func:`download_job_artifacts`."""
+    job = _JobRef(project_slug, job_number, None)
+    return await _adownload_jobs(
+        client,
+        [job],
+        dest,
+        folders=False,
+        glob=glob,
+        concurrency=concurrency,
+        progress=progress,
+        retries=retries,
+        source=f"job {job_number} of {project_slug}",
+    )
+
+
+def download_workflow_artifacts(
+    client: Client,
+    workflow_id: UUID | str,
+    dest: str | os.PathLike[str] = ".",
+    *,
+    glob: str | Iterable[str] | None = None,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    progress: ProgressListener | None = None,
+    retries: int = DEFAULT_RETRIES,
+) -> DownloadReport:
+    """Download the artifacts of every job of a workflow, each into ``<number>-<name>/``.
+
+    Jobs without a job number (approvals, jobs that never ran) are skipped. Other arguments
+    as in :func:`download_job_artifacts`.
+    """
+    jobs = _workflow_jobs(client, workflow_id)
+    return _download_jobs(
+        client,
+        jobs,
+        dest,
+        folders=True,
+        glob=glob,
+        concurrency=concurrency,
+        progress=progress,
+        retries=retries,
+        source=f"workflow {workflow_id}",
+    )
+
+
+async def adownload_workflow_artifacts(
+    client: Client,
+    workflow_id: UUID | str,
+    dest: str | os.PathLike[str] = ".",
+    *,
+    glob: str | Iterable[str] | None = None,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    progress: ProgressListener | None = None,
+    retries: int = DEFAULT_RETRIES,
+) -> DownloadReport:
+    """Async :func:`download_workflow_artifacts`."""
+    jobs = await _aworkflow_jobs(client, workflow_id)
+    return await _adownload_jobs(
+        client,
+        jobs,
+        dest,
+        folders=True,
+        glob=glob,
+        concurrency=concurrency,
+        progress=progress,
+        retries=retries,
+        source=f"workflow {workflow_id}",
+    )
+
+
+def _pipeline_source(found: SuccessfulPipeline, branch: str) -> str:
+    return f"pipeline {found.pipeline.number} ({found.pipeline.id}) on {branch}"
+
+
+def download_branch_artifacts(
+    client: Client,
+    project_slug: str,
+    branch: str,
+    dest: str | os.PathLike[str] = ".",
+    *,
+    glob: str | Iterable[str] | None = None,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    progress: ProgressListener | None = None,
+    retries: int = DEFAULT_RETRIES,
+    max_pipelines: int = DEFAULT_MAX_PIPELINES,
+) -> DownloadReport:
+    """Download the artifacts of every job of the branch's latest successful pipeline.
+
+    See :func:`find_latest_successful_pipeline` for what successful means; the layout is the
+    workflow one (``<number>-<name>/`` per job).
+
+    Raises:
+        NoSuccessfulPipelineError: none of the newest ``max_pipelines`` succeeded.
+    """
+    found = find_latest_successful_pipeline(
+        client, project_slug, branch, max_pipelines=max_pipelines
+    )
+    jobs = [job for wf in found.workflows for job in _workflow_jobs(client, wf.id)]
+    return _download_jobs(
+        client,
+        jobs,
+        dest,
+        folders=True,
+        glob=glob,
+        concurrency=concurrency,
+        progress=progress,
+        retries=retries,
+        source=_pipeline_source(found, branch),
+    )
+
+
+async def adownload_branch_artifacts(
+    client: Client,
+    project_slug: str,
+    branch: str,
+    dest: str | os.PathLike[str] = ".",
+    *,
+    glob: str | Iterable[str] | None = None,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    progress: ProgressListener | None = None,
+    retries: int = DEFAULT_RETRIES,
+    max_pipelines: int = DEFAULT_MAX_PIPELINES,
+) -> DownloadReport:
+    """Async :func:`download_branch_artifacts`."""
+    found = await afind_latest_successful_pipeline(
+        client, project_slug, branch, max_pipelines=max_pipelines
+    )
+    jobs = [job for wf in found.workflows for job in await _aworkflow_jobs(client, wf.id)]
+    return await _adownload_jobs(
+        client,
+        jobs,
+        dest,
+        folders=True,
+        glob=glob,
+        concurrency=concurrency,
+        progress=progress,
+        retries=retries,
+        source=_pipeline_source(found, branch),
+    )
