@@ -25,7 +25,9 @@ OUTPUT = ROOT / "generated_client"
 PACKAGE = "circleci_client"
 # Generated modules the runtime deliberately replaces with its own version.
 RUNTIME_REPLACES = {"errors.py"}
-RUFF_ARGS = ["--isolated", "--line-length", "100", "--target-version", "py311"]
+# Caches that tools leave behind; never part of the output.
+IGNORED = ("__pycache__", ".ruff_cache", ".mypy_cache", "build", "*.egg-info")
+RUFF_ARGS = ["--isolated", "--no-cache", "--line-length", "100", "--target-version", "py311"]
 
 
 def run(command: list[str], cwd: Path) -> str:
@@ -97,7 +99,7 @@ def differences(expected: Path, actual: Path) -> list[str]:
         for name, sub in comparison.subdirs.items():
             walk(sub, f"{prefix}{name}/")
 
-    walk(filecmp.dircmp(expected, actual, ignore=["__pycache__"]), "")
+    walk(filecmp.dircmp(expected, actual, ignore=list(IGNORED)), "")
     return sorted(found)
 
 
@@ -123,7 +125,7 @@ def main() -> int:
             return 0
         if OUTPUT.exists():
             shutil.rmtree(OUTPUT)
-        shutil.copytree(target, OUTPUT, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(target, OUTPUT, ignore=shutil.ignore_patterns(*IGNORED))
         print(f"generated {OUTPUT.relative_to(ROOT)}/")
     return 0
 

@@ -1,6 +1,7 @@
 """The API server: a Starlette app routing on the raw path, with faults and validation.
 
-Order of work per request: log it, add latency, apply ``before`` faults (drop, 429, 5xx),
+Order of work per request: log it, add latency, apply the rate limit (429 when the token's
+bucket is empty, see ``ratelimit``), apply ``before`` faults (drop, 429, 5xx),
 check auth (401), route (404/405), run the handler under the world lock, apply ``after``
 faults, validate the JSON body against openapi.yaml (when enabled) and send it. Every
 error body is ``{"message": ...}``; only the plain-text 429 fault differs. Malformed ids in
@@ -19,7 +20,6 @@ from urllib.parse import parse_qsl, unquote
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Mount
 from starlette.types import Receive, Scope, Send
 
 from tests.standin.asgi_util import (
@@ -32,6 +32,7 @@ from tests.standin.asgi_util import (
 )
 from tests.standin.faults import FaultRule, Faults, RequestInfo
 from tests.standin.handlers import ROUTES, ApiError, ApiHost, Ctx, Reply
+from tests.standin.ratelimit import TokenBuckets
 from tests.standin.reqlog import RequestLog, RequestRecord
 from tests.standin.routing import Router
 from tests.standin.validation import ResponseValidator
@@ -63,6 +64,9 @@ class AppHost(ApiHost, Protocol):
 
     @property
     def validation_errors(self) -> list[str]: ...
+
+    @property
+    def rate_limiter(self) -> TokenBuckets: ...
 
 
 class StandinStarlette(Starlette):
@@ -138,6 +142,11 @@ class ApiDispatcher:
         delay = faults.delay_for(info)
         if delay > 0:
             await asyncio.sleep(delay)
+        retry_after = self.host.rate_limiter.check(token_from_headers(record.headers) or "")
+        if retry_after is not None:
+            return JSONResponse(
+                {"message": "Rate limit exceeded."}, 429, headers={"Retry-After": retry_after}
+            )
         if faults.take("drop", info, when="before"):
             return None
         rule = faults.take("rate_limit", info) or faults.take("status", info, when="before")
@@ -149,8 +158,12 @@ class ApiDispatcher:
         if token_from_headers(record.headers) != self.host.token:
             return self._checked_error(operation, 401, INVALID_TOKEN)
         if match.route is None:
+            if match.slug_malformed:
+                return self._checked_error(operation, 404, "Project not found")
             if match.path_known:
-                return self._error(405, f"Method {method} is not allowed here.")
+                response = self._error(405, f"Method {method} is not allowed here.")
+                response.headers["Allow"] = ", ".join(match.allowed)
+                return response
             return self._error(404, "Not found.")
         body = await Request(scope, receive).body()
         ctx = Ctx(self.host, method, match.route.operation, match.params, query, body)
@@ -188,4 +201,7 @@ class ApiDispatcher:
 
 def create_app(host: AppHost) -> Starlette:
     """Return the API Starlette app serving ``host``'s world under ``/api/v2``."""
-    return StandinStarlette(routes=[Mount("", app=ApiDispatcher(host))])
+    app = StandinStarlette()
+    # Every path goes to the dispatcher, even ones a routing regex would refuse (a raw newline).
+    app.router.default = ApiDispatcher(host)
+    return app

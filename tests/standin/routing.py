@@ -38,13 +38,23 @@ def split_raw(raw_path: str) -> list[str]:
     return raw_path.strip("/").split("/") if raw_path.strip("/") else []
 
 
-def match_template(template: list[str], raw: list[str]) -> dict[str, str] | None:
-    """Match raw segments against template segments; return decoded parameters or None."""
+def match_template(
+    template: list[str], raw: list[str], *, loose_slug: bool = False
+) -> dict[str, str] | None:
+    """Match raw segments against template segments; return decoded parameters or None.
+
+    ``loose_slug`` lets the slug be any single segment: the shape a path has for a client that
+    sent a malformed slug, used to tell "no such project" (404) from "no such method" (405).
+    """
     params: dict[str, str] = {}
     i = 0
     for part in template:
         if i >= len(raw):
             return None
+        if part == SLUG and loose_slug:
+            params["project-slug"] = unquote(raw[i])
+            i += 1
+            continue
         if part == SLUG:
             components: list[str] = []
             while len(components) < 3 and i < len(raw):
@@ -73,6 +83,8 @@ class Match:
     params: dict[str, str]
     path_known: bool
     template: str | None
+    allowed: tuple[str, ...] = ()
+    slug_malformed: bool = False
 
 
 class Router:
@@ -86,6 +98,7 @@ class Router:
         raw = split_raw(raw_path)
         found_template: str | None = None
         found_params: dict[str, str] = {}
+        allowed: set[str] = set()
         for route in self.routes:
             params = match_template(route.segments, raw)
             if params is None:
@@ -94,4 +107,18 @@ class Router:
                 return Match(route, params, True, route.template)
             if found_template is None:
                 found_template, found_params = route.template, params
-        return Match(None, found_params, found_template is not None, found_template)
+            allowed.add(route.method)
+        loose = {
+            route.method
+            for route in self.routes
+            if SLUG in route.segments and match_template(route.segments, raw, loose_slug=True)
+        }
+        known = found_template is not None or bool(loose)
+        return Match(
+            None,
+            found_params,
+            known,
+            found_template,
+            tuple(sorted(allowed | loose)),
+            slug_malformed=method in loose,
+        )

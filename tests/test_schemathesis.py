@@ -1,0 +1,30 @@
+"""Property-based conformance: schemathesis sends generated requests to the stand-in and checks
+every response against openapi.yaml (status codes, content types, schemas, headers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from tests.standin.server import Standin
+
+SPEC = Path(__file__).resolve().parent.parent / "openapi.yaml"
+schema = schemathesis.openapi.from_path(str(SPEC))
+
+
+@pytest.mark.slow
+@schema.parametrize()
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_standin_conforms_to_the_spec(case: schemathesis.Case, _standin_server: Standin) -> None:
+    case.call_and_validate(
+        base_url=_standin_server.base_url,
+        headers={"Circle-Token": _standin_server.token},
+    )
+    assert _standin_server.validation_errors == []
