@@ -4,6 +4,7 @@ every response against openapi.yaml (status codes, content types, schemas, heade
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import schemathesis
@@ -22,7 +23,9 @@ schema = schemathesis.openapi.from_path(str(SPEC))
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_standin_conforms_to_the_spec(case: schemathesis.Case, _standin_server: Standin) -> None:
+def test_standin_conforms_to_the_spec(
+    case: schemathesis.Case[Any], _standin_server: Standin
+) -> None:
     case.call_and_validate(
         base_url=_standin_server.base_url,
         headers={"Circle-Token": _standin_server.token},
