@@ -92,13 +92,17 @@ def sync_detailed(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        page_token (str | Unset):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
-        job_name (str | Unset):
+        job_name (str | Unset): Only jobs whose name contains this text.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -145,13 +149,17 @@ def sync(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        page_token (str | Unset):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
-        job_name (str | Unset):
+        job_name (str | Unset): Only jobs whose name contains this text.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -200,13 +208,17 @@ async def asyncio_detailed(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        page_token (str | Unset):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
-        job_name (str | Unset):
+        job_name (str | Unset): Only jobs whose name contains this text.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -253,13 +265,17 @@ async def asyncio(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        page_token (str | Unset):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
-        job_name (str | Unset):
+        job_name (str | Unset): Only jobs whose name contains this text.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -309,12 +325,15 @@ def iter_pages(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
-        job_name (str | Unset):
+        job_name (str | Unset): Only jobs whose name contains this text.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -365,12 +384,15 @@ def iter_items(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
-        job_name (str | Unset):
+        job_name (str | Unset): Only jobs whose name contains this text.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -419,12 +441,15 @@ def aiter_pages(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
-        job_name (str | Unset):
+        job_name (str | Unset): Only jobs whose name contains this text.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -475,12 +500,15 @@ def aiter_items(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
-        job_name (str | Unset):
+        job_name (str | Unset): Only jobs whose name contains this text.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.

@@ -88,10 +88,14 @@ def sync_detailed(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str):
-        page_token (str | Unset):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -136,10 +140,14 @@ def sync(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str):
-        page_token (str | Unset):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -186,10 +194,14 @@ async def asyncio_detailed(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str):
-        page_token (str | Unset):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -234,10 +246,14 @@ async def asyncio(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str):
-        page_token (str | Unset):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -285,9 +301,12 @@ def iter_pages(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -336,9 +355,12 @@ def iter_items(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
@@ -385,9 +407,12 @@ def aiter_pages(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -436,9 +461,12 @@ def aiter_items(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).

@@ -94,13 +94,19 @@ def sync_detailed(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
-        page_token (str | Unset):
-        start_date (datetime.datetime | Unset):
-        end_date (datetime.datetime | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        start_date (datetime.datetime | Unset): Only runs that started at or after this time.
+            Required when `end-date` is given.
+        end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
+            days after `start-date`.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -147,13 +153,19 @@ def sync(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
-        page_token (str | Unset):
-        start_date (datetime.datetime | Unset):
-        end_date (datetime.datetime | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        start_date (datetime.datetime | Unset): Only runs that started at or after this time.
+            Required when `end-date` is given.
+        end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
+            days after `start-date`.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -202,13 +214,19 @@ async def asyncio_detailed(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
-        page_token (str | Unset):
-        start_date (datetime.datetime | Unset):
-        end_date (datetime.datetime | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        start_date (datetime.datetime | Unset): Only runs that started at or after this time.
+            Required when `end-date` is given.
+        end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
+            days after `start-date`.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -255,13 +273,19 @@ async def asyncio(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
-        page_token (str | Unset):
-        start_date (datetime.datetime | Unset):
-        end_date (datetime.datetime | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        start_date (datetime.datetime | Unset): Only runs that started at or after this time.
+            Required when `end-date` is given.
+        end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
+            days after `start-date`.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -311,12 +335,17 @@ def iter_pages(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
-        start_date (datetime.datetime | Unset):
-        end_date (datetime.datetime | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
+        start_date (datetime.datetime | Unset): Only runs that started at or after this time.
+            Required when `end-date` is given.
+        end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
+            days after `start-date`.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -367,12 +396,17 @@ def iter_items(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
-        start_date (datetime.datetime | Unset):
-        end_date (datetime.datetime | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
+        start_date (datetime.datetime | Unset): Only runs that started at or after this time.
+            Required when `end-date` is given.
+        end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
+            days after `start-date`.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -421,12 +455,17 @@ def aiter_pages(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
-        start_date (datetime.datetime | Unset):
-        end_date (datetime.datetime | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
+        start_date (datetime.datetime | Unset): Only runs that started at or after this time.
+            Required when `end-date` is given.
+        end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
+            days after `start-date`.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -477,12 +516,17 @@ def aiter_items(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
-        start_date (datetime.datetime | Unset):
-        end_date (datetime.datetime | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
+        start_date (datetime.datetime | Unset): Only runs that started at or after this time.
+            Required when `end-date` is given.
+        end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
+            days after `start-date`.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.

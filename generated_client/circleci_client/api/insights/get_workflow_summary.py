@@ -74,10 +74,13 @@ def sync_detailed(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/summary`` (operation ``getWorkflowSummary``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -119,10 +122,13 @@ def sync(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/summary`` (operation ``getWorkflowSummary``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -166,10 +172,13 @@ async def asyncio_detailed(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/summary`` (operation ``getWorkflowSummary``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -211,10 +220,13 @@ async def asyncio(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/summary`` (operation ``getWorkflowSummary``).
 
     Args:
-        project_slug (str):
-        workflow_name (str):
-        all_branches (bool | Unset):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        workflow_name (str): The workflow's name.
+        all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
+        branch (str | Unset): The VCS branch to report on. Without it (and without `all-
+            branches`), the default branch.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:

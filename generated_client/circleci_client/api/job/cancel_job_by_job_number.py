@@ -59,8 +59,10 @@ def sync_detailed(
     ``POST /project/{project_slug}/job/{job_number}/cancel`` (operation ``cancelJobByJobNumber``).
 
     Args:
-        project_slug (str):
-        job_number (int):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -97,8 +99,10 @@ def sync(
     ``POST /project/{project_slug}/job/{job_number}/cancel`` (operation ``cancelJobByJobNumber``).
 
     Args:
-        project_slug (str):
-        job_number (int):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -137,8 +141,10 @@ async def asyncio_detailed(
     ``POST /project/{project_slug}/job/{job_number}/cancel`` (operation ``cancelJobByJobNumber``).
 
     Args:
-        project_slug (str):
-        job_number (int):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -175,8 +181,10 @@ async def asyncio(
     ``POST /project/{project_slug}/job/{job_number}/cancel`` (operation ``cancelJobByJobNumber``).
 
     Args:
-        project_slug (str):
-        job_number (int):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:

@@ -60,8 +60,10 @@ def sync_detailed(
     ``GET /project/{project_slug}/job/{job_number}`` (operation ``getJobDetails``).
 
     Args:
-        project_slug (str):
-        job_number (int):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -99,8 +101,10 @@ def sync(
     ``GET /project/{project_slug}/job/{job_number}`` (operation ``getJobDetails``).
 
     Args:
-        project_slug (str):
-        job_number (int):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -140,8 +144,10 @@ async def asyncio_detailed(
     ``GET /project/{project_slug}/job/{job_number}`` (operation ``getJobDetails``).
 
     Args:
-        project_slug (str):
-        job_number (int):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -179,8 +185,10 @@ async def asyncio(
     ``GET /project/{project_slug}/job/{job_number}`` (operation ``getJobDetails``).
 
     Args:
-        project_slug (str):
-        job_number (int):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:

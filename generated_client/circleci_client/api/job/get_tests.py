@@ -71,9 +71,12 @@ def sync_detailed(
     ``GET /project/{project_slug}/{job_number}/tests`` (operation ``getTests``).
 
     Args:
-        project_slug (str):
-        job_number (int):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -112,9 +115,12 @@ def sync(
     ``GET /project/{project_slug}/{job_number}/tests`` (operation ``getTests``).
 
     Args:
-        project_slug (str):
-        job_number (int):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -155,9 +161,12 @@ async def asyncio_detailed(
     ``GET /project/{project_slug}/{job_number}/tests`` (operation ``getTests``).
 
     Args:
-        project_slug (str):
-        job_number (int):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -196,9 +205,12 @@ async def asyncio(
     ``GET /project/{project_slug}/{job_number}/tests`` (operation ``getTests``).
 
     Args:
-        project_slug (str):
-        job_number (int):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -240,8 +252,10 @@ def iter_pages(
     ``GET /project/{project_slug}/{job_number}/tests`` (operation ``getTests``).
 
     Args:
-        project_slug (str):
-        job_number (int):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -284,8 +298,10 @@ def iter_items(
     ``GET /project/{project_slug}/{job_number}/tests`` (operation ``getTests``).
 
     Args:
-        project_slug (str):
-        job_number (int):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -326,8 +342,10 @@ def aiter_pages(
     ``GET /project/{project_slug}/{job_number}/tests`` (operation ``getTests``).
 
     Args:
-        project_slug (str):
-        job_number (int):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -370,8 +388,10 @@ def aiter_items(
     ``GET /project/{project_slug}/{job_number}/tests`` (operation ``getTests``).
 
     Args:
-        project_slug (str):
-        job_number (int):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        job_number (int): The job's number within its project.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.

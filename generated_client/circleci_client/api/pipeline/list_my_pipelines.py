@@ -68,8 +68,11 @@ def sync_detailed(
     ``GET /project/{project_slug}/pipeline/mine`` (operation ``listMyPipelines``).
 
     Args:
-        project_slug (str):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -106,8 +109,11 @@ def sync(
     ``GET /project/{project_slug}/pipeline/mine`` (operation ``listMyPipelines``).
 
     Args:
-        project_slug (str):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -146,8 +152,11 @@ async def asyncio_detailed(
     ``GET /project/{project_slug}/pipeline/mine`` (operation ``listMyPipelines``).
 
     Args:
-        project_slug (str):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -184,8 +193,11 @@ async def asyncio(
     ``GET /project/{project_slug}/pipeline/mine`` (operation ``listMyPipelines``).
 
     Args:
-        project_slug (str):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -225,7 +237,9 @@ def iter_pages(
     ``GET /project/{project_slug}/pipeline/mine`` (operation ``listMyPipelines``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -266,7 +280,9 @@ def iter_items(
     ``GET /project/{project_slug}/pipeline/mine`` (operation ``listMyPipelines``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -305,7 +321,9 @@ def aiter_pages(
     ``GET /project/{project_slug}/pipeline/mine`` (operation ``listMyPipelines``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -346,7 +364,9 @@ def aiter_items(
     ``GET /project/{project_slug}/pipeline/mine`` (operation ``listMyPipelines``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.

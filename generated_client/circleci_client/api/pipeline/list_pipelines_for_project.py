@@ -72,9 +72,12 @@ def sync_detailed(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str):
-        branch (str | Unset):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        branch (str | Unset): Only pipelines on this VCS branch.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -113,9 +116,12 @@ def sync(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str):
-        branch (str | Unset):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        branch (str | Unset): Only pipelines on this VCS branch.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -156,9 +162,12 @@ async def asyncio_detailed(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str):
-        branch (str | Unset):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        branch (str | Unset): Only pipelines on this VCS branch.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -197,9 +206,12 @@ async def asyncio(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str):
-        branch (str | Unset):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        branch (str | Unset): Only pipelines on this VCS branch.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -241,8 +253,10 @@ def iter_pages(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        branch (str | Unset): Only pipelines on this VCS branch.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -285,8 +299,10 @@ def iter_items(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        branch (str | Unset): Only pipelines on this VCS branch.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -327,8 +343,10 @@ def aiter_pages(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        branch (str | Unset): Only pipelines on this VCS branch.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -371,8 +389,10 @@ def aiter_items(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str):
-        branch (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        branch (str | Unset): Only pipelines on this VCS branch.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.

@@ -68,8 +68,9 @@ def sync_detailed(
     ``GET /pipeline/{pipeline_id}/workflow`` (operation ``listWorkflowsByPipelineId``).
 
     Args:
-        pipeline_id (UUID):
-        page_token (str | Unset):
+        pipeline_id (UUID): The pipeline's ID.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -106,8 +107,9 @@ def sync(
     ``GET /pipeline/{pipeline_id}/workflow`` (operation ``listWorkflowsByPipelineId``).
 
     Args:
-        pipeline_id (UUID):
-        page_token (str | Unset):
+        pipeline_id (UUID): The pipeline's ID.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -146,8 +148,9 @@ async def asyncio_detailed(
     ``GET /pipeline/{pipeline_id}/workflow`` (operation ``listWorkflowsByPipelineId``).
 
     Args:
-        pipeline_id (UUID):
-        page_token (str | Unset):
+        pipeline_id (UUID): The pipeline's ID.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -184,8 +187,9 @@ async def asyncio(
     ``GET /pipeline/{pipeline_id}/workflow`` (operation ``listWorkflowsByPipelineId``).
 
     Args:
-        pipeline_id (UUID):
-        page_token (str | Unset):
+        pipeline_id (UUID): The pipeline's ID.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -225,7 +229,7 @@ def iter_pages(
     ``GET /pipeline/{pipeline_id}/workflow`` (operation ``listWorkflowsByPipelineId``).
 
     Args:
-        pipeline_id (UUID):
+        pipeline_id (UUID): The pipeline's ID.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -266,7 +270,7 @@ def iter_items(
     ``GET /pipeline/{pipeline_id}/workflow`` (operation ``listWorkflowsByPipelineId``).
 
     Args:
-        pipeline_id (UUID):
+        pipeline_id (UUID): The pipeline's ID.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -305,7 +309,7 @@ def aiter_pages(
     ``GET /pipeline/{pipeline_id}/workflow`` (operation ``listWorkflowsByPipelineId``).
 
     Args:
-        pipeline_id (UUID):
+        pipeline_id (UUID): The pipeline's ID.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -346,7 +350,7 @@ def aiter_items(
     ``GET /pipeline/{pipeline_id}/workflow`` (operation ``listWorkflowsByPipelineId``).
 
     Args:
-        pipeline_id (UUID):
+        pipeline_id (UUID): The pipeline's ID.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.

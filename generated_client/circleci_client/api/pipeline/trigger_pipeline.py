@@ -69,7 +69,9 @@ def sync_detailed(
     ``POST /project/{project_slug}/pipeline`` (operation ``triggerPipeline``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         body (TriggerPipelineParameters | Unset): What to run. `branch` and `tag` cannot both be
             given.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -110,7 +112,9 @@ def sync(
     ``POST /project/{project_slug}/pipeline`` (operation ``triggerPipeline``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         body (TriggerPipelineParameters | Unset): What to run. `branch` and `tag` cannot both be
             given.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -153,7 +157,9 @@ async def asyncio_detailed(
     ``POST /project/{project_slug}/pipeline`` (operation ``triggerPipeline``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         body (TriggerPipelineParameters | Unset): What to run. `branch` and `tag` cannot both be
             given.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -194,7 +200,9 @@ async def asyncio(
     ``POST /project/{project_slug}/pipeline`` (operation ``triggerPipeline``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         body (TriggerPipelineParameters | Unset): What to run. `branch` and `tag` cannot both be
             given.
         max_retries: Retries for this call only; None uses the client's setting.

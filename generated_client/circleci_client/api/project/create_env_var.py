@@ -65,7 +65,9 @@ def sync_detailed(
     ``POST /project/{project_slug}/envvar`` (operation ``createEnvVar``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         body (EnvironmentVariableInput): An environment variable to create.
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -103,7 +105,9 @@ def sync(
     ``POST /project/{project_slug}/envvar`` (operation ``createEnvVar``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         body (EnvironmentVariableInput): An environment variable to create.
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -143,7 +147,9 @@ async def asyncio_detailed(
     ``POST /project/{project_slug}/envvar`` (operation ``createEnvVar``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         body (EnvironmentVariableInput): An environment variable to create.
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -181,7 +187,9 @@ async def asyncio(
     ``POST /project/{project_slug}/envvar`` (operation ``createEnvVar``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         body (EnvironmentVariableInput): An environment variable to create.
         max_retries: Retries for this call only; None uses the client's setting.
 

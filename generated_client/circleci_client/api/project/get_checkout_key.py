@@ -59,8 +59,10 @@ def sync_detailed(
     ``GET /project/{project_slug}/checkout-key/{fingerprint}`` (operation ``getCheckoutKey``).
 
     Args:
-        project_slug (str):
-        fingerprint (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        fingerprint (str): An SSH key fingerprint (md5 or sha256).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -97,8 +99,10 @@ def sync(
     ``GET /project/{project_slug}/checkout-key/{fingerprint}`` (operation ``getCheckoutKey``).
 
     Args:
-        project_slug (str):
-        fingerprint (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        fingerprint (str): An SSH key fingerprint (md5 or sha256).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -137,8 +141,10 @@ async def asyncio_detailed(
     ``GET /project/{project_slug}/checkout-key/{fingerprint}`` (operation ``getCheckoutKey``).
 
     Args:
-        project_slug (str):
-        fingerprint (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        fingerprint (str): An SSH key fingerprint (md5 or sha256).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -175,8 +181,10 @@ async def asyncio(
     ``GET /project/{project_slug}/checkout-key/{fingerprint}`` (operation ``getCheckoutKey``).
 
     Args:
-        project_slug (str):
-        fingerprint (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        fingerprint (str): An SSH key fingerprint (md5 or sha256).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:

@@ -56,7 +56,9 @@ def sync_detailed(
     ``GET /project/{project_slug}`` (operation ``getProjectBySlug``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -91,7 +93,9 @@ def sync(
     ``GET /project/{project_slug}`` (operation ``getProjectBySlug``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -128,7 +132,9 @@ async def asyncio_detailed(
     ``GET /project/{project_slug}`` (operation ``getProjectBySlug``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -163,7 +169,9 @@ async def asyncio(
     ``GET /project/{project_slug}`` (operation ``getProjectBySlug``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:

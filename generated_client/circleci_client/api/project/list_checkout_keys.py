@@ -77,9 +77,12 @@ def sync_detailed(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
-        page_token (str | Unset):
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -118,9 +121,12 @@ def sync(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
-        page_token (str | Unset):
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -161,9 +167,12 @@ async def asyncio_detailed(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
-        page_token (str | Unset):
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -202,9 +211,12 @@ async def asyncio(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
-        page_token (str | Unset):
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -246,7 +258,9 @@ def iter_pages(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -290,7 +304,9 @@ def iter_items(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
@@ -332,7 +348,9 @@ def aiter_pages(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -376,7 +394,9 @@ def aiter_items(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).

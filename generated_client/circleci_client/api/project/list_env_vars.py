@@ -70,8 +70,11 @@ def sync_detailed(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -108,8 +111,11 @@ def sync(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -150,8 +156,11 @@ async def asyncio_detailed(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -188,8 +197,11 @@ async def asyncio(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str):
-        page_token (str | Unset):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -231,7 +243,9 @@ def iter_pages(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -272,7 +286,9 @@ def iter_items(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -311,7 +327,9 @@ def aiter_pages(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -352,7 +370,9 @@ def aiter_items(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str):
+        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
+            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
+            URL-escaped.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.

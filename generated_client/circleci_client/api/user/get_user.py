@@ -56,7 +56,7 @@ def sync_detailed(
     ``GET /user/{id}`` (operation ``getUser``).
 
     Args:
-        id (UUID):
+        id (UUID): The user's ID.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -91,7 +91,7 @@ def sync(
     ``GET /user/{id}`` (operation ``getUser``).
 
     Args:
-        id (UUID):
+        id (UUID): The user's ID.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -128,7 +128,7 @@ async def asyncio_detailed(
     ``GET /user/{id}`` (operation ``getUser``).
 
     Args:
-        id (UUID):
+        id (UUID): The user's ID.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -163,7 +163,7 @@ async def asyncio(
     ``GET /user/{id}`` (operation ``getUser``).
 
     Args:
-        id (UUID):
+        id (UUID): The user's ID.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:

@@ -56,7 +56,7 @@ def sync_detailed(
     ``GET /workflow/{id}`` (operation ``getWorkflowById``).
 
     Args:
-        id (UUID):
+        id (UUID): The workflow's ID.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -91,7 +91,7 @@ def sync(
     ``GET /workflow/{id}`` (operation ``getWorkflowById``).
 
     Args:
-        id (UUID):
+        id (UUID): The workflow's ID.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -128,7 +128,7 @@ async def asyncio_detailed(
     ``GET /workflow/{id}`` (operation ``getWorkflowById``).
 
     Args:
-        id (UUID):
+        id (UUID): The workflow's ID.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -163,7 +163,7 @@ async def asyncio(
     ``GET /workflow/{id}`` (operation ``getWorkflowById``).
 
     Args:
-        id (UUID):
+        id (UUID): The workflow's ID.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:

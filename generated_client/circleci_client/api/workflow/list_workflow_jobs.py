@@ -68,8 +68,9 @@ def sync_detailed(
     ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
 
     Args:
-        id (UUID):
-        page_token (str | Unset):
+        id (UUID): The workflow's ID.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -106,8 +107,9 @@ def sync(
     ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
 
     Args:
-        id (UUID):
-        page_token (str | Unset):
+        id (UUID): The workflow's ID.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -146,8 +148,9 @@ async def asyncio_detailed(
     ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
 
     Args:
-        id (UUID):
-        page_token (str | Unset):
+        id (UUID): The workflow's ID.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -184,8 +187,9 @@ async def asyncio(
     ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
 
     Args:
-        id (UUID):
-        page_token (str | Unset):
+        id (UUID): The workflow's ID.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
         max_retries: Retries for this call only; None uses the client's setting.
 
     Returns:
@@ -225,7 +229,7 @@ def iter_pages(
     ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
 
     Args:
-        id (UUID):
+        id (UUID): The workflow's ID.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -266,7 +270,7 @@ def iter_items(
     ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
 
     Args:
-        id (UUID):
+        id (UUID): The workflow's ID.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -305,7 +309,7 @@ def aiter_pages(
     ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
 
     Args:
-        id (UUID):
+        id (UUID): The workflow's ID.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
 
@@ -346,7 +350,7 @@ def aiter_items(
     ``GET /workflow/{id}/job`` (operation ``listWorkflowJobs``).
 
     Args:
-        id (UUID):
+        id (UUID): The workflow's ID.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.

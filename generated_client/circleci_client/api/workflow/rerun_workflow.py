@@ -68,7 +68,7 @@ def sync_detailed(
     ``POST /workflow/{id}/rerun`` (operation ``rerunWorkflow``).
 
     Args:
-        id (UUID):
+        id (UUID): The workflow's ID.
         body (RerunWorkflowParameters | Unset): What to rerun. `from_failed` and `jobs` cannot
             both be given.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -108,7 +108,7 @@ def sync(
     ``POST /workflow/{id}/rerun`` (operation ``rerunWorkflow``).
 
     Args:
-        id (UUID):
+        id (UUID): The workflow's ID.
         body (RerunWorkflowParameters | Unset): What to rerun. `from_failed` and `jobs` cannot
             both be given.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -150,7 +150,7 @@ async def asyncio_detailed(
     ``POST /workflow/{id}/rerun`` (operation ``rerunWorkflow``).
 
     Args:
-        id (UUID):
+        id (UUID): The workflow's ID.
         body (RerunWorkflowParameters | Unset): What to rerun. `from_failed` and `jobs` cannot
             both be given.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -190,7 +190,7 @@ async def asyncio(
     ``POST /workflow/{id}/rerun`` (operation ``rerunWorkflow``).
 
     Args:
-        id (UUID):
+        id (UUID): The workflow's ID.
         body (RerunWorkflowParameters | Unset): What to rerun. `from_failed` and `jobs` cannot
             both be given.
         max_retries: Retries for this call only; None uses the client's setting.
