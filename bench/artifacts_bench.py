@@ -1,0 +1,180 @@
+"""Benchmark artifact downloads against a local stand-in (not a test; run it by hand).
+
+    python bench/artifacts_bench.py [--files 100] [--size-mib 1] [--latency 0.02] [--big-gib 1]
+
+1. Speed: a job with ``--files`` artifacts of ``--size-mib`` MiB, every request delayed by
+   ``--latency`` seconds, downloaded by :func:`download_job_artifacts` (concurrency 8) and by a
+   plain sequential loop (one GET after the other); prints both times and the ratio. Both run
+   in a fresh subprocess, so client and server do not share one interpreter lock.
+2. Memory: a fresh subprocess downloads one ``--big-gib`` GiB artifact with the library and
+   reports its peak RSS (``resource.getrusage``); the server runs in this process, so its
+   memory is not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from circleci_client import AuthenticatedClient  # noqa: E402
+from circleci_client.artifacts import download_job_artifacts, list_artifacts  # noqa: E402
+
+from tests.standin.server import Standin  # noqa: E402
+from tests.standin.world import Artifact  # noqa: E402
+
+MIB = 1024 * 1024
+
+
+def _client(base_url: str, token: str, artifact_base_url: str) -> AuthenticatedClient:
+    return AuthenticatedClient(token, base_url, token_hosts=[artifact_base_url])
+
+
+def sequential(client: AuthenticatedClient, slug: str, job: int, dest: Path) -> int:
+    """The baseline: list, then GET each artifact in turn and write it out."""
+    http = client.get_httpx_client()
+    total = 0
+    for art in list_artifacts(client, slug, job):
+        target = dest / art.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with http.stream("GET", art.url) as response, target.open("wb") as out:
+            response.raise_for_status()
+            for chunk in response.iter_raw(256 * 1024):
+                out.write(chunk)
+                total += len(chunk)
+    return total
+
+
+def speed(files: int, size: int, latency: float) -> None:
+    """Serve the files from this process and time both downloaders in a fresh one."""
+    with Standin() as standin:
+        facts = standin.world.facts
+        job = standin.world.projects[facts.widgets_slug].jobs_by_number[facts.build_job_number]
+        with standin.world.lock:
+            job.artifacts = [
+                Artifact(f"bulk/file-{i:03d}.bin", 0, size, None, f"bench:{i}")
+                for i in range(files)
+            ]
+        standin.faults.latency(latency, host="any")
+        with tempfile.TemporaryDirectory() as tmp:
+            data = _run_child(
+                "--child-speed", standin, facts.widgets_slug, facts.build_job_number, "*", tmp
+            )
+    assert data["tool_files"] == files and data["sequential_bytes"] == files * size
+    tool, base = data["tool_seconds"], data["sequential_seconds"]
+    mib = files * size / MIB
+    print(f"{files} x {size / MIB:g} MiB, {latency * 1000:g} ms latency per request")
+    print(f"  library, concurrency 8: {tool:6.2f} s ({mib / tool:7.1f} MiB/s)")
+    print(f"  sequential one by one:  {base:6.2f} s ({mib / base:7.1f} MiB/s)")
+    print(f"  speed-up: {base / tool:.1f}x (goal >= 5x)")
+
+
+def _run_child(
+    mode: str, standin: Standin, slug: str, job: int, glob: str, dest: str
+) -> dict[str, Any]:
+    command = [sys.executable, __file__, mode, standin.base_url, standin.token]
+    command += [standin.artifact_base_url, slug, str(job), glob, dest]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    data: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return data
+
+
+def child_speed(args: argparse.Namespace) -> None:
+    """Time the library and the sequential loop; print JSON (run in a fresh process)."""
+    client = _client(args.base_url, args.token, args.artifact_base_url)
+    with client:
+        started = time.perf_counter()
+        report = download_job_artifacts(client, args.slug, args.job, Path(args.dest) / "tool")
+        tool = time.perf_counter() - started
+        assert report.ok, report.summary()
+        started = time.perf_counter()
+        got = sequential(client, args.slug, args.job, Path(args.dest) / "seq")
+        base = time.perf_counter() - started
+    result = {
+        "tool_seconds": tool,
+        "tool_files": len(report.downloaded),
+        "sequential_seconds": base,
+        "sequential_bytes": got,
+    }
+    print(json.dumps(result))
+
+
+def child_memory(args: argparse.Namespace) -> None:
+    """Download the big artifact and print JSON with the peak RSS (run in a fresh process)."""
+    client = _client(args.base_url, args.token, args.artifact_base_url)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    with client:
+        report = download_job_artifacts(
+            client, args.slug, args.job, args.dest, glob=args.glob, concurrency=8
+        )
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    [result] = report.files
+    print(
+        json.dumps(
+            {
+                "ok": report.ok,
+                "size": result.size,
+                "seconds": elapsed,
+                "rss_before_kib": before,
+                "rss_peak_kib": peak,
+            }
+        )
+    )
+
+
+def memory(gib: float) -> None:
+    size = int(gib * 1024 * MIB)
+    with Standin(big_artifact_size=size) as standin, tempfile.TemporaryDirectory() as tmp:
+        facts = standin.world.facts
+        data = _run_child(
+            "--child-memory",
+            standin,
+            facts.widgets_slug,
+            facts.build_job_number,
+            facts.big_artifact_path,
+            tmp,
+        )
+        target = Path(tmp) / facts.big_artifact_path
+        assert data["ok"] and data["size"] == size == target.stat().st_size
+        digest = hashlib.sha256()
+        with target.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(4 * MIB), b""):
+                digest.update(chunk)
+    print(f"one {gib:g} GiB artifact in a fresh process: {data['seconds']:.1f} s")
+    print(f"  peak RSS {data['rss_peak_kib'] / 1024:.1f} MB (after imports", end=" ")
+    print(f"{data['rss_before_kib'] / 1024:.1f} MB; goal < 100 MB)")
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] in ("--child-speed", "--child-memory"):
+        names = ["base_url", "token", "artifact_base_url", "slug", "job", "glob", "dest"]
+        values = dict(zip(names, sys.argv[2:], strict=True))
+        namespace = argparse.Namespace(**values)
+        namespace.job = int(namespace.job)
+        (child_speed if sys.argv[1] == "--child-speed" else child_memory)(namespace)
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=100)
+    parser.add_argument("--size-mib", type=float, default=1.0)
+    parser.add_argument("--latency", type=float, default=0.02)
+    parser.add_argument("--big-gib", type=float, default=1.0, help="0 skips the memory part")
+    args = parser.parse_args()
+    speed(args.files, int(args.size_mib * MIB), args.latency)
+    if args.big_gib > 0:
+        memory(args.big_gib)
+
+
+if __name__ == "__main__":
+    main()
