@@ -5,6 +5,7 @@ lint      ruff, mypy --strict and spec validation
 tests     drift check, then the test suite against the stand-in server
 tutorial  the API guide's end-to-end tutorial against a stand-in (``-- --live`` for CircleCI)
 sandbox   a stand-in server to play with (``-- --port 8080 --token T``)
+docs      build the site strictly, test its examples and check it in chromium (``-- serve``)
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import nox
 
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["generate", "lint", "tests"]
+nox.options.sessions = ["generate", "lint", "tests", "docs"]
 
 PACKAGE = "./generated_client"
 REQUIREMENTS = "requirements"
@@ -35,7 +36,7 @@ def generate(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff and mypy --strict on every Python file, and validation of the spec."""
-    _install(session, "lint", "tests")
+    _install(session, "lint", "tests", "docs")
     session.install(PACKAGE)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
@@ -66,3 +67,24 @@ def sandbox(session: nox.Session) -> None:
     _install(session, "tests")
     session.install(PACKAGE)
     session.run("python", "-m", "tests.standin", *session.posargs)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the site with ``mkdocs build --strict``, then test its examples and pages in chromium.
+
+    ``-- serve`` serves the site on http://127.0.0.1:8000 instead, rebuilding on every edit.
+    """
+    _install(session, "docs", "tests")
+    session.install(PACKAGE)
+    env = {"NO_MKDOCS_2_WARNING": "1"}
+    if session.posargs[:1] == ["serve"]:
+        session.run("mkdocs", "serve", *session.posargs[1:], env=env)
+        return
+    session.run("mkdocs", "build", "--strict", env=env)
+    session.run(
+        "pytest",
+        "tests/test_docs_examples.py",
+        "tests/test_docs_browser.py",
+        env={"DOCS_BROWSER_REQUIRED": "1"},
+    )
