@@ -10,6 +10,9 @@ docs      build the site strictly, test its examples and check it in chromium (`
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import nox
 
 nox.options.reuse_existing_virtualenvs = True
@@ -24,6 +27,17 @@ def _install(session: nox.Session, *names: str) -> None:
     for name in names:
         args += ["-r", f"{REQUIREMENTS}/{name}.txt"]
     session.install(*args)
+
+
+def _ensure_chromium(session: nox.Session) -> None:
+    """Install Debian's headless Chromium for the browser test when it is missing (as root)."""
+    if shutil.which("chromium"):
+        return
+    if not shutil.which("apt-get") or os.geteuid() != 0:
+        session.error("the docs browser test needs Chromium: apt-get install chromium")
+    env = {"DEBIAN_FRONTEND": "noninteractive"}
+    session.run("apt-get", "update", "-qq", external=True, env=env)
+    session.run("apt-get", "install", "-y", "-qq", "chromium", external=True, env=env)
 
 
 @nox.session
@@ -82,6 +96,7 @@ def docs(session: nox.Session) -> None:
         session.run("mkdocs", "serve", *session.posargs[1:], env=env)
         return
     session.run("mkdocs", "build", "--strict", env=env)
+    _ensure_chromium(session)
     session.run(
         "pytest",
         "tests/test_docs_examples.py",

@@ -1,5 +1,6 @@
 """A typed, resilient client for the CircleCI API v2."""
 
+from ._ratelimit import RateLimit
 from ._version import __version__
 from .client import AuthenticatedClient, Client
 from .errors import (
@@ -31,6 +32,7 @@ __all__ = (
     "NotFoundError",
     "PermissionDeniedError",
     "ProjectSlug",
+    "RateLimit",
     "RateLimitError",
     "ResponseValidationError",
     "ServerError",

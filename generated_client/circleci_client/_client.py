@@ -10,6 +10,7 @@ import httpx
 
 from ._auth import AsyncAuthTransport, AuthMethod, AuthTransport, Credentials
 from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, TOKEN_HEADER
+from ._ratelimit import AsyncRateLimitTransport, RateLimit, RateLimiter, RateLimitTransport
 from ._retry import AsyncRetryTransport, RetryTransport
 from ._version import __version__
 from .errors import MissingTokenError
@@ -31,6 +32,10 @@ class Client:
         verify_ssl: Verify TLS certificates (a path or ``ssl.SSLContext`` also works).
         follow_redirects: Follow redirects. The token is never sent to another host either way.
         httpx_args: Extra keyword arguments for ``httpx.Client`` / ``httpx.AsyncClient``.
+        rate_limit: Adaptive client-side rate limiting, shared by all sync and async requests
+            of this client: ``True`` (default settings: no limit until the first 429, then
+            AIMD, see :class:`~circleci_client.RateLimit`), a ``RateLimit`` to tune it, or
+            ``False`` to turn it off. Every attempt, retries included, is paced.
     """
 
     def __init__(
@@ -43,6 +48,7 @@ class Client:
         verify_ssl: Any = True,
         follow_redirects: bool = False,
         httpx_args: Mapping[str, Any] | None = None,
+        rate_limit: RateLimit | bool = True,
     ) -> None:
         if not base_url or not base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
@@ -55,6 +61,14 @@ class Client:
         self._verify_ssl = verify_ssl
         self._follow_redirects = follow_redirects
         self._httpx_args = dict(httpx_args or {})
+        if isinstance(rate_limit, RateLimit):
+            self._rate_limit: RateLimit | bool = rate_limit
+            self._limiter: RateLimiter | None = RateLimiter(rate_limit)
+        elif isinstance(rate_limit, bool):
+            self._rate_limit = rate_limit
+            self._limiter = RateLimiter() if rate_limit else None
+        else:
+            raise TypeError(f"rate_limit must be a RateLimit or a bool, got {rate_limit!r}")
         self._client: httpx.Client | None = None
         self._async_client: httpx.AsyncClient | None = None
 
@@ -68,6 +82,11 @@ class Client:
         """How many times a failed request may be retried."""
         return self._max_retries
 
+    @property
+    def rate_limiter(self) -> RateLimiter | None:
+        """The limiter pacing this client's requests (its ``rate`` and ``stats``), if any."""
+        return self._limiter
+
     def _credentials(self) -> Credentials | None:
         return None
 
@@ -80,6 +99,7 @@ class Client:
             "verify_ssl": self._verify_ssl,
             "follow_redirects": self._follow_redirects,
             "httpx_args": self._httpx_args,
+            "rate_limit": self._rate_limit,
         }
 
     def with_options(self, **changes: Any) -> Self:
@@ -98,7 +118,9 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """The ``httpx.Client`` requests go through, created on first use."""
         if self._client is None:
-            inner = httpx.HTTPTransport(verify=self._verify_ssl)
+            inner: httpx.BaseTransport = httpx.HTTPTransport(verify=self._verify_ssl)
+            if self._limiter is not None:  # below the retries, so that every attempt is paced
+                inner = RateLimitTransport(inner, self._limiter)
             transport = AuthTransport(
                 RetryTransport(inner, max_retries=self._max_retries), self._credentials()
             )
@@ -106,14 +128,16 @@ class Client:
         return self._client
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Use your own ``httpx.Client``. Its transport gets no retries or token handling."""
+        """Use your own ``httpx.Client``; its transport gets no retries, pacing or token auth."""
         self._client = client
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """The ``httpx.AsyncClient`` async requests go through, created on first use."""
         if self._async_client is None:
-            inner = httpx.AsyncHTTPTransport(verify=self._verify_ssl)
+            inner: httpx.AsyncBaseTransport = httpx.AsyncHTTPTransport(verify=self._verify_ssl)
+            if self._limiter is not None:
+                inner = AsyncRateLimitTransport(inner, self._limiter)
             transport = AsyncAuthTransport(
                 AsyncRetryTransport(inner, max_retries=self._max_retries), self._credentials()
             )

@@ -1,6 +1,7 @@
 """Run the stand-in from the command line until Ctrl-C or SIGTERM.
 
-Example: ``python -m tests.standin --port 8080 --token T --latency 0.2 --fault-429-every 5``.
+Example: ``python -m tests.standin --port 8080 --token T --latency 0.2 --fault-429-every 5``;
+``--rate-limit 50 --rate-burst 10`` adds a real token-bucket limit per token.
 The first line printed is ``base URL: <url>``, the second ``token: <token>``.
 """
 
@@ -33,6 +34,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--fault-operation", default=None, help="limit the recurring faults to one operationId"
     )
     parser.add_argument(
+        "--rate-limit",
+        type=float,
+        metavar="R",
+        help="allow R requests per second per token, answering 429 beyond it",
+    )
+    parser.add_argument(
+        "--rate-burst", type=int, default=1, metavar="B", help="requests allowed at once"
+    )
+    parser.add_argument(
         "--validate", action="store_true", help="validate responses against openapi.yaml"
     )
     return parser.parse_args(argv)
@@ -46,6 +56,8 @@ def main(argv: list[str] | None = None) -> None:
         page_size=args.page_size,
         port=args.port,
         validate_responses=args.validate,
+        rate_limit=args.rate_limit,
+        rate_burst=args.rate_burst,
     )
     if args.latency > 0:
         standin.faults.latency(args.latency)

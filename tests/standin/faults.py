@@ -4,13 +4,17 @@ Every rule matches requests by host (``api``, ``artifact``, ``foreign`` or ``any
 optionally by operationId, HTTP method and a path glob (compared with both the concrete
 path below ``/api/v2`` and the route template, e.g. ``/project/{project-slug}/pipeline``).
 ``times`` limits how often a rule fires (``None``: forever) and ``every=N`` makes it fire
-on every N-th matching request only.
+on every N-th matching request only. ``probability=p`` makes it fire on a random share ``p`` of
+matching requests instead, drawn from a generator seeded by :meth:`Faults.seed` (so a run with
+the same seed and the same request order fires the same faults). ``latency(..., jitter=s)``
+adds a random extra delay of up to ``s`` seconds from that generator.
 """
 
 from __future__ import annotations
 
 import email.utils
 import fnmatch
+import random
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -45,6 +49,8 @@ class FaultRule:
     plain_text: bool = False
     seconds: float = 0.0
     after_bytes: int = 0
+    probability: float = 1.0
+    jitter: float = 0.0
     seen: int = 0
     fired: int = 0
 
@@ -91,10 +97,20 @@ class Faults:
 
     rules: list[FaultRule] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _random: random.Random = field(default_factory=lambda: random.Random(0), repr=False)
+
+    def seed(self, value: int) -> None:
+        """Reseed the generator behind ``probability`` and ``jitter``."""
+        with self._lock:
+            self._random.seed(value)
 
     def _register(self, rule: FaultRule) -> FaultRule:
         if rule.every < 1:
             raise ValueError("every must be >= 1")
+        if not 0.0 <= rule.probability <= 1.0:
+            raise ValueError("probability must be between 0 and 1")
+        if rule.jitter < 0:
+            raise ValueError("jitter must be 0 or more")
         with self._lock:
             self.rules.append(rule)
         return rule
@@ -111,6 +127,7 @@ class Faults:
         message: str | None = None,
         every: int = 1,
         host: str = "api",
+        probability: float = 1.0,
     ) -> FaultRule:
         """Answer matching requests with ``status`` (a 5xx usually).
 
@@ -131,6 +148,7 @@ class Faults:
                 status=status,
                 when=when,
                 message=message,
+                probability=probability,
             )
         )
 
@@ -145,6 +163,7 @@ class Faults:
         path: str | None = None,
         every: int = 1,
         host: str = "api",
+        probability: float = 1.0,
     ) -> FaultRule:
         """Answer matching requests with 429 before running the handler.
 
@@ -165,6 +184,7 @@ class Faults:
                 when="before",
                 retry_after=format_retry_after(retry_after),
                 plain_text=plain_text,
+                probability=probability,
             )
         )
 
@@ -177,8 +197,9 @@ class Faults:
         path: str | None = None,
         times: int | None = None,
         host: str = "api",
+        jitter: float = 0.0,
     ) -> FaultRule:
-        """Delay matching requests by ``seconds`` before answering (forever by default)."""
+        """Delay matching requests by ``seconds`` (plus up to ``jitter``) (forever by default)."""
         return self._register(
             FaultRule(
                 "latency",
@@ -188,6 +209,7 @@ class Faults:
                 path=path,
                 times=times,
                 seconds=seconds,
+                jitter=jitter,
             )
         )
 
@@ -201,6 +223,7 @@ class Faults:
         path: str | None = None,
         every: int = 1,
         host: str = "api",
+        probability: float = 1.0,
     ) -> FaultRule:
         """Close the connection without any response (``when="after"``: after the handler)."""
         if when not in ("before", "after"):
@@ -215,6 +238,7 @@ class Faults:
                 times=times,
                 every=every,
                 when=when,
+                probability=probability,
             )
         )
 
@@ -244,6 +268,8 @@ class Faults:
                 if when is not None and rule.when != when:
                     continue
                 rule.seen += 1
+                if rule.probability < 1.0 and self._random.random() >= rule.probability:
+                    continue
                 if rule.seen % rule.every == 0:
                     rule.fired += 1
                     return rule
@@ -257,4 +283,6 @@ class Faults:
                 if rule.kind == "latency" and not rule.exhausted and rule.matches(req):
                     rule.fired += 1
                     total += rule.seconds
+                    if rule.jitter > 0:
+                        total += self._random.uniform(0.0, rule.jitter)
         return total

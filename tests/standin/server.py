@@ -21,6 +21,7 @@ import uvicorn
 from tests.standin.app import PREFIX, create_app
 from tests.standin.faults import Faults
 from tests.standin.hosts import FileHost
+from tests.standin.ratelimit import BucketSettings, TokenBuckets
 from tests.standin.reqlog import RequestLog
 from tests.standin.tokens import PageTokens
 from tests.standin.validation import DEFAULT_SPEC, ResponseValidator
@@ -94,7 +95,10 @@ class Standin:
 
     Use as a context manager (or call :meth:`start` / :meth:`stop`). Attributes: ``base_url``,
     ``artifact_base_url``, ``foreign_base_url``, ``token``, ``world``, ``faults``,
-    ``requests``, ``validation_errors`` and ``page_size``.
+    ``requests``, ``validation_errors``, ``page_size`` and ``rate_limiter``.
+
+    ``rate_limit`` (requests per second per token, up to ``rate_burst`` at once) turns on a
+    token-bucket limit on the API host; :meth:`set_rate_limit` changes it while running.
     """
 
     def __init__(
@@ -109,6 +113,8 @@ class Standin:
         foreign_port: int = 0,
         big_artifact_size: int = DEFAULT_BIG_ARTIFACT_SIZE,
         spec_path: Path = DEFAULT_SPEC,
+        rate_limit: float | None = None,
+        rate_burst: int = 1,
     ) -> None:
         if page_size < 1:
             raise ValueError("page_size must be at least 1")
@@ -121,6 +127,9 @@ class Standin:
         self.page_tokens = PageTokens()
         self.validation_errors: list[str] = []
         self.validator = ResponseValidator(spec_path) if validate_responses else None
+        self.rate_limiter = TokenBuckets()
+        self._rate_limit = (rate_limit, rate_burst)
+        self.set_rate_limit(rate_limit, rate_burst)
         self._host = host
         self._ports = (port, artifact_port, foreign_port)
         self._threads: list[_Thread] = []
@@ -166,10 +175,23 @@ class Standin:
             thread.stop()
         self._threads = []
 
+    def set_rate_limit(
+        self, rate: float | None, burst: int = 1, *, whole_seconds: bool = False
+    ) -> None:
+        """Allow ``rate`` requests per second per token, ``burst`` at once; None turns it off.
+
+        Excess requests get 429 with ``Retry-After`` in seconds to two decimals, or rounded
+        up to whole seconds with ``whole_seconds=True``. Buckets start full.
+        """
+        settings = None if rate is None else BucketSettings(rate, burst, whole_seconds)
+        self.rate_limiter.configure(settings)
+
     def reset(self) -> None:
-        """Fresh seeded world, no faults, empty request logs and validation errors."""
+        """Fresh seeded world, no faults, the initial rate limit, empty logs and errors."""
         self.world = seed_world(self.big_artifact_size)
+        self.set_rate_limit(*self._rate_limit)
         self.faults.clear()
+        self.faults.seed(0)
         self.requests.clear()
         self.validation_errors.clear()
 
