@@ -76,8 +76,8 @@ class FanoutReport:
 
     @property
     def throughput(self) -> float:
-        """Completed calls per second."""
-        return self.calls / self.elapsed if self.elapsed > 0 else 0.0
+        """Calls that returned the right result, per second."""
+        return self.correct / self.elapsed if self.elapsed > 0 else 0.0
 
     @property
     def efficiency(self) -> float:
