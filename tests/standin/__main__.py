@@ -45,6 +45,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--validate", action="store_true", help="validate responses against openapi.yaml"
     )
+    parser.add_argument(
+        "--extra-pipelines",
+        type=int,
+        default=0,
+        metavar="N",
+        help="add the project gh/acme/bulk with N pipelines",
+    )
     return parser.parse_args(argv)
 
 
@@ -58,6 +65,7 @@ def main(argv: list[str] | None = None) -> None:
         validate_responses=args.validate,
         rate_limit=args.rate_limit,
         rate_burst=args.rate_burst,
+        bulk_pipelines=args.extra_pipelines,
     )
     if args.latency > 0:
         standin.faults.latency(args.latency)

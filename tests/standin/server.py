@@ -99,6 +99,7 @@ class Standin:
 
     ``rate_limit`` (requests per second per token, up to ``rate_burst`` at once) turns on a
     token-bucket limit on the API host; :meth:`set_rate_limit` changes it while running.
+    ``bulk_pipelines=N`` adds the project ``gh/acme/bulk`` with N pipelines (for benchmarks).
     """
 
     def __init__(
@@ -115,13 +116,15 @@ class Standin:
         spec_path: Path = DEFAULT_SPEC,
         rate_limit: float | None = None,
         rate_burst: int = 1,
+        bulk_pipelines: int = 0,
     ) -> None:
         if page_size < 1:
             raise ValueError("page_size must be at least 1")
         self.token = token
         self.page_size = page_size
         self.big_artifact_size = big_artifact_size
-        self.world: World = seed_world(big_artifact_size)
+        self.bulk_pipelines = bulk_pipelines
+        self.world: World = seed_world(big_artifact_size, bulk_pipelines)
         self.faults = Faults()
         self.requests = RequestLog()
         self.page_tokens = PageTokens()
@@ -188,7 +191,7 @@ class Standin:
 
     def reset(self) -> None:
         """Fresh seeded world, no faults, the initial rate limit, empty logs and errors."""
-        self.world = seed_world(self.big_artifact_size)
+        self.world = seed_world(self.big_artifact_size, self.bulk_pipelines)
         self.set_rate_limit(*self._rate_limit)
         self.faults.clear()
         self.faults.seed(0)

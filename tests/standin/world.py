@@ -27,6 +27,8 @@ Seeded facts:
     ``big/blob.bin`` (``SeedFacts.big_artifact_size`` bytes, streamed, never stored).
 * ``bb/acme/legacy-app`` (default branch ``master``): 7 pipelines, workflow ``build``.
 * ``circleci/<org-uuid>/<project-uuid>`` (project ``gizmo``): 4 pipelines, workflow ``ci``.
+* Only with ``seed_world(bulk_pipelines=N)``: ``gh/acme/bulk`` with N pipelines on ``main``
+  (no workflows), one a minute, for benchmarks that page through long lists.
 
 Numbers that tests need are in :class:`SeedFacts` (``world.facts``).
 """
@@ -45,6 +47,7 @@ NAMESPACE = uuid.UUID("6f2c1d8e-3b0a-5c47-9e21-5a7d4c3b2a10")
 SEED_NOW = datetime(2025, 10, 15, 12, 0, 0, tzinfo=UTC)
 WIDGETS = "gh/acme/widgets"
 LEGACY = "bb/acme/legacy-app"
+BULK = "gh/acme/bulk"
 DEFAULT_BIG_ARTIFACT_SIZE = 8 * 1024 * 1024
 VCS_ALIASES = {"github": "gh", "bitbucket": "bb", "gh": "gh", "bb": "bb", "circleci": "circleci"}
 TERMINAL_WORKFLOW = {"success", "failed", "error", "canceled", "unauthorized", "not_run"}
@@ -618,8 +621,8 @@ class _Seeder:
         self.facts = self.world.facts
         self.facts.big_artifact_size = big_artifact_size
 
-    def build(self) -> World:
-        """Seed users, projects, pipelines and settings."""
+    def build(self, bulk_pipelines: int = 0) -> World:
+        """Seed users, projects, pipelines and settings (and the bulk project if asked)."""
         org_cloud = make_id("org:acme-cloud")
         self.world.collaborations = [
             Collaboration(
@@ -656,6 +659,11 @@ class _Seeder:
         for n in range(1, 5):
             self._simple_pipeline(gizmo, n, "main", "ci", "success" if n != 2 else "failed")
         self._settings(widgets, legacy)
+        if bulk_pipelines > 0:
+            bulk = self._project(BULK, "bulk", "acme", "GitHub", "main", make_id("org:gh/acme"))
+            for n in range(1, bulk_pipelines + 1):
+                created = SEED_NOW - timedelta(minutes=bulk_pipelines - n)
+                self._pipeline(bulk, n, "main", created)
         counts: dict[str, int] = {}
         for p in widgets.pipelines:
             counts[p.branch or ""] = counts.get(p.branch or "", 0) + 1
@@ -930,6 +938,8 @@ class _Seeder:
         self.facts.sha256_checkout_fingerprint = deploy.sha256
 
 
-def seed_world(big_artifact_size: int = DEFAULT_BIG_ARTIFACT_SIZE) -> World:
+def seed_world(
+    big_artifact_size: int = DEFAULT_BIG_ARTIFACT_SIZE, bulk_pipelines: int = 0
+) -> World:
     """Build the deterministic seeded world described in the module docstring."""
-    return _Seeder(big_artifact_size).build()
+    return _Seeder(big_artifact_size).build(bulk_pipelines)
