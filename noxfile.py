@@ -5,6 +5,7 @@ lint      ruff, mypy --strict and spec validation
 tests     drift check, then the test suite against the stand-in server
 tutorial  the API guide's end-to-end tutorial against a stand-in (``-- --live`` for CircleCI)
 sandbox   a stand-in server to play with (``-- --port 8080 --token T``)
+bench     benchmarks against a stand-in, one table of ratios and targets (``-- --write-docs``)
 docs      build the site strictly, test its examples and check it in chromium (``-- serve``)
 """
 
@@ -103,3 +104,11 @@ def docs(session: nox.Session) -> None:
         "tests/test_docs_browser.py",
         env={"DOCS_BROWSER_REQUIRED": "1"},
     )
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks against a stand-in: ratios and targets (``-- --write-docs`` updates the docs)."""
+    _install(session, "tests", "bench")
+    session.install(PACKAGE)
+    session.run("python", "bench/run.py", *session.posargs)
