@@ -103,12 +103,16 @@ def raise_for_status(operation: Operation, response: httpx.Response) -> None:
 def parse_body(
     operation: Operation, model: str, parse: Callable[[Any], T], response: httpx.Response
 ) -> T:
-    """Decode the JSON body and build the model, turning any mismatch into one typed error."""
+    """Decode the JSON body and build the model, turning any mismatch into one typed error.
+
+    Nesting too deep for the JSON decoder or the models (``RecursionError``) is a mismatch too.
+    """
     try:
         data = json.loads(response.content)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
+        problem = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         raise ResponseValidationError(
-            f"{operation.operation_id}: the response body is not JSON ({exc})",
+            f"{operation.operation_id}: the response body is not JSON ({problem})",
             model=model,
             field=None,
             response=response,
@@ -117,6 +121,13 @@ def parse_body(
         return parse(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _validation_error(operation, model, exc, response) from exc
+    except RecursionError:
+        raise ResponseValidationError(
+            f"{operation.operation_id}: could not parse {model}: the body is nested too deeply",
+            model=model,
+            field=None,
+            response=response,
+        ) from None
 
 
 def _validation_error(
@@ -151,7 +162,7 @@ def parse_error_body(response: httpx.Response) -> ErrorResponse | None:
 
     try:
         data = json.loads(response.content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(data, dict):
         return None

@@ -1,0 +1,420 @@
+"""Property-based tests: hostile response bodies, slugs, artifact paths and Retry-After values.
+
+Whatever the server sends, parsing either succeeds or raises ``ResponseValidationError``;
+whatever the user types as a slug, parsing succeeds or raises ``InvalidProjectSlugError``;
+``parse_retry_after`` never raises and returns ``None`` or a non-negative finite float.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import inspect
+import json
+import math
+import pkgutil
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+from types import ModuleType
+from typing import Any
+
+import circleci_client.models
+import httpx
+import pytest
+from circleci_client import _operation
+from circleci_client.errors import (
+    ResponseValidationError,
+    error_from_response,
+    parse_retry_after,
+)
+from circleci_client.slugs import InvalidProjectSlugError, ProjectSlug, validate_project_slug
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.operations import all_operation_ids, operation_module
+from tests.standin import wire
+from tests.standin.world import LEGACY, WIDGETS, seed_world
+
+# --- strategies -----------------------------------------------------------------------------
+
+HUGE = "x" * 100_000
+ODD_STRINGS = st.sampled_from(
+    [
+        "",
+        " ",
+        "not-a-uuid",
+        "2025-13-45T25:61:61Z",
+        "0000-00-00",
+        "9999-12-31T23:59:59.999999+14:00",
+        "-1",
+        "NaN",
+        "Infinity",
+        "\x00",
+        "\ud7ff\ue000",
+        "some_future_status",
+        "SUCCESS",
+        "6f2c1d8e-3b0a-5c47-9e21-5a7d4c3b2a10",
+        "2025-10-15T12:00:00Z",
+        HUGE,
+    ]
+)
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=10**30, max_value=10**40)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=20)
+    | ODD_STRINGS
+)
+JSON_VALUES = st.recursive(
+    SCALARS,
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+def _deep(depth: int, kind: str) -> str:
+    if kind == "list":
+        return "[" * depth + "]" * depth
+    return '{"a":' * depth + "1" + "}" * depth
+
+
+DEEP_BODIES = st.builds(
+    _deep, st.sampled_from([50, 5_000, 200_000]), st.sampled_from(["list", "dict"])
+)
+RAW_BODIES = st.binary(max_size=64) | st.text(max_size=64).map(str.encode)
+
+
+def _json_keys(cls: type) -> list[str]:
+    """The JSON keys a model's ``from_dict`` reads."""
+    source = inspect.getsource(cls.from_dict)  # type: ignore[attr-defined]
+    return sorted(set(re.findall(r'd\.pop\("([^"]+)"', source)))
+
+
+def _models() -> dict[str, type]:
+    found: dict[str, type] = {}
+    package = circleci_client.models
+    for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+        module = importlib.import_module(info.name)
+        for name, obj in vars(module).items():
+            if (
+                inspect.isclass(obj)
+                and obj.__module__ == module.__name__
+                and callable(getattr(obj, "from_dict", None))
+            ):
+                found[name] = obj
+    return found
+
+
+MODELS = _models()
+
+
+def _mutations(valid: Any) -> st.SearchStrategy[Any]:
+    """A valid body with one value somewhere replaced, removed, or an unknown key added."""
+
+    def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        found = [prefix]
+        if isinstance(value, dict):
+            for key, child in value.items():
+                found += paths(child, (*prefix, key))
+        elif isinstance(value, list):
+            for index, child in enumerate(value[:3]):
+                found += paths(child, (*prefix, index))
+        return found
+
+    all_paths = paths(valid)
+
+    def mutate(path: tuple[Any, ...], action: str, replacement: Any) -> Any:
+        body = json.loads(json.dumps(valid))
+        if not path:
+            return replacement
+        parent = body
+        for step in path[:-1]:
+            parent = parent[step]
+        last = path[-1]
+        if action == "delete":
+            del parent[last]
+        elif action == "add" and isinstance(parent, dict):
+            parent["unexpected_" + str(last)] = replacement
+        else:
+            parent[last] = replacement
+        return body
+
+    return st.builds(
+        mutate,
+        st.sampled_from(all_paths),
+        st.sampled_from(["replace", "replace", "delete", "add"]),
+        JSON_VALUES,
+    )
+
+
+def _valid_bodies() -> dict[str, Any]:
+    """A valid body per response model, from the stand-in's serializers."""
+    world = seed_world(1024)
+    project = world.projects[WIDGETS]
+    pipeline = project.pipelines[-1]
+    workflow = pipeline.workflows[0]
+    job = next(j for j in workflow.jobs if j.job_number is not None)
+    with_artifacts = next(j for j in world.jobs.values() if j.artifacts and j.tests)
+    return {
+        "User": wire.user(world.current_user),
+        "list[Collaboration]": [wire.collaboration(c) for c in world.collaborations],
+        "Project": wire.project(project),
+        "Pipeline": wire.pipeline(world, pipeline),
+        "PipelineListResponse": {
+            "items": [wire.pipeline(world, p) for p in world.projects[LEGACY].pipelines[:3]],
+            "next_page_token": None,
+        },
+        "PipelineCreation": wire.pipeline_creation(pipeline),
+        "PipelineConfig": wire.pipeline_config(pipeline),
+        "Workflow": wire.workflow(workflow),
+        "WorkflowListResponse": {"items": [wire.workflow(workflow)], "next_page_token": None},
+        "WorkflowJobListResponse": {
+            "items": [wire.job(j) for j in workflow.jobs],
+            "next_page_token": "abc",
+        },
+        "JobDetails": wire.job_details(world, project, job),
+        "ArtifactListResponse": {
+            "items": [
+                wire.artifact(a, with_artifacts, "http://a") for a in with_artifacts.artifacts[:3]
+            ],
+            "next_page_token": None,
+        },
+        "TestsResponse": {
+            "items": [wire.test_result(t) for t in with_artifacts.tests[:3]],
+            "next_page_token": None,
+        },
+        "EnvironmentVariable": wire.env_var(next(iter(project.env_vars.values()))),
+        "CheckoutKey": wire.checkout_key(project.checkout_keys[0]),
+        "MessageResponse": wire.message("ok"),
+        "EnvironmentVariableListResponse": {
+            "items": [wire.env_var(e) for e in project.env_vars.values()],
+            "next_page_token": None,
+        },
+        "CheckoutKeyListResponse": {
+            "items": [wire.checkout_key(k) for k in project.checkout_keys],
+            "next_page_token": None,
+        },
+    }
+
+
+VALID = _valid_bodies()
+
+
+def _success_parsers() -> list[tuple[str, str, ModuleType]]:
+    """(operationId, model name, module) for every operation with a JSON success body."""
+    found = []
+    for operation_id in all_operation_ids():
+        module = operation_module(operation_id)
+        if not hasattr(module, "_parse_success"):
+            continue
+        match = re.search(r'parse_body\(\s*OPERATION,\s*"([^"]+)"', inspect.getsource(module))
+        assert match is not None, operation_id
+        found.append((operation_id, match.group(1), module))
+    return found
+
+
+PARSERS = _success_parsers()
+PER_CASE = settings(max_examples=25)
+"""Fewer examples for tests parametrized over every operation or model."""
+
+
+def _response(content: bytes) -> httpx.Response:
+    request = httpx.Request("GET", "https://circleci.com/api/v2/x", headers={"Circle-Token": "t"})
+    return httpx.Response(200, content=content, request=request)
+
+
+def _encode(body: Any) -> bytes:
+    return json.dumps(body, allow_nan=True).encode()
+
+
+def _parse_or_typed_error(
+    operation: _operation.Operation, model: str, parse: Callable[[Any], Any], content: bytes
+) -> None:
+    try:
+        _operation.parse_body(operation, model, parse, _response(content))
+    except ResponseValidationError as exc:
+        assert exc.model  # names a model
+        assert "Circle-Token" not in str(exc) or "t" not in str(exc).split("Circle-Token")[1][:5]
+
+
+# --- response bodies ------------------------------------------------------------------------
+
+
+def test_every_operation_and_model_is_covered() -> None:
+    assert len(PARSERS) >= 25
+    assert {model for _, model, _ in PARSERS} - set(VALID) == {
+        "JobMetricsListResponse",
+        "RerunWorkflowResponse",
+        "WorkflowMetricsListResponse",
+        "WorkflowRunListResponse",
+        "WorkflowSummary",
+    }
+    assert len(MODELS) > 40
+
+
+@pytest.mark.parametrize(("operation_id", "model", "module"), PARSERS, ids=lambda v: str(v)[:30])
+@PER_CASE
+@given(body=JSON_VALUES)
+def test_operations_survive_random_json(
+    operation_id: str, model: str, module: ModuleType, body: Any
+) -> None:
+    _parse_or_typed_error(module.OPERATION, model, module._parse_success, _encode(body))
+
+
+@pytest.mark.parametrize(("operation_id", "model", "module"), PARSERS, ids=lambda v: str(v)[:30])
+@PER_CASE
+@given(data=st.data())
+def test_operations_survive_mutated_valid_bodies(
+    operation_id: str, model: str, module: ModuleType, data: st.DataObject
+) -> None:
+    if model not in VALID:
+        pytest.skip(f"no valid sample of {model}")
+    body = data.draw(_mutations(VALID[model]))
+    _parse_or_typed_error(module.OPERATION, model, module._parse_success, _encode(body))
+
+
+@pytest.mark.parametrize(("operation_id", "model", "module"), PARSERS, ids=lambda v: str(v)[:30])
+def test_operations_parse_their_valid_sample(
+    operation_id: str, model: str, module: ModuleType
+) -> None:
+    if model not in VALID:
+        pytest.skip(f"no valid sample of {model}")
+    _operation.parse_body(
+        module.OPERATION, model, module._parse_success, _response(_encode(VALID[model]))
+    )
+
+
+@given(content=DEEP_BODIES.map(str.encode) | RAW_BODIES)
+def test_deep_nesting_and_garbage_bytes_raise_the_typed_error(content: bytes) -> None:
+    _, model, module = PARSERS[0]
+    _parse_or_typed_error(module.OPERATION, model, module._parse_success, content)
+
+
+@pytest.mark.parametrize("name", sorted(MODELS))
+@PER_CASE
+@given(data=st.data())
+def test_every_model_survives_dicts_of_its_own_keys(name: str, data: st.DataObject) -> None:
+    cls = MODELS[name]
+    keys = _json_keys(cls)
+    body = data.draw(
+        st.fixed_dictionaries({}, optional={key: JSON_VALUES for key in keys}) | JSON_VALUES
+    )
+    operation = _operation.Operation(name, "GET", "/x", 200)
+    _parse_or_typed_error(operation, name, cls.from_dict, _encode(body))  # type: ignore[attr-defined]
+
+
+@given(content=JSON_VALUES.map(_encode) | DEEP_BODIES.map(str.encode) | RAW_BODIES)
+def test_error_bodies_never_crash(content: bytes) -> None:
+    response = httpx.Response(404, content=content, request=httpx.Request("GET", "https://x/"))
+    parsed = _operation.parse_error_body(response)
+    assert parsed is None or type(parsed).__name__ == "ErrorResponse"
+    error = error_from_response(response, operation="getX")
+    assert error.status_code == 404 and len(error.message) <= 500
+
+
+# --- project slugs --------------------------------------------------------------------------
+
+SLUG_PARTS = st.sampled_from(["gh", "github", "bb", "BitBucket", "circleci", "gl", ""]) | st.text(
+    max_size=12
+)
+
+
+@given(text=st.text() | st.builds("/".join, st.lists(SLUG_PARTS, max_size=5)))
+def test_slug_parsing_only_raises_invalid_project_slug(text: str) -> None:
+    for candidate in (text, text.replace("/", "%2F"), text.replace("/", "%252F")):
+        try:
+            slug = ProjectSlug.parse(candidate)
+        except InvalidProjectSlugError:
+            continue
+        assert validate_project_slug(candidate) == str(slug)
+        assert ProjectSlug.parse(str(slug)) == slug
+
+
+@given(vcs=SLUG_PARTS, org=st.text(max_size=40), repo=st.text(max_size=40))
+def test_slug_from_parts_only_raises_invalid_project_slug(vcs: str, org: str, repo: str) -> None:
+    with contextlib.suppress(InvalidProjectSlugError):
+        ProjectSlug(vcs, org, repo)
+
+
+# --- artifact paths -------------------------------------------------------------------------
+
+
+def _safe_relative_path() -> Callable[[str], Any] | None:
+    try:
+        artifacts = importlib.import_module("circleci_client.artifacts")
+    except ImportError:
+        return None
+    return getattr(artifacts, "safe_relative_path", None)
+
+
+SAFE_PATH = _safe_relative_path()
+
+
+@pytest.mark.skipif(SAFE_PATH is None, reason="circleci_client.artifacts has no safe_relative_path")
+@given(
+    path=st.text()
+    | st.builds(
+        "/".join,
+        st.lists(
+            st.sampled_from(["..", ".", "", "a", "C:", "\\", "b\x00"]) | st.text(max_size=5),
+            max_size=6,
+        ),
+    )
+)
+def test_artifact_paths_are_safe_or_refused(path: str) -> None:
+    from circleci_client.artifacts import UnsafePathError  # type: ignore[attr-defined]
+
+    assert SAFE_PATH is not None
+    try:
+        result = SAFE_PATH(path)
+    except UnsafePathError:
+        return
+    parts = result.parts
+    assert parts and ".." not in parts and not result.is_absolute()
+    assert all("\\" not in p and "\x00" not in p and p not in ("", ".") for p in parts)
+
+
+# --- Retry-After ----------------------------------------------------------------------------
+
+RETRY_AFTER_VALUES = (
+    st.text(max_size=40)
+    | st.integers().map(str)
+    | st.floats(allow_nan=True, allow_infinity=True).map(repr)
+    | st.floats(allow_nan=True, allow_infinity=True).map(str)
+    | st.integers(min_value=0, max_value=10**400).map(str)
+    | st.sampled_from(
+        [
+            "NaN",
+            "-1",
+            "1e999",
+            "9" * 400,
+            "Wed, 21 Oct 2015 07:28:00 GMT",
+            "Wed, 21 Oct 99999 07:28:00 GMT",
+            "Wed, 21 Oct 0000 07:28:00 GMT",
+            "Fri, 31 Dec 9999 23:59:59 GMT",
+            "Mon, 01 Jan 0001 00:00:00 -2359",
+            "Sun, 06 Nov 1994 08:49:37 +9999",
+            "Thu, 32 Foo 2024 25:61:61 GMT",
+            ".5",
+            "5.",
+            "1_000",
+            "٣",
+            " 3 ",
+        ]
+    )
+)
+
+
+@given(value=RETRY_AFTER_VALUES, now=st.none() | st.datetimes(timezones=st.just(UTC)))
+def test_retry_after_is_none_or_a_finite_non_negative_float(
+    value: str, now: datetime | None
+) -> None:
+    seconds = parse_retry_after(value, now=now)
+    assert seconds is None or (
+        isinstance(seconds, float) and math.isfinite(seconds) and seconds >= 0
+    )
