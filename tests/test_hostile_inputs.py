@@ -367,7 +367,7 @@ SAFE_PATH = _safe_relative_path()
     )
 )
 def test_artifact_paths_are_safe_or_refused(path: str) -> None:
-    from circleci_client.artifacts import UnsafePathError  # type: ignore[attr-defined]
+    from circleci_client.artifacts import UnsafePathError
 
     assert SAFE_PATH is not None
     try:
