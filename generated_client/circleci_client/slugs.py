@@ -17,6 +17,7 @@ or anything else. Letter case is kept as given.
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
 from dataclasses import dataclass
@@ -172,8 +173,16 @@ class ProjectSlug:
         return f"{self.vcs}/{self.org}/{self.repo}"
 
 
+@functools.lru_cache(maxsize=1024)
+def _canonical(text: str) -> str:
+    # Parsing is pure, so valid slugs are remembered; errors are raised (never cached) each time.
+    return str(ProjectSlug.parse(text))
+
+
 def validate_project_slug(value: str | ProjectSlug) -> str:
     """Return the canonical ``vcs/org/repo`` string, raising ``InvalidProjectSlugError``."""
     if isinstance(value, ProjectSlug):
         return str(value)
+    if type(value) is str:
+        return _canonical(value)
     return str(ProjectSlug.parse(value))

@@ -51,6 +51,33 @@ def _request_extensions(max_retries: int | None) -> dict[str, Any] | None:
     return {MAX_RETRIES_EXTENSION: max_retries}
 
 
+_URL_CACHE_SIZE = 1024
+_url_cache: dict[tuple[int, str], tuple[httpx.URL, httpx.URL]] = {}
+
+
+def _absolute_url(base: httpx.URL, path: str) -> httpx.URL | str:
+    """``path`` joined to ``base`` exactly as httpx joins a relative URL to ``base_url``.
+
+    httpx parses and re-encodes the relative URL and then the joined one on every request;
+    operation paths repeat, so the joined URL (immutable) is kept, per ``base_url`` object.
+    An absolute or unusual ``path``, or a client without a base URL, is left to httpx.
+    """
+    key = (id(base), path)
+    hit = _url_cache.get(key)
+    if hit is not None and hit[0] is base:  # the entry keeps ``base`` alive: ids cannot recur
+        return hit[1]
+    if base.is_relative_url or not path.startswith("/"):
+        return path
+    relative = httpx.URL(path)
+    if not relative.is_relative_url:
+        return path
+    joined = base.copy_with(raw_path=base.raw_path + relative.raw_path.lstrip(b"/"))
+    if len(_url_cache) >= _URL_CACHE_SIZE:
+        _url_cache.clear()
+    _url_cache[key] = (base, joined)
+    return joined
+
+
 def send(
     client: Client, operation: Operation, kwargs: dict[str, Any], max_retries: int | None
 ) -> httpx.Response:
@@ -58,7 +85,9 @@ def send(
     extensions = _request_extensions(max_retries)
     if extensions is not None:
         kwargs["extensions"] = extensions
-    response = client.get_httpx_client().request(**kwargs)
+    http = client.get_httpx_client()
+    kwargs["url"] = _absolute_url(http.base_url, kwargs["url"])
+    response = http.request(**kwargs)
     _warn_if_deprecated(operation, response)
     return response
 
@@ -70,7 +99,9 @@ async def send_async(
     extensions = _request_extensions(max_retries)
     if extensions is not None:
         kwargs["extensions"] = extensions
-    response = await client.get_async_httpx_client().request(**kwargs)
+    http = client.get_async_httpx_client()
+    kwargs["url"] = _absolute_url(http.base_url, kwargs["url"])
+    response = await http.request(**kwargs)
     _warn_if_deprecated(operation, response)
     return response
 

@@ -1,8 +1,9 @@
+# ruff: noqa: E402
 from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -11,10 +12,6 @@ from attrs import field as _attrs_field
 from ..models.job_status import JobStatus
 from ..models.job_type import JobType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.job_requires import JobRequires
-
 
 T = TypeVar("T", bound="Job")
 
@@ -135,8 +132,6 @@ class Job:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job_requires import JobRequires  # noqa: PLC0415
-
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
@@ -253,3 +248,7 @@ class Job:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last (not at the top) so that models referring to each other can be imported.
+from ..models.job_requires import JobRequires

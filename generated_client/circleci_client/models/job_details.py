@@ -1,25 +1,15 @@
+# ruff: noqa: E402
 from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.job_status import JobStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.executor import Executor
-    from ..models.job_context import JobContext
-    from ..models.job_message import JobMessage
-    from ..models.job_project import JobProject
-    from ..models.organization_ref import OrganizationRef
-    from ..models.parallel_run import ParallelRun
-    from ..models.pipeline_ref import PipelineRef
-    from ..models.workflow_ref import WorkflowRef
-
 
 T = TypeVar("T", bound="JobDetails")
 
@@ -163,15 +153,6 @@ class JobDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.executor import Executor  # noqa: PLC0415
-        from ..models.job_context import JobContext  # noqa: PLC0415
-        from ..models.job_message import JobMessage  # noqa: PLC0415
-        from ..models.job_project import JobProject  # noqa: PLC0415
-        from ..models.organization_ref import OrganizationRef  # noqa: PLC0415
-        from ..models.parallel_run import ParallelRun  # noqa: PLC0415
-        from ..models.pipeline_ref import PipelineRef  # noqa: PLC0415
-        from ..models.workflow_ref import WorkflowRef  # noqa: PLC0415
-
         d = dict(src_dict)
         web_url = d.pop("web_url")
 
@@ -311,3 +292,14 @@ class JobDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last (not at the top) so that models referring to each other can be imported.
+from ..models.executor import Executor
+from ..models.job_context import JobContext
+from ..models.job_message import JobMessage
+from ..models.job_project import JobProject
+from ..models.organization_ref import OrganizationRef
+from ..models.parallel_run import ParallelRun
+from ..models.pipeline_ref import PipelineRef
+from ..models.workflow_ref import WorkflowRef

@@ -1,14 +1,11 @@
+# ruff: noqa: E402
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.duration_metrics import DurationMetrics
-
 
 T = TypeVar("T", bound="JobMetrics")
 
@@ -69,8 +66,6 @@ class JobMetrics:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.duration_metrics import DurationMetrics  # noqa: PLC0415
-
         d = dict(src_dict)
         total_runs = d.pop("total_runs")
 
@@ -114,3 +109,7 @@ class JobMetrics:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last (not at the top) so that models referring to each other can be imported.
+from ..models.duration_metrics import DurationMetrics

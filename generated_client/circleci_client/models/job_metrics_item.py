@@ -1,15 +1,12 @@
+# ruff: noqa: E402
 from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.job_metrics import JobMetrics
-
 
 T = TypeVar("T", bound="JobMetricsItem")
 
@@ -55,8 +52,6 @@ class JobMetricsItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job_metrics import JobMetrics  # noqa: PLC0415
-
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -91,3 +86,7 @@ class JobMetricsItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last (not at the top) so that models referring to each other can be imported.
+from ..models.job_metrics import JobMetrics

@@ -1,8 +1,9 @@
+# ruff: noqa: E402
 from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,13 +11,6 @@ from attrs import field as _attrs_field
 
 from ..models.pipeline_state import PipelineState
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.pipeline_error import PipelineError
-    from ..models.pipeline_trigger import PipelineTrigger
-    from ..models.pipeline_trigger_parameters import PipelineTriggerParameters
-    from ..models.pipeline_vcs import PipelineVcs
-
 
 T = TypeVar("T", bound="Pipeline")
 
@@ -104,11 +98,6 @@ class Pipeline:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.pipeline_error import PipelineError  # noqa: PLC0415
-        from ..models.pipeline_trigger import PipelineTrigger  # noqa: PLC0415
-        from ..models.pipeline_trigger_parameters import PipelineTriggerParameters  # noqa: PLC0415
-        from ..models.pipeline_vcs import PipelineVcs  # noqa: PLC0415
-
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
@@ -181,3 +170,10 @@ class Pipeline:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last (not at the top) so that models referring to each other can be imported.
+from ..models.pipeline_error import PipelineError
+from ..models.pipeline_trigger import PipelineTrigger
+from ..models.pipeline_trigger_parameters import PipelineTriggerParameters
+from ..models.pipeline_vcs import PipelineVcs

@@ -1,17 +1,14 @@
+# ruff: noqa: E402
 from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.trigger_type import TriggerType
-
-if TYPE_CHECKING:
-    from ..models.trigger_actor import TriggerActor
-
 
 T = TypeVar("T", bound="PipelineTrigger")
 
@@ -52,8 +49,6 @@ class PipelineTrigger:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.trigger_actor import TriggerActor  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = TriggerType(d.pop("type"))
 
@@ -85,3 +80,7 @@ class PipelineTrigger:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last (not at the top) so that models referring to each other can be imported.
+from ..models.trigger_actor import TriggerActor

@@ -1,16 +1,11 @@
+# ruff: noqa: E402
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.pipeline_trigger_parameters_additional_property_type_3 import (
-        PipelineTriggerParametersAdditionalPropertyType3,
-    )
-
 
 T = TypeVar("T", bound="PipelineTriggerParameters")
 
@@ -24,9 +19,6 @@ class PipelineTriggerParameters:
     ] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.pipeline_trigger_parameters_additional_property_type_3 import (
-            PipelineTriggerParametersAdditionalPropertyType3,  # noqa: PLC0415
-        )
 
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
@@ -39,10 +31,6 @@ class PipelineTriggerParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.pipeline_trigger_parameters_additional_property_type_3 import (
-            PipelineTriggerParametersAdditionalPropertyType3,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         pipeline_trigger_parameters = cls()
 
@@ -92,3 +80,9 @@ class PipelineTriggerParameters:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last (not at the top) so that models referring to each other can be imported.
+from ..models.pipeline_trigger_parameters_additional_property_type_3 import (
+    PipelineTriggerParametersAdditionalPropertyType3,
+)

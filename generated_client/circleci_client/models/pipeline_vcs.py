@@ -1,16 +1,13 @@
+# ruff: noqa: E402
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.commit import Commit
-
 
 T = TypeVar("T", bound="PipelineVcs")
 
@@ -89,8 +86,6 @@ class PipelineVcs:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.commit import Commit  # noqa: PLC0415
-
         d = dict(src_dict)
         provider_name = d.pop("provider_name")
 
@@ -150,3 +145,7 @@ class PipelineVcs:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last (not at the top) so that models referring to each other can be imported.
+from ..models.commit import Commit

@@ -1,15 +1,12 @@
+# ruff: noqa: E402
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.vcs_info import VcsInfo
-
 
 T = TypeVar("T", bound="Project")
 
@@ -70,8 +67,6 @@ class Project:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.vcs_info import VcsInfo  # noqa: PLC0415
-
         d = dict(src_dict)
         slug = d.pop("slug")
 
@@ -115,3 +110,7 @@ class Project:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last (not at the top) so that models referring to each other can be imported.
+from ..models.vcs_info import VcsInfo

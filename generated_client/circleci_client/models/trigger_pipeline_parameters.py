@@ -1,16 +1,13 @@
+# ruff: noqa: E402
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.trigger_pipeline_parameters_parameters import TriggerPipelineParametersParameters
-
 
 T = TypeVar("T", bound="TriggerPipelineParameters")
 
@@ -54,10 +51,6 @@ class TriggerPipelineParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.trigger_pipeline_parameters_parameters import (
-            TriggerPipelineParametersParameters,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         branch = d.pop("branch", UNSET)
 
@@ -94,3 +87,7 @@ class TriggerPipelineParameters:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last (not at the top) so that models referring to each other can be imported.
+from ..models.trigger_pipeline_parameters_parameters import TriggerPipelineParametersParameters

@@ -1,14 +1,11 @@
+# ruff: noqa: E402
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.workflow import Workflow
-
 
 T = TypeVar("T", bound="WorkflowListResponse")
 
@@ -48,8 +45,6 @@ class WorkflowListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.workflow import Workflow  # noqa: PLC0415
-
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
@@ -88,3 +83,7 @@ class WorkflowListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last (not at the top) so that models referring to each other can be imported.
+from ..models.workflow import Workflow

@@ -1,16 +1,13 @@
+# ruff: noqa: E402
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.duration_metrics import DurationMetrics
-
 
 T = TypeVar("T", bound="WorkflowMetrics")
 
@@ -88,8 +85,6 @@ class WorkflowMetrics:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.duration_metrics import DurationMetrics  # noqa: PLC0415
-
         d = dict(src_dict)
         total_runs = d.pop("total_runs")
 
@@ -156,3 +151,7 @@ class WorkflowMetrics:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last (not at the top) so that models referring to each other can be imported.
+from ..models.duration_metrics import DurationMetrics

@@ -1,18 +1,15 @@
+# ruff: noqa: E402
 from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.workflow_metrics import WorkflowMetrics
-
 
 T = TypeVar("T", bound="WorkflowMetricsItem")
 
@@ -66,8 +63,6 @@ class WorkflowMetricsItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.workflow_metrics import WorkflowMetrics  # noqa: PLC0415
-
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -110,3 +105,7 @@ class WorkflowMetricsItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last (not at the top) so that models referring to each other can be imported.
+from ..models.workflow_metrics import WorkflowMetrics

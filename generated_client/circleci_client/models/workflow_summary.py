@@ -1,15 +1,11 @@
+# ruff: noqa: E402
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.workflow_summary_metrics import WorkflowSummaryMetrics
-    from ..models.workflow_trends import WorkflowTrends
-
 
 T = TypeVar("T", bound="WorkflowSummary")
 
@@ -50,9 +46,6 @@ class WorkflowSummary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.workflow_summary_metrics import WorkflowSummaryMetrics  # noqa: PLC0415
-        from ..models.workflow_trends import WorkflowTrends  # noqa: PLC0415
-
         d = dict(src_dict)
         metrics = WorkflowSummaryMetrics.from_dict(d.pop("metrics"))
 
@@ -84,3 +77,8 @@ class WorkflowSummary:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last (not at the top) so that models referring to each other can be imported.
+from ..models.workflow_summary_metrics import WorkflowSummaryMetrics
+from ..models.workflow_trends import WorkflowTrends
