@@ -23,7 +23,8 @@ def test_tutorial_prints_every_step(standin: Standin) -> None:
     assert "created pipeline #96" in text and "#98 with image-tag=4.8.2" in text
     assert "widgets in acme" in text
     assert "Job details of job 283" in text and "4 artifacts" in text
-    assert "downloaded test-results/junit.xml (node 1, " in text
+    assert "downloaded node-1/test-results/junit.xml (904 bytes)" in text
+    assert "4 downloaded (3.5 KiB), 0 skipped, 0 failed" in text
     assert "build-and-test:" in text and text.rstrip().endswith("Done.")
     triggers = standin.requests.api.filter(operation="triggerPipeline")
     assert len(triggers) == 3

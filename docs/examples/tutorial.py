@@ -15,7 +15,6 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TextIO
 
 from circleci_client import AuthenticatedClient, CircleCIError, NotFoundError
@@ -33,6 +32,7 @@ from circleci_client.api.pipeline import (
 from circleci_client.api.project import get_project_by_slug
 from circleci_client.api.user import get_current_user
 from circleci_client.api.workflow import list_workflow_jobs
+from circleci_client.artifacts import download_job_artifacts
 from circleci_client.models.pipeline import Pipeline
 from circleci_client.models.trigger_pipeline_parameters import TriggerPipelineParameters
 from circleci_client.models.trigger_pipeline_parameters_parameters import (
@@ -125,22 +125,17 @@ def job_details(client: AuthenticatedClient, project: str, number: int, out: Tex
 
 
 def download_artifacts(client: AuthenticatedClient, project: str, number: int, out: TextIO) -> None:
-    """Step 8: list a job's artifacts and download the first few, streaming to disk."""
+    """Step 8: list a job's artifacts, then download them all (streamed, checked, in parallel)."""
     step(out, 8, f"Artifacts of job {number}")
-    artifacts = list(get_job_artifacts.iter_items(project, number, client=client))
-    print(f"   {len(artifacts)} artifacts", file=out)
-    http = client.get_httpx_client()
+    listed = list(get_job_artifacts.iter_items(project, number, client=client))
+    print(f"   {len(listed)} artifacts", file=out)
     with tempfile.TemporaryDirectory() as folder:
-        for artifact in artifacts[:3]:
-            target = Path(folder) / f"{artifact.node_index}-{Path(artifact.path).name}"
-            with http.stream("GET", artifact.url, follow_redirects=True) as response:
-                response.raise_for_status()
-                with target.open("wb") as file:
-                    for chunk in response.iter_bytes():
-                        file.write(chunk)
-            size = target.stat().st_size
-            where = f"node {artifact.node_index}, {size} bytes"
-            print(f"   downloaded {artifact.path} ({where})", file=out)
+        report = download_job_artifacts(client, project, number, folder)
+        for result in report.files:
+            if result.destination is not None:
+                relative = result.destination.relative_to(folder).as_posix()
+                print(f"   {result.status.value:<10} {relative} ({result.size} bytes)", file=out)
+        print(f"   {report.summary()}", file=out)
 
 
 def insights(client: AuthenticatedClient, project: str, out: TextIO) -> None:
