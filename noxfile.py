@@ -19,7 +19,7 @@ import nox
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["generate", "lint", "tests", "docs"]
 
-PACKAGE = "./generated_client"
+PACKAGE = "./generated_client[cli]"
 REQUIREMENTS = "requirements"
 
 

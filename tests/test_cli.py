@@ -181,3 +181,15 @@ def test_console_script_without_token_exits_2() -> None:
     )
     assert done.returncode == 2
     assert "CIRCLE_TOKEN" in done.stderr
+
+
+def test_console_script_explains_a_missing_cli_extra(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from circleci_client import _console
+
+    monkeypatch.delitem(sys.modules, "circleci_client.cli", raising=False)
+    monkeypatch.setitem(sys.modules, "typer", None)
+    with pytest.raises(SystemExit) as exited:
+        _console.main()
+    assert "pip install 'circleci-client[cli]'" in str(exited.value.code)

@@ -34,7 +34,6 @@ The algorithm (AIMD, additive increase / multiplicative decrease):
 
 from __future__ import annotations
 
-import asyncio
 import math
 import threading
 import time
@@ -285,8 +284,12 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
         limiter: RateLimiter,
         *,
         clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
+        if sleep is None:
+            import asyncio  # here, not at the top: importing asyncio costs ~40 ms at startup
+
+            sleep = asyncio.sleep
         self._wrapped = wrapped
         self.limiter = limiter
         self._clock = clock

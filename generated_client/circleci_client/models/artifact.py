@@ -1,15 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="Artifact")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class Artifact:
     """A file a job stored.
 
@@ -22,48 +19,43 @@ class Artifact:
     path: str
     node_index: int
     url: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        path = self.path
-
-        node_index = self.node_index
-
-        url = self.url
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "path": path,
-                "node_index": node_index,
-                "url": url,
-            }
-        )
-
+        path = self.path
+        field_dict["path"] = path
+        node_index = self.node_index
+        field_dict["node_index"] = node_index
+        url = self.url
+        field_dict["url"] = url
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         path = d.pop("path")
-
         node_index = d.pop("node_index")
-
         url = d.pop("url")
-
-        artifact = cls(
+        obj = cls(
             path=path,
             node_index=node_index,
             url=url,
         )
-
-        artifact.additional_properties = d
-        return artifact
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

@@ -2,17 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..models.checkout_key_type import CheckoutKeyType
 
-T = TypeVar("T", bound="CheckoutKey")
 
-
-@_attrs_define
+@define
 class CheckoutKey:
     """An SSH key CircleCI uses to check out code.
 
@@ -29,60 +26,53 @@ class CheckoutKey:
     fingerprint: str
     preferred: bool
     created_at: datetime.datetime
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        public_key = self.public_key
-
-        type_ = self.type_.value
-
-        fingerprint = self.fingerprint
-
-        preferred = self.preferred
-
-        created_at = self.created_at.isoformat()
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "public-key": public_key,
-                "type": type_,
-                "fingerprint": fingerprint,
-                "preferred": preferred,
-                "created-at": created_at,
-            }
-        )
-
+        public_key = self.public_key
+        field_dict["public-key"] = public_key
+        type_ = self.type_.value
+        field_dict["type"] = type_
+        fingerprint = self.fingerprint
+        field_dict["fingerprint"] = fingerprint
+        preferred = self.preferred
+        field_dict["preferred"] = preferred
+        created_at = self.created_at.isoformat()
+        field_dict["created-at"] = created_at
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         public_key = d.pop("public-key")
-
         type_ = CheckoutKeyType(d.pop("type"))
 
         fingerprint = d.pop("fingerprint")
-
         preferred = d.pop("preferred")
-
         created_at = datetime.datetime.fromisoformat(d.pop("created-at"))
 
-        checkout_key = cls(
+        obj = cls(
             public_key=public_key,
             type_=type_,
             fingerprint=fingerprint,
             preferred=preferred,
             created_at=created_at,
         )
-
-        checkout_key.additional_properties = d
-        return checkout_key
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

@@ -2,49 +2,48 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="CheckoutKeyListResponse")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class CheckoutKeyListResponse:
     """One page of checkout keys.
 
     Attributes:
         items (list[CheckoutKey]):
-        next_page_token (None | str): Pass as `page-token` to get the next page; null on the last page.
+        next_page_token (None | str): Pass as `page-token` to get the next page; null on the last
+            page.
     """
 
     items: list[CheckoutKey]
     next_page_token: None | str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         items = []
         for items_item_data in self.items:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
+        field_dict["items"] = items
         next_page_token: None | str
         next_page_token = self.next_page_token
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "items": items,
-                "next_page_token": next_page_token,
-            }
-        )
-
+        field_dict["next_page_token"] = next_page_token
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
@@ -53,24 +52,24 @@ class CheckoutKeyListResponse:
 
             items.append(items_item)
 
-        def _parse_next_page_token(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        _next_page_token = d.pop("next_page_token")
+        next_page_token: None | str
+        if _next_page_token is None:
+            next_page_token = None
+        else:
+            next_page_token = cast(None | str, _next_page_token)
 
-        next_page_token = _parse_next_page_token(d.pop("next_page_token"))
-
-        checkout_key_list_response = cls(
+        obj = cls(
             items=items,
             next_page_token=next_page_token,
         )
-
-        checkout_key_list_response.additional_properties = d
-        return checkout_key_list_response
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -85,5 +84,4 @@ class CheckoutKeyListResponse:
         return key in self.additional_properties
 
 
-# Imported last (not at the top) so that models referring to each other can be imported.
 from ..models.checkout_key import CheckoutKey

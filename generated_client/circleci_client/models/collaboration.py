@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self
 from uuid import UUID
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="Collaboration")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class Collaboration:
     """An organization the user belongs to.
 
@@ -27,78 +24,66 @@ class Collaboration:
     name: str
     avatar_url: str
     slug: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         id: None | str
         if isinstance(self.id, UUID):
             id = str(self.id)
         else:
             id = self.id
 
+        field_dict["id"] = id
         vcs_type = self.vcs_type
-
+        field_dict["vcs-type"] = vcs_type
         name = self.name
-
+        field_dict["name"] = name
         avatar_url = self.avatar_url
-
+        field_dict["avatar_url"] = avatar_url
         slug = self.slug
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "vcs-type": vcs_type,
-                "name": name,
-                "avatar_url": avatar_url,
-                "slug": slug,
-            }
-        )
-
+        field_dict["slug"] = slug
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
+        _id = d.pop("id")
+        id: None | UUID
+        if _id is None:
+            id = None
+        elif isinstance(_id, str):
+            id_type_0 = UUID(_id)
 
-        def _parse_id(data: object) -> None | UUID:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                id_type_0 = UUID(data)
-
-                return id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | UUID, data)
-
-        id = _parse_id(d.pop("id"))
+            id = id_type_0
+        else:
+            raise TypeError(f"id: unexpected {type(_id).__name__}")
 
         vcs_type = d.pop("vcs-type")
-
         name = d.pop("name")
-
         avatar_url = d.pop("avatar_url")
-
         slug = d.pop("slug")
-
-        collaboration = cls(
+        obj = cls(
             id=id,
             vcs_type=vcs_type,
             name=name,
             avatar_url=avatar_url,
             slug=slug,
         )
-
-        collaboration.additional_properties = d
-        return collaboration
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

@@ -1,15 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="Commit")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class Commit:
     """The latest commit of a pipeline.
 
@@ -20,55 +17,55 @@ class Commit:
 
     subject: None | str
     body: None | str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         subject: None | str
         subject = self.subject
 
+        field_dict["subject"] = subject
         body: None | str
         body = self.body
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "subject": subject,
-                "body": body,
-            }
-        )
-
+        field_dict["body"] = body
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
+        _subject = d.pop("subject")
+        subject: None | str
+        if _subject is None:
+            subject = None
+        else:
+            subject = cast(None | str, _subject)
 
-        def _parse_subject(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        _body = d.pop("body")
+        body: None | str
+        if _body is None:
+            body = None
+        else:
+            body = cast(None | str, _body)
 
-        subject = _parse_subject(d.pop("subject"))
-
-        def _parse_body(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        body = _parse_body(d.pop("body"))
-
-        commit = cls(
+        obj = cls(
             subject=subject,
             body=body,
         )
-
-        commit.additional_properties = d
-        return commit
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

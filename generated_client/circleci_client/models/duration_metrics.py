@@ -1,15 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="DurationMetrics")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class DurationMetrics:
     """Run durations in seconds; null when there were no runs to measure.
 
@@ -28,89 +25,89 @@ class DurationMetrics:
     p95: int | None
     max_: int | None
     standard_deviation: float | None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         min_: int | None
         min_ = self.min_
 
+        field_dict["min"] = min_
         mean: int | None
         mean = self.mean
 
+        field_dict["mean"] = mean
         median: int | None
         median = self.median
 
+        field_dict["median"] = median
         p95: int | None
         p95 = self.p95
 
+        field_dict["p95"] = p95
         max_: int | None
         max_ = self.max_
 
+        field_dict["max"] = max_
         standard_deviation: float | None
         standard_deviation = self.standard_deviation
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "min": min_,
-                "mean": mean,
-                "median": median,
-                "p95": p95,
-                "max": max_,
-                "standard_deviation": standard_deviation,
-            }
-        )
-
+        field_dict["standard_deviation"] = standard_deviation
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
+        _min_ = d.pop("min")
+        min_: int | None
+        if _min_ is None:
+            min_ = None
+        else:
+            min_ = cast(int | None, _min_)
 
-        def _parse_min_(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        _mean = d.pop("mean")
+        mean: int | None
+        if _mean is None:
+            mean = None
+        else:
+            mean = cast(int | None, _mean)
 
-        min_ = _parse_min_(d.pop("min"))
+        _median = d.pop("median")
+        median: int | None
+        if _median is None:
+            median = None
+        else:
+            median = cast(int | None, _median)
 
-        def _parse_mean(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        _p95 = d.pop("p95")
+        p95: int | None
+        if _p95 is None:
+            p95 = None
+        else:
+            p95 = cast(int | None, _p95)
 
-        mean = _parse_mean(d.pop("mean"))
+        _max_ = d.pop("max")
+        max_: int | None
+        if _max_ is None:
+            max_ = None
+        else:
+            max_ = cast(int | None, _max_)
 
-        def _parse_median(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        _standard_deviation = d.pop("standard_deviation")
+        standard_deviation: float | None
+        if _standard_deviation is None:
+            standard_deviation = None
+        else:
+            standard_deviation = cast(float | None, _standard_deviation)
 
-        median = _parse_median(d.pop("median"))
-
-        def _parse_p95(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        p95 = _parse_p95(d.pop("p95"))
-
-        def _parse_max_(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        max_ = _parse_max_(d.pop("max"))
-
-        def _parse_standard_deviation(data: object) -> float | None:
-            if data is None:
-                return data
-            return cast(float | None, data)
-
-        standard_deviation = _parse_standard_deviation(d.pop("standard_deviation"))
-
-        duration_metrics = cls(
+        obj = cls(
             min_=min_,
             mean=mean,
             median=median,
@@ -118,13 +115,13 @@ class DurationMetrics:
             max_=max_,
             standard_deviation=standard_deviation,
         )
-
-        duration_metrics.additional_properties = d
-        return duration_metrics
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

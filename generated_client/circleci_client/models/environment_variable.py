@@ -1,83 +1,78 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="EnvironmentVariable")
 
-
-@_attrs_define
+@define
 class EnvironmentVariable:
     """A project environment variable. The value comes back masked, e.g. `xxxx1234`.
 
     Attributes:
         name (str): The variable's name.
         value (str): The masked value.
-        created_at (None | str | Unset): When it was created. Its format varies, so it is kept as text.
+        created_at (None | str | Unset): When it was created. Its format varies, so it is kept as
+            text.
     """
 
     name: str
     value: str
     created_at: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         name = self.name
-
+        field_dict["name"] = name
         value = self.value
-
+        field_dict["value"] = value
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
         else:
             created_at = self.created_at
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-                "value": value,
-            }
-        )
         if created_at is not UNSET:
             field_dict["created-at"] = created_at
-
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         name = d.pop("name")
-
         value = d.pop("value")
+        _created_at = d.pop("created-at", UNSET)
+        created_at: None | str | Unset
+        if _created_at is None:
+            created_at = None
+        elif isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = cast(None | str | Unset, _created_at)
 
-        def _parse_created_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        created_at = _parse_created_at(d.pop("created-at", UNSET))
-
-        environment_variable = cls(
+        obj = cls(
             name=name,
             value=value,
             created_at=created_at,
         )
-
-        environment_variable.additional_properties = d
-        return environment_variable
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

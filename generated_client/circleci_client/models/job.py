@@ -3,20 +3,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self
 from uuid import UUID
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..models.job_status import JobStatus
 from ..models.job_type import JobType
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="Job")
 
-
-@_attrs_define
+@define
 class Job:
     """A job as listed in its workflow.
 
@@ -28,7 +25,8 @@ class Job:
         type_ (JobType): The kind of a job. New values may appear.
         dependencies (list[UUID]): IDs of the jobs this one waits for.
         job_number (int | Unset): The job's number; absent for approval jobs.
-        requires (JobRequires | Unset): The jobs this one waits for, by name, with the statuses they must reach.
+        requires (JobRequires | Unset): The jobs this one waits for, by name, with the statuses
+            they must reach.
         started_at (datetime.datetime | None | Unset): When it started; null if it has not.
         stopped_at (datetime.datetime | None | Unset): When it stopped.
         approved_by (UUID | Unset): Who approved it (approval jobs).
@@ -49,30 +47,36 @@ class Job:
     approved_by: UUID | Unset = UNSET
     canceled_by: UUID | Unset = UNSET
     approval_request_id: UUID | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         id = str(self.id)
-
+        field_dict["id"] = id
         name = self.name
-
+        field_dict["name"] = name
         project_slug = self.project_slug
-
+        field_dict["project_slug"] = project_slug
         status = self.status.value
-
+        field_dict["status"] = status
         type_ = self.type_.value
-
+        field_dict["type"] = type_
         dependencies = []
         for dependencies_item_data in self.dependencies:
             dependencies_item = str(dependencies_item_data)
             dependencies.append(dependencies_item)
 
+        field_dict["dependencies"] = dependencies
         job_number = self.job_number
-
+        if job_number is not UNSET:
+            field_dict["job_number"] = job_number
         requires: dict[str, Any] | Unset = UNSET
         if not isinstance(self.requires, Unset):
             requires = self.requires.to_dict()
-
+        if requires is not UNSET:
+            field_dict["requires"] = requires
         started_at: None | str | Unset
         if isinstance(self.started_at, Unset):
             started_at = UNSET
@@ -81,6 +85,8 @@ class Job:
         else:
             started_at = self.started_at
 
+        if started_at is not UNSET:
+            field_dict["started_at"] = started_at
         stopped_at: None | str | Unset
         if isinstance(self.stopped_at, Unset):
             stopped_at = UNSET
@@ -89,56 +95,37 @@ class Job:
         else:
             stopped_at = self.stopped_at
 
+        if stopped_at is not UNSET:
+            field_dict["stopped_at"] = stopped_at
         approved_by: str | Unset = UNSET
         if not isinstance(self.approved_by, Unset):
             approved_by = str(self.approved_by)
-
+        if approved_by is not UNSET:
+            field_dict["approved_by"] = approved_by
         canceled_by: str | Unset = UNSET
         if not isinstance(self.canceled_by, Unset):
             canceled_by = str(self.canceled_by)
-
+        if canceled_by is not UNSET:
+            field_dict["canceled_by"] = canceled_by
         approval_request_id: str | Unset = UNSET
         if not isinstance(self.approval_request_id, Unset):
             approval_request_id = str(self.approval_request_id)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "name": name,
-                "project_slug": project_slug,
-                "status": status,
-                "type": type_,
-                "dependencies": dependencies,
-            }
-        )
-        if job_number is not UNSET:
-            field_dict["job_number"] = job_number
-        if requires is not UNSET:
-            field_dict["requires"] = requires
-        if started_at is not UNSET:
-            field_dict["started_at"] = started_at
-        if stopped_at is not UNSET:
-            field_dict["stopped_at"] = stopped_at
-        if approved_by is not UNSET:
-            field_dict["approved_by"] = approved_by
-        if canceled_by is not UNSET:
-            field_dict["canceled_by"] = canceled_by
         if approval_request_id is not UNSET:
             field_dict["approval_request_id"] = approval_request_id
-
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
         name = d.pop("name")
-
         project_slug = d.pop("project_slug")
-
         status = JobStatus(d.pop("status"))
 
         type_ = JobType(d.pop("type"))
@@ -151,7 +138,6 @@ class Job:
             dependencies.append(dependencies_item)
 
         job_number = d.pop("job_number", UNSET)
-
         _requires = d.pop("requires", UNSET)
         requires: JobRequires | Unset
         if isinstance(_requires, Unset):
@@ -159,39 +145,31 @@ class Job:
         else:
             requires = JobRequires.from_dict(_requires)
 
-        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
+        _started_at = d.pop("started_at", UNSET)
+        started_at: datetime.datetime | None | Unset
+        if _started_at is None:
+            started_at = None
+        elif isinstance(_started_at, Unset):
+            started_at = UNSET
+        elif isinstance(_started_at, str):
+            started_at_type_0 = datetime.datetime.fromisoformat(_started_at)
 
-                return started_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+            started_at = started_at_type_0
+        else:
+            raise TypeError(f"started_at: unexpected {type(_started_at).__name__}")
 
-        started_at = _parse_started_at(d.pop("started_at", UNSET))
+        _stopped_at = d.pop("stopped_at", UNSET)
+        stopped_at: datetime.datetime | None | Unset
+        if _stopped_at is None:
+            stopped_at = None
+        elif isinstance(_stopped_at, Unset):
+            stopped_at = UNSET
+        elif isinstance(_stopped_at, str):
+            stopped_at_type_0 = datetime.datetime.fromisoformat(_stopped_at)
 
-        def _parse_stopped_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                stopped_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return stopped_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        stopped_at = _parse_stopped_at(d.pop("stopped_at", UNSET))
+            stopped_at = stopped_at_type_0
+        else:
+            raise TypeError(f"stopped_at: unexpected {type(_stopped_at).__name__}")
 
         _approved_by = d.pop("approved_by", UNSET)
         approved_by: UUID | Unset
@@ -214,7 +192,7 @@ class Job:
         else:
             approval_request_id = UUID(_approval_request_id)
 
-        job = cls(
+        obj = cls(
             id=id,
             name=name,
             project_slug=project_slug,
@@ -229,13 +207,13 @@ class Job:
             canceled_by=canceled_by,
             approval_request_id=approval_request_id,
         )
-
-        job.additional_properties = d
-        return job
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -250,5 +228,4 @@ class Job:
         return key in self.additional_properties
 
 
-# Imported last (not at the top) so that models referring to each other can be imported.
 from ..models.job_requires import JobRequires

@@ -3,18 +3,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..models.job_status import JobStatus
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="JobDetails")
 
-
-@_attrs_define
+@define
 class JobDetails:
     """A job's details.
 
@@ -57,55 +54,63 @@ class JobDetails:
     queued_at: datetime.datetime
     started_at: datetime.datetime | None | Unset = UNSET
     stopped_at: datetime.datetime | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         web_url = self.web_url
-
+        field_dict["web_url"] = web_url
         project = self.project.to_dict()
-
+        field_dict["project"] = project
         parallel_runs = []
         for parallel_runs_item_data in self.parallel_runs:
             parallel_runs_item = parallel_runs_item_data.to_dict()
             parallel_runs.append(parallel_runs_item)
 
+        field_dict["parallel_runs"] = parallel_runs
         latest_workflow = self.latest_workflow.to_dict()
-
+        field_dict["latest_workflow"] = latest_workflow
         name = self.name
-
+        field_dict["name"] = name
         executor = self.executor.to_dict()
-
+        field_dict["executor"] = executor
         parallelism = self.parallelism
-
+        field_dict["parallelism"] = parallelism
         status: None | str
         if isinstance(self.status, JobStatus):
             status = self.status.value
         else:
             status = self.status
 
+        field_dict["status"] = status
         number = self.number
-
+        field_dict["number"] = number
         pipeline = self.pipeline.to_dict()
-
+        field_dict["pipeline"] = pipeline
         duration: int | None
         duration = self.duration
 
+        field_dict["duration"] = duration
         created_at = self.created_at.isoformat()
-
+        field_dict["created_at"] = created_at
         messages = []
         for messages_item_data in self.messages:
             messages_item = messages_item_data.to_dict()
             messages.append(messages_item)
 
+        field_dict["messages"] = messages
         contexts = []
         for contexts_item_data in self.contexts:
             contexts_item = contexts_item_data.to_dict()
             contexts.append(contexts_item)
 
+        field_dict["contexts"] = contexts
         organization = self.organization.to_dict()
-
+        field_dict["organization"] = organization
         queued_at = self.queued_at.isoformat()
-
+        field_dict["queued_at"] = queued_at
         started_at: None | str | Unset
         if isinstance(self.started_at, Unset):
             started_at = UNSET
@@ -114,6 +119,8 @@ class JobDetails:
         else:
             started_at = self.started_at
 
+        if started_at is not UNSET:
+            field_dict["started_at"] = started_at
         stopped_at: None | str | Unset
         if isinstance(self.stopped_at, Unset):
             stopped_at = UNSET
@@ -122,40 +129,19 @@ class JobDetails:
         else:
             stopped_at = self.stopped_at
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "web_url": web_url,
-                "project": project,
-                "parallel_runs": parallel_runs,
-                "latest_workflow": latest_workflow,
-                "name": name,
-                "executor": executor,
-                "parallelism": parallelism,
-                "status": status,
-                "number": number,
-                "pipeline": pipeline,
-                "duration": duration,
-                "created_at": created_at,
-                "messages": messages,
-                "contexts": contexts,
-                "organization": organization,
-                "queued_at": queued_at,
-            }
-        )
-        if started_at is not UNSET:
-            field_dict["started_at"] = started_at
         if stopped_at is not UNSET:
             field_dict["stopped_at"] = stopped_at
-
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         web_url = d.pop("web_url")
-
         project = JobProject.from_dict(d.pop("project"))
 
         parallel_runs = []
@@ -168,36 +154,29 @@ class JobDetails:
         latest_workflow = WorkflowRef.from_dict(d.pop("latest_workflow"))
 
         name = d.pop("name")
-
         executor = Executor.from_dict(d.pop("executor"))
 
         parallelism = d.pop("parallelism")
+        _status = d.pop("status")
+        status: JobStatus | None
+        if _status is None:
+            status = None
+        elif isinstance(_status, str):
+            status_type_1 = JobStatus(_status)
 
-        def _parse_status(data: object) -> JobStatus | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_1 = JobStatus(data)
-
-                return status_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JobStatus | None, data)
-
-        status = _parse_status(d.pop("status"))
+            status = status_type_1
+        else:
+            raise TypeError(f"status: unexpected {type(_status).__name__}")
 
         number = d.pop("number")
-
         pipeline = PipelineRef.from_dict(d.pop("pipeline"))
 
-        def _parse_duration(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        duration = _parse_duration(d.pop("duration"))
+        _duration = d.pop("duration")
+        duration: int | None
+        if _duration is None:
+            duration = None
+        else:
+            duration = cast(int | None, _duration)
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -219,41 +198,33 @@ class JobDetails:
 
         queued_at = datetime.datetime.fromisoformat(d.pop("queued_at"))
 
-        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
+        _started_at = d.pop("started_at", UNSET)
+        started_at: datetime.datetime | None | Unset
+        if _started_at is None:
+            started_at = None
+        elif isinstance(_started_at, Unset):
+            started_at = UNSET
+        elif isinstance(_started_at, str):
+            started_at_type_0 = datetime.datetime.fromisoformat(_started_at)
 
-                return started_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+            started_at = started_at_type_0
+        else:
+            raise TypeError(f"started_at: unexpected {type(_started_at).__name__}")
 
-        started_at = _parse_started_at(d.pop("started_at", UNSET))
+        _stopped_at = d.pop("stopped_at", UNSET)
+        stopped_at: datetime.datetime | None | Unset
+        if _stopped_at is None:
+            stopped_at = None
+        elif isinstance(_stopped_at, Unset):
+            stopped_at = UNSET
+        elif isinstance(_stopped_at, str):
+            stopped_at_type_0 = datetime.datetime.fromisoformat(_stopped_at)
 
-        def _parse_stopped_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                stopped_at_type_0 = datetime.datetime.fromisoformat(data)
+            stopped_at = stopped_at_type_0
+        else:
+            raise TypeError(f"stopped_at: unexpected {type(_stopped_at).__name__}")
 
-                return stopped_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        stopped_at = _parse_stopped_at(d.pop("stopped_at", UNSET))
-
-        job_details = cls(
+        obj = cls(
             web_url=web_url,
             project=project,
             parallel_runs=parallel_runs,
@@ -273,13 +244,13 @@ class JobDetails:
             started_at=started_at,
             stopped_at=stopped_at,
         )
-
-        job_details.additional_properties = d
-        return job_details
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -294,7 +265,6 @@ class JobDetails:
         return key in self.additional_properties
 
 
-# Imported last (not at the top) so that models referring to each other can be imported.
 from ..models.executor import Executor
 from ..models.job_context import JobContext
 from ..models.job_message import JobMessage

@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="JobMetrics")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class JobMetrics:
     """A job's metrics over a reporting window.
 
@@ -21,7 +18,8 @@ class JobMetrics:
         success_rate (float): Successful runs divided by all runs.
         throughput (float): Runs per day.
         total_credits_used (int): Credits used. Not for billing.
-        duration_metrics (DurationMetrics): Run durations in seconds; null when there were no runs to measure.
+        duration_metrics (DurationMetrics): Run durations in seconds; null when there were no runs
+            to measure.
     """
 
     total_runs: int
@@ -31,57 +29,45 @@ class JobMetrics:
     throughput: float
     total_credits_used: int
     duration_metrics: DurationMetrics
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        total_runs = self.total_runs
-
-        successful_runs = self.successful_runs
-
-        failed_runs = self.failed_runs
-
-        success_rate = self.success_rate
-
-        throughput = self.throughput
-
-        total_credits_used = self.total_credits_used
-
-        duration_metrics = self.duration_metrics.to_dict()
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "total_runs": total_runs,
-                "successful_runs": successful_runs,
-                "failed_runs": failed_runs,
-                "success_rate": success_rate,
-                "throughput": throughput,
-                "total_credits_used": total_credits_used,
-                "duration_metrics": duration_metrics,
-            }
-        )
-
+        total_runs = self.total_runs
+        field_dict["total_runs"] = total_runs
+        successful_runs = self.successful_runs
+        field_dict["successful_runs"] = successful_runs
+        failed_runs = self.failed_runs
+        field_dict["failed_runs"] = failed_runs
+        success_rate = self.success_rate
+        field_dict["success_rate"] = success_rate
+        throughput = self.throughput
+        field_dict["throughput"] = throughput
+        total_credits_used = self.total_credits_used
+        field_dict["total_credits_used"] = total_credits_used
+        duration_metrics = self.duration_metrics.to_dict()
+        field_dict["duration_metrics"] = duration_metrics
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         total_runs = d.pop("total_runs")
-
         successful_runs = d.pop("successful_runs")
-
         failed_runs = d.pop("failed_runs")
-
         success_rate = d.pop("success_rate")
-
         throughput = d.pop("throughput")
-
         total_credits_used = d.pop("total_credits_used")
-
         duration_metrics = DurationMetrics.from_dict(d.pop("duration_metrics"))
 
-        job_metrics = cls(
+        obj = cls(
             total_runs=total_runs,
             successful_runs=successful_runs,
             failed_runs=failed_runs,
@@ -90,13 +76,13 @@ class JobMetrics:
             total_credits_used=total_credits_used,
             duration_metrics=duration_metrics,
         )
-
-        job_metrics.additional_properties = d
-        return job_metrics
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -111,5 +97,4 @@ class JobMetrics:
         return key in self.additional_properties
 
 
-# Imported last (not at the top) so that models referring to each other can be imported.
 from ..models.duration_metrics import DurationMetrics

@@ -3,15 +3,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="JobMetricsItem")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class JobMetricsItem:
     """One job's metrics.
 
@@ -26,54 +23,50 @@ class JobMetricsItem:
     metrics: JobMetrics
     window_start: datetime.datetime
     window_end: datetime.datetime
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        metrics = self.metrics.to_dict()
-
-        window_start = self.window_start.isoformat()
-
-        window_end = self.window_end.isoformat()
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-                "metrics": metrics,
-                "window_start": window_start,
-                "window_end": window_end,
-            }
-        )
-
+        name = self.name
+        field_dict["name"] = name
+        metrics = self.metrics.to_dict()
+        field_dict["metrics"] = metrics
+        window_start = self.window_start.isoformat()
+        field_dict["window_start"] = window_start
+        window_end = self.window_end.isoformat()
+        field_dict["window_end"] = window_end
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         name = d.pop("name")
-
         metrics = JobMetrics.from_dict(d.pop("metrics"))
 
         window_start = datetime.datetime.fromisoformat(d.pop("window_start"))
 
         window_end = datetime.datetime.fromisoformat(d.pop("window_end"))
 
-        job_metrics_item = cls(
+        obj = cls(
             name=name,
             metrics=metrics,
             window_start=window_start,
             window_end=window_end,
         )
-
-        job_metrics_item.additional_properties = d
-        return job_metrics_item
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -88,5 +81,4 @@ class JobMetricsItem:
         return key in self.additional_properties
 
 
-# Imported last (not at the top) so that models referring to each other can be imported.
 from ..models.job_metrics import JobMetrics

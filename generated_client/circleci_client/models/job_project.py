@@ -1,18 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 from uuid import UUID
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="JobProject")
 
-
-@_attrs_define
+@define
 class JobProject:
     """The project a job belongs to.
 
@@ -27,42 +24,36 @@ class JobProject:
     name: str
     external_url: str
     id: UUID | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         slug = self.slug
-
+        field_dict["slug"] = slug
         name = self.name
-
+        field_dict["name"] = name
         external_url = self.external_url
-
+        field_dict["external_url"] = external_url
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "slug": slug,
-                "name": name,
-                "external_url": external_url,
-            }
-        )
         if id is not UNSET:
             field_dict["id"] = id
-
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         slug = d.pop("slug")
-
         name = d.pop("name")
-
         external_url = d.pop("external_url")
-
         _id = d.pop("id", UNSET)
         id: UUID | Unset
         if isinstance(_id, Unset):
@@ -70,19 +61,19 @@ class JobProject:
         else:
             id = UUID(_id)
 
-        job_project = cls(
+        obj = cls(
             slug=slug,
             name=name,
             external_url=external_url,
             id=id,
         )
-
-        job_project.additional_properties = d
-        return job_project
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

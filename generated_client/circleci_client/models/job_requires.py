@@ -1,57 +1,56 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..models.required_job_status import RequiredJobStatus
 
-T = TypeVar("T", bound="JobRequires")
 
-
-@_attrs_define
+@define
 class JobRequires:
     """The jobs this one waits for, by name, with the statuses they must reach."""
 
-    additional_properties: dict[str, list[RequiredJobStatus]] = _attrs_field(
-        init=False, factory=dict
-    )
+    additional_properties: dict[str, list[RequiredJobStatus]] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
-        for prop_name, prop in self.additional_properties.items():
-            field_dict[prop_name] = []
-            for additional_property_item_data in prop:
+        for key, value in self.additional_properties.items():
+            field_dict[key] = []
+            for additional_property_item_data in value:
                 additional_property_item = additional_property_item_data.value
-                field_dict[prop_name].append(additional_property_item)
+                field_dict[key].append(additional_property_item)
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        job_requires = cls()
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
+        d = dict(src_dict)
+        obj = cls()
+        extras: dict[str, list[RequiredJobStatus]] = {}
+        for key, value in d.items():
             additional_property = []
-            _additional_property = prop_dict
+            _additional_property = value
             for additional_property_item_data in _additional_property:
                 additional_property_item = RequiredJobStatus(additional_property_item_data)
 
                 additional_property.append(additional_property_item)
 
-            additional_properties[prop_name] = additional_property
-
-        job_requires.additional_properties = additional_properties
-        return job_requires
+            extras[key] = additional_property
+        obj.additional_properties = extras
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> list[RequiredJobStatus]:
         return self.additional_properties[key]

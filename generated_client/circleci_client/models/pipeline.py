@@ -3,19 +3,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 from uuid import UUID
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..models.pipeline_state import PipelineState
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="Pipeline")
 
-
-@_attrs_define
+@define
 class Pipeline:
     """A pipeline.
 
@@ -28,7 +25,8 @@ class Pipeline:
         created_at (datetime.datetime): When the pipeline was created.
         trigger (PipelineTrigger): What triggered a pipeline, when, and who.
         updated_at (datetime.datetime | Unset): When the pipeline last changed.
-        trigger_parameters (PipelineTriggerParameters | Unset): The parameters the pipeline was triggered with.
+        trigger_parameters (PipelineTriggerParameters | Unset): The parameters the pipeline was
+            triggered with.
         vcs (PipelineVcs | Unset): The code a pipeline ran on.
     """
 
@@ -42,62 +40,54 @@ class Pipeline:
     updated_at: datetime.datetime | Unset = UNSET
     trigger_parameters: PipelineTriggerParameters | Unset = UNSET
     vcs: PipelineVcs | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         id = str(self.id)
-
+        field_dict["id"] = id
         errors = []
         for errors_item_data in self.errors:
             errors_item = errors_item_data.to_dict()
             errors.append(errors_item)
 
+        field_dict["errors"] = errors
         project_slug = self.project_slug
-
+        field_dict["project_slug"] = project_slug
         number = self.number
-
+        field_dict["number"] = number
         state = self.state.value
-
+        field_dict["state"] = state
         created_at = self.created_at.isoformat()
-
+        field_dict["created_at"] = created_at
         trigger = self.trigger.to_dict()
-
+        field_dict["trigger"] = trigger
         updated_at: str | Unset = UNSET
         if not isinstance(self.updated_at, Unset):
             updated_at = self.updated_at.isoformat()
-
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
         trigger_parameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.trigger_parameters, Unset):
             trigger_parameters = self.trigger_parameters.to_dict()
-
+        if trigger_parameters is not UNSET:
+            field_dict["trigger_parameters"] = trigger_parameters
         vcs: dict[str, Any] | Unset = UNSET
         if not isinstance(self.vcs, Unset):
             vcs = self.vcs.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "errors": errors,
-                "project_slug": project_slug,
-                "number": number,
-                "state": state,
-                "created_at": created_at,
-                "trigger": trigger,
-            }
-        )
-        if updated_at is not UNSET:
-            field_dict["updated_at"] = updated_at
-        if trigger_parameters is not UNSET:
-            field_dict["trigger_parameters"] = trigger_parameters
         if vcs is not UNSET:
             field_dict["vcs"] = vcs
-
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
@@ -109,9 +99,7 @@ class Pipeline:
             errors.append(errors_item)
 
         project_slug = d.pop("project_slug")
-
         number = d.pop("number")
-
         state = PipelineState(d.pop("state"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -139,7 +127,7 @@ class Pipeline:
         else:
             vcs = PipelineVcs.from_dict(_vcs)
 
-        pipeline = cls(
+        obj = cls(
             id=id,
             errors=errors,
             project_slug=project_slug,
@@ -151,13 +139,13 @@ class Pipeline:
             trigger_parameters=trigger_parameters,
             vcs=vcs,
         )
-
-        pipeline.additional_properties = d
-        return pipeline
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -172,7 +160,6 @@ class Pipeline:
         return key in self.additional_properties
 
 
-# Imported last (not at the top) so that models referring to each other can be imported.
 from ..models.pipeline_error import PipelineError
 from ..models.pipeline_trigger import PipelineTrigger
 from ..models.pipeline_trigger_parameters import PipelineTriggerParameters

@@ -1,17 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="PipelineConfig")
 
-
-@_attrs_define
+@define
 class PipelineConfig:
     """A pipeline's configuration.
 
@@ -26,56 +23,49 @@ class PipelineConfig:
     compiled: str
     setup_config: str | Unset = UNSET
     compiled_setup_config: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        source = self.source
-
-        compiled = self.compiled
-
-        setup_config = self.setup_config
-
-        compiled_setup_config = self.compiled_setup_config
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "source": source,
-                "compiled": compiled,
-            }
-        )
+        source = self.source
+        field_dict["source"] = source
+        compiled = self.compiled
+        field_dict["compiled"] = compiled
+        setup_config = self.setup_config
         if setup_config is not UNSET:
             field_dict["setup-config"] = setup_config
+        compiled_setup_config = self.compiled_setup_config
         if compiled_setup_config is not UNSET:
             field_dict["compiled-setup-config"] = compiled_setup_config
-
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         source = d.pop("source")
-
         compiled = d.pop("compiled")
-
         setup_config = d.pop("setup-config", UNSET)
-
         compiled_setup_config = d.pop("compiled-setup-config", UNSET)
-
-        pipeline_config = cls(
+        obj = cls(
             source=source,
             compiled=compiled,
             setup_config=setup_config,
             compiled_setup_config=compiled_setup_config,
         )
-
-        pipeline_config.additional_properties = d
-        return pipeline_config
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

@@ -2,18 +2,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 from uuid import UUID
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..models.pipeline_state import PipelineState
 
-T = TypeVar("T", bound="PipelineCreation")
 
-
-@_attrs_define
+@define
 class PipelineCreation:
     """A newly created pipeline.
 
@@ -28,54 +25,50 @@ class PipelineCreation:
     state: PipelineState
     number: int
     created_at: datetime.datetime
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
-
-        state = self.state.value
-
-        number = self.number
-
-        created_at = self.created_at.isoformat()
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "state": state,
-                "number": number,
-                "created_at": created_at,
-            }
-        )
-
+        id = str(self.id)
+        field_dict["id"] = id
+        state = self.state.value
+        field_dict["state"] = state
+        number = self.number
+        field_dict["number"] = number
+        created_at = self.created_at.isoformat()
+        field_dict["created_at"] = created_at
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
         state = PipelineState(d.pop("state"))
 
         number = d.pop("number")
-
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        pipeline_creation = cls(
+        obj = cls(
             id=id,
             state=state,
             number=number,
             created_at=created_at,
         )
-
-        pipeline_creation.additional_properties = d
-        return pipeline_creation
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

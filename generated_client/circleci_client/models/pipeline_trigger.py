@@ -3,17 +3,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..models.trigger_type import TriggerType
 
-T = TypeVar("T", bound="PipelineTrigger")
 
-
-@_attrs_define
+@define
 class PipelineTrigger:
     """What triggered a pipeline, when, and who.
 
@@ -26,29 +23,27 @@ class PipelineTrigger:
     type_: TriggerType
     received_at: datetime.datetime
     actor: TriggerActor
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
-
-        received_at = self.received_at.isoformat()
-
-        actor = self.actor.to_dict()
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "received_at": received_at,
-                "actor": actor,
-            }
-        )
-
+        type_ = self.type_.value
+        field_dict["type"] = type_
+        received_at = self.received_at.isoformat()
+        field_dict["received_at"] = received_at
+        actor = self.actor.to_dict()
+        field_dict["actor"] = actor
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         type_ = TriggerType(d.pop("type"))
 
@@ -56,18 +51,18 @@ class PipelineTrigger:
 
         actor = TriggerActor.from_dict(d.pop("actor"))
 
-        pipeline_trigger = cls(
+        obj = cls(
             type_=type_,
             received_at=received_at,
             actor=actor,
         )
-
-        pipeline_trigger.additional_properties = d
-        return pipeline_trigger
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -82,5 +77,4 @@ class PipelineTrigger:
         return key in self.additional_properties
 
 
-# Imported last (not at the top) so that models referring to each other can be imported.
 from ..models.trigger_actor import TriggerActor

@@ -2,68 +2,63 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="PipelineTriggerParameters")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class PipelineTriggerParameters:
     """The parameters the pipeline was triggered with."""
 
     additional_properties: dict[
         str, bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str
-    ] = _attrs_field(init=False, factory=dict)
+    ] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
-        for prop_name, prop in self.additional_properties.items():
-            if isinstance(prop, PipelineTriggerParametersAdditionalPropertyType3):
-                field_dict[prop_name] = prop.to_dict()
+        for key, value in self.additional_properties.items():
+            if isinstance(value, PipelineTriggerParametersAdditionalPropertyType3):
+                field_dict[key] = value.to_dict()
             else:
-                field_dict[prop_name] = prop
+                field_dict[key] = value
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
-        pipeline_trigger_parameters = cls()
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-
-            def _parse_additional_property(
-                data: object,
-            ) -> bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str:
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    additional_property_type_3 = (
-                        PipelineTriggerParametersAdditionalPropertyType3.from_dict(data)
-                    )
-
-                    return additional_property_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(
-                    bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str, data
+        obj = cls()
+        extras: dict[str, bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str] = {}
+        for key, value in d.items():
+            _additional_property = value
+            additional_property: bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str
+            if isinstance(_additional_property, dict):
+                additional_property_type_3 = (
+                    PipelineTriggerParametersAdditionalPropertyType3.from_dict(_additional_property)
                 )
 
-            additional_property = _parse_additional_property(prop_dict)
+                additional_property = additional_property_type_3
+            else:
+                additional_property = cast(
+                    bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str,
+                    _additional_property,
+                )
 
-            additional_properties[prop_name] = additional_property
-
-        pipeline_trigger_parameters.additional_properties = additional_properties
-        return pipeline_trigger_parameters
+            extras[key] = additional_property
+        obj.additional_properties = extras
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(
         self, key: str
@@ -82,7 +77,6 @@ class PipelineTriggerParameters:
         return key in self.additional_properties
 
 
-# Imported last (not at the top) so that models referring to each other can be imported.
 from ..models.pipeline_trigger_parameters_additional_property_type_3 import (
     PipelineTriggerParametersAdditionalPropertyType3,
 )

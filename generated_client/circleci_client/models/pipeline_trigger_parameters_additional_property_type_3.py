@@ -1,36 +1,39 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="PipelineTriggerParametersAdditionalPropertyType3")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class PipelineTriggerParametersAdditionalPropertyType3:
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """PipelineTriggerParametersAdditionalPropertyType3"""
+
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        pipeline_trigger_parameters_additional_property_type_3 = cls()
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
 
-        pipeline_trigger_parameters_additional_property_type_3.additional_properties = d
-        return pipeline_trigger_parameters_additional_property_type_3
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
+        d = dict(src_dict)
+        obj = cls()
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

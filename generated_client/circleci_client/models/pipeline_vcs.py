@@ -2,24 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="PipelineVcs")
 
-
-@_attrs_define
+@define
 class PipelineVcs:
     """The code a pipeline ran on.
 
     Attributes:
         provider_name (str): The VCS provider, e.g. GitHub or Bitbucket.
         target_repository_url (str): URL of the repository a change targets.
-        origin_repository_url (str): URL of the repository a change came from (a fork, for fork pull requests).
+        origin_repository_url (str): URL of the repository a change came from (a fork, for fork
+            pull requests).
         revision (None | str): The commit SHA.
         branch (str | Unset): The branch the pipeline ran on.
         tag (str | Unset): The tag the pipeline ran on.
@@ -37,77 +35,63 @@ class PipelineVcs:
     review_id: str | Unset = UNSET
     review_url: str | Unset = UNSET
     commit: Commit | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         provider_name = self.provider_name
-
+        field_dict["provider_name"] = provider_name
         target_repository_url = self.target_repository_url
-
+        field_dict["target_repository_url"] = target_repository_url
         origin_repository_url = self.origin_repository_url
-
+        field_dict["origin_repository_url"] = origin_repository_url
         revision: None | str
         revision = self.revision
 
+        field_dict["revision"] = revision
         branch = self.branch
-
+        if branch is not UNSET:
+            field_dict["branch"] = branch
         tag = self.tag
-
+        if tag is not UNSET:
+            field_dict["tag"] = tag
         review_id = self.review_id
-
+        if review_id is not UNSET:
+            field_dict["review_id"] = review_id
         review_url = self.review_url
-
+        if review_url is not UNSET:
+            field_dict["review_url"] = review_url
         commit: dict[str, Any] | Unset = UNSET
         if not isinstance(self.commit, Unset):
             commit = self.commit.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "provider_name": provider_name,
-                "target_repository_url": target_repository_url,
-                "origin_repository_url": origin_repository_url,
-                "revision": revision,
-            }
-        )
-        if branch is not UNSET:
-            field_dict["branch"] = branch
-        if tag is not UNSET:
-            field_dict["tag"] = tag
-        if review_id is not UNSET:
-            field_dict["review_id"] = review_id
-        if review_url is not UNSET:
-            field_dict["review_url"] = review_url
         if commit is not UNSET:
             field_dict["commit"] = commit
-
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         provider_name = d.pop("provider_name")
-
         target_repository_url = d.pop("target_repository_url")
-
         origin_repository_url = d.pop("origin_repository_url")
-
-        def _parse_revision(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        revision = _parse_revision(d.pop("revision"))
+        _revision = d.pop("revision")
+        revision: None | str
+        if _revision is None:
+            revision = None
+        else:
+            revision = cast(None | str, _revision)
 
         branch = d.pop("branch", UNSET)
-
         tag = d.pop("tag", UNSET)
-
         review_id = d.pop("review_id", UNSET)
-
         review_url = d.pop("review_url", UNSET)
-
         _commit = d.pop("commit", UNSET)
         commit: Commit | Unset
         if isinstance(_commit, Unset):
@@ -115,7 +99,7 @@ class PipelineVcs:
         else:
             commit = Commit.from_dict(_commit)
 
-        pipeline_vcs = cls(
+        obj = cls(
             provider_name=provider_name,
             target_repository_url=target_repository_url,
             origin_repository_url=origin_repository_url,
@@ -126,13 +110,13 @@ class PipelineVcs:
             review_url=review_url,
             commit=commit,
         )
-
-        pipeline_vcs.additional_properties = d
-        return pipeline_vcs
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -147,5 +131,4 @@ class PipelineVcs:
         return key in self.additional_properties
 
 
-# Imported last (not at the top) so that models referring to each other can be imported.
 from ..models.commit import Commit

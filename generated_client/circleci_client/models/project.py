@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 from uuid import UUID
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="Project")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class Project:
     """A project.
 
@@ -32,57 +29,47 @@ class Project:
     organization_slug: str
     organization_id: UUID
     vcs_info: VcsInfo
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        slug = self.slug
-
-        name = self.name
-
-        id = str(self.id)
-
-        organization_name = self.organization_name
-
-        organization_slug = self.organization_slug
-
-        organization_id = str(self.organization_id)
-
-        vcs_info = self.vcs_info.to_dict()
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "slug": slug,
-                "name": name,
-                "id": id,
-                "organization_name": organization_name,
-                "organization_slug": organization_slug,
-                "organization_id": organization_id,
-                "vcs_info": vcs_info,
-            }
-        )
-
+        slug = self.slug
+        field_dict["slug"] = slug
+        name = self.name
+        field_dict["name"] = name
+        id = str(self.id)
+        field_dict["id"] = id
+        organization_name = self.organization_name
+        field_dict["organization_name"] = organization_name
+        organization_slug = self.organization_slug
+        field_dict["organization_slug"] = organization_slug
+        organization_id = str(self.organization_id)
+        field_dict["organization_id"] = organization_id
+        vcs_info = self.vcs_info.to_dict()
+        field_dict["vcs_info"] = vcs_info
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         slug = d.pop("slug")
-
         name = d.pop("name")
-
         id = UUID(d.pop("id"))
 
         organization_name = d.pop("organization_name")
-
         organization_slug = d.pop("organization_slug")
-
         organization_id = UUID(d.pop("organization_id"))
 
         vcs_info = VcsInfo.from_dict(d.pop("vcs_info"))
 
-        project = cls(
+        obj = cls(
             slug=slug,
             name=name,
             id=id,
@@ -91,13 +78,13 @@ class Project:
             organization_id=organization_id,
             vcs_info=vcs_info,
         )
-
-        project.additional_properties = d
-        return project
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -112,5 +99,4 @@ class Project:
         return key in self.additional_properties
 
 
-# Imported last (not at the top) so that models referring to each other can be imported.
 from ..models.vcs_info import VcsInfo

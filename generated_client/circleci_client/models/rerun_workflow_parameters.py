@@ -1,18 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 from uuid import UUID
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="RerunWorkflowParameters")
 
-
-@_attrs_define
+@define
 class RerunWorkflowParameters:
     """What to rerun. `from_failed` and `jobs` cannot both be given.
 
@@ -27,13 +24,18 @@ class RerunWorkflowParameters:
     from_failed: bool | Unset = UNSET
     jobs: list[UUID] | Unset = UNSET
     sparse_tree: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         enable_ssh = self.enable_ssh
-
+        if enable_ssh is not UNSET:
+            field_dict["enable_ssh"] = enable_ssh
         from_failed = self.from_failed
-
+        if from_failed is not UNSET:
+            field_dict["from_failed"] = from_failed
         jobs: list[str] | Unset = UNSET
         if not isinstance(self.jobs, Unset):
             jobs = []
@@ -41,29 +43,23 @@ class RerunWorkflowParameters:
                 jobs_item = str(jobs_item_data)
                 jobs.append(jobs_item)
 
-        sparse_tree = self.sparse_tree
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if enable_ssh is not UNSET:
-            field_dict["enable_ssh"] = enable_ssh
-        if from_failed is not UNSET:
-            field_dict["from_failed"] = from_failed
         if jobs is not UNSET:
             field_dict["jobs"] = jobs
+        sparse_tree = self.sparse_tree
         if sparse_tree is not UNSET:
             field_dict["sparse_tree"] = sparse_tree
-
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         enable_ssh = d.pop("enable_ssh", UNSET)
-
         from_failed = d.pop("from_failed", UNSET)
-
         _jobs = d.pop("jobs", UNSET)
         jobs: list[UUID] | Unset = UNSET
         if _jobs is not UNSET:
@@ -74,20 +70,19 @@ class RerunWorkflowParameters:
                 jobs.append(jobs_item)
 
         sparse_tree = d.pop("sparse_tree", UNSET)
-
-        rerun_workflow_parameters = cls(
+        obj = cls(
             enable_ssh=enable_ssh,
             from_failed=from_failed,
             jobs=jobs,
             sparse_tree=sparse_tree,
         )
-
-        rerun_workflow_parameters.additional_properties = d
-        return rerun_workflow_parameters
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

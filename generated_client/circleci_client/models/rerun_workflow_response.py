@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 from uuid import UUID
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="RerunWorkflowResponse")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class RerunWorkflowResponse:
     """The workflow a rerun created.
 
@@ -19,36 +16,36 @@ class RerunWorkflowResponse:
     """
 
     workflow_id: UUID
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        workflow_id = str(self.workflow_id)
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "workflow_id": workflow_id,
-            }
-        )
-
+        workflow_id = str(self.workflow_id)
+        field_dict["workflow_id"] = workflow_id
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         workflow_id = UUID(d.pop("workflow_id"))
 
-        rerun_workflow_response = cls(
+        obj = cls(
             workflow_id=workflow_id,
         )
-
-        rerun_workflow_response.additional_properties = d
-        return rerun_workflow_response
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

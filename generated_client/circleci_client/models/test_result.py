@@ -1,15 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="TestResult")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class TestResult:
     """One test's result.
 
@@ -30,64 +27,52 @@ class TestResult:
     result: str
     name: str
     classname: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         message: None | str
         message = self.message
 
+        field_dict["message"] = message
         source = self.source
-
+        field_dict["source"] = source
         run_time = self.run_time
-
+        field_dict["run_time"] = run_time
         file = self.file
-
+        field_dict["file"] = file
         result = self.result
-
+        field_dict["result"] = result
         name = self.name
-
+        field_dict["name"] = name
         classname = self.classname
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "message": message,
-                "source": source,
-                "run_time": run_time,
-                "file": file,
-                "result": result,
-                "name": name,
-                "classname": classname,
-            }
-        )
-
+        field_dict["classname"] = classname
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
-
-        def _parse_message(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        message = _parse_message(d.pop("message"))
+        _message = d.pop("message")
+        message: None | str
+        if _message is None:
+            message = None
+        else:
+            message = cast(None | str, _message)
 
         source = d.pop("source")
-
         run_time = d.pop("run_time")
-
         file = d.pop("file")
-
         result = d.pop("result")
-
         name = d.pop("name")
-
         classname = d.pop("classname")
-
-        test_result = cls(
+        obj = cls(
             message=message,
             source=source,
             run_time=run_time,
@@ -96,13 +81,13 @@ class TestResult:
             name=name,
             classname=classname,
         )
-
-        test_result.additional_properties = d
-        return test_result
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

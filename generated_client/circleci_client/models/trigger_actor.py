@@ -1,15 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="TriggerActor")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class TriggerActor:
     """The user who triggered a pipeline.
 
@@ -20,48 +17,47 @@ class TriggerActor:
 
     login: str
     avatar_url: None | str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         login = self.login
-
+        field_dict["login"] = login
         avatar_url: None | str
         avatar_url = self.avatar_url
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "login": login,
-                "avatar_url": avatar_url,
-            }
-        )
-
+        field_dict["avatar_url"] = avatar_url
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         login = d.pop("login")
+        _avatar_url = d.pop("avatar_url")
+        avatar_url: None | str
+        if _avatar_url is None:
+            avatar_url = None
+        else:
+            avatar_url = cast(None | str, _avatar_url)
 
-        def _parse_avatar_url(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        avatar_url = _parse_avatar_url(d.pop("avatar_url"))
-
-        trigger_actor = cls(
+        obj = cls(
             login=login,
             avatar_url=avatar_url,
         )
-
-        trigger_actor.additional_properties = d
-        return trigger_actor
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

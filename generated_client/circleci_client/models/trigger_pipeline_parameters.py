@@ -2,60 +2,56 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="TriggerPipelineParameters")
 
-
-@_attrs_define
+@define
 class TriggerPipelineParameters:
     """What to run. `branch` and `tag` cannot both be given.
 
     Attributes:
         branch (str | Unset): The branch to run on.
         tag (str | Unset): The tag to run on.
-        parameters (TriggerPipelineParametersParameters | Unset): Pipeline parameters, declared in the project's
-            configuration.
+        parameters (TriggerPipelineParametersParameters | Unset): Pipeline parameters, declared in
+            the project's configuration.
     """
 
     branch: str | Unset = UNSET
     tag: str | Unset = UNSET
     parameters: TriggerPipelineParametersParameters | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         branch = self.branch
-
+        if branch is not UNSET:
+            field_dict["branch"] = branch
         tag = self.tag
-
+        if tag is not UNSET:
+            field_dict["tag"] = tag
         parameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.parameters, Unset):
             parameters = self.parameters.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if branch is not UNSET:
-            field_dict["branch"] = branch
-        if tag is not UNSET:
-            field_dict["tag"] = tag
         if parameters is not UNSET:
             field_dict["parameters"] = parameters
-
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         branch = d.pop("branch", UNSET)
-
         tag = d.pop("tag", UNSET)
-
         _parameters = d.pop("parameters", UNSET)
         parameters: TriggerPipelineParametersParameters | Unset
         if isinstance(_parameters, Unset):
@@ -63,18 +59,18 @@ class TriggerPipelineParameters:
         else:
             parameters = TriggerPipelineParametersParameters.from_dict(_parameters)
 
-        trigger_pipeline_parameters = cls(
+        obj = cls(
             branch=branch,
             tag=tag,
             parameters=parameters,
         )
-
-        trigger_pipeline_parameters.additional_properties = d
-        return trigger_pipeline_parameters
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -89,5 +85,4 @@ class TriggerPipelineParameters:
         return key in self.additional_properties
 
 
-# Imported last (not at the top) so that models referring to each other can be imported.
 from ..models.trigger_pipeline_parameters_parameters import TriggerPipelineParametersParameters

@@ -1,49 +1,48 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="TriggerPipelineParametersParameters")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class TriggerPipelineParametersParameters:
     """Pipeline parameters, declared in the project's configuration."""
 
-    additional_properties: dict[str, bool | int | str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, bool | int | str] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
-        for prop_name, prop in self.additional_properties.items():
-            field_dict[prop_name] = prop
+        for key, value in self.additional_properties.items():
+            field_dict[key] = value
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
-        trigger_pipeline_parameters_parameters = cls()
+        obj = cls()
+        extras: dict[str, bool | int | str] = {}
+        for key, value in d.items():
+            _additional_property = value
+            additional_property: bool | int | str
+            additional_property = cast(bool | int | str, _additional_property)
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-
-            def _parse_additional_property(data: object) -> bool | int | str:
-                return cast(bool | int | str, data)
-
-            additional_property = _parse_additional_property(prop_dict)
-
-            additional_properties[prop_name] = additional_property
-
-        trigger_pipeline_parameters_parameters.additional_properties = additional_properties
-        return trigger_pipeline_parameters_parameters
+            extras[key] = additional_property
+        obj.additional_properties = extras
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> bool | int | str:
         return self.additional_properties[key]

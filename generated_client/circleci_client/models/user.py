@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 from uuid import UUID
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="User")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class User:
     """A CircleCI user.
 
@@ -25,60 +22,56 @@ class User:
     login: str
     name: str
     avatar_url: None | str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         id = str(self.id)
-
+        field_dict["id"] = id
         login = self.login
-
+        field_dict["login"] = login
         name = self.name
-
+        field_dict["name"] = name
         avatar_url: None | str
         avatar_url = self.avatar_url
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "login": login,
-                "name": name,
-                "avatar_url": avatar_url,
-            }
-        )
-
+        field_dict["avatar_url"] = avatar_url
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
         login = d.pop("login")
-
         name = d.pop("name")
+        _avatar_url = d.pop("avatar_url")
+        avatar_url: None | str
+        if _avatar_url is None:
+            avatar_url = None
+        else:
+            avatar_url = cast(None | str, _avatar_url)
 
-        def _parse_avatar_url(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        avatar_url = _parse_avatar_url(d.pop("avatar_url"))
-
-        user = cls(
+        obj = cls(
             id=id,
             login=login,
             name=name,
             avatar_url=avatar_url,
         )
-
-        user.additional_properties = d
-        return user
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

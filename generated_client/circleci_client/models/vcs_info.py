@@ -1,17 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..models.vcs_provider import VcsProvider
 
-T = TypeVar("T", bound="VcsInfo")
 
-
-@_attrs_define
+@define
 class VcsInfo:
     """A project's repository.
 
@@ -24,48 +21,44 @@ class VcsInfo:
     vcs_url: str
     provider: VcsProvider
     default_branch: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        vcs_url = self.vcs_url
-
-        provider = self.provider.value
-
-        default_branch = self.default_branch
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "vcs_url": vcs_url,
-                "provider": provider,
-                "default_branch": default_branch,
-            }
-        )
-
+        vcs_url = self.vcs_url
+        field_dict["vcs_url"] = vcs_url
+        provider = self.provider.value
+        field_dict["provider"] = provider
+        default_branch = self.default_branch
+        field_dict["default_branch"] = default_branch
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         vcs_url = d.pop("vcs_url")
-
         provider = VcsProvider(d.pop("provider"))
 
         default_branch = d.pop("default_branch")
-
-        vcs_info = cls(
+        obj = cls(
             vcs_url=vcs_url,
             provider=provider,
             default_branch=default_branch,
         )
-
-        vcs_info.additional_properties = d
-        return vcs_info
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

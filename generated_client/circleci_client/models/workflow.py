@@ -2,20 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self
 from uuid import UUID
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..models.workflow_status import WorkflowStatus
 from ..models.workflow_tag import WorkflowTag
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="Workflow")
 
-
-@_attrs_define
+@define
 class Workflow:
     """A workflow.
 
@@ -50,39 +47,45 @@ class Workflow:
     tag: None | Unset | WorkflowTag = UNSET
     auto_rerun_number: int | Unset = UNSET
     max_auto_reruns: int | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         id = str(self.id)
-
+        field_dict["id"] = id
         name = self.name
-
+        field_dict["name"] = name
         pipeline_id = str(self.pipeline_id)
-
+        field_dict["pipeline_id"] = pipeline_id
         pipeline_number = self.pipeline_number
-
+        field_dict["pipeline_number"] = pipeline_number
         project_slug = self.project_slug
-
+        field_dict["project_slug"] = project_slug
         status = self.status.value
-
+        field_dict["status"] = status
         started_by = str(self.started_by)
-
+        field_dict["started_by"] = started_by
         created_at = self.created_at.isoformat()
-
+        field_dict["created_at"] = created_at
         stopped_at: None | str
         if isinstance(self.stopped_at, datetime.datetime):
             stopped_at = self.stopped_at.isoformat()
         else:
             stopped_at = self.stopped_at
 
+        field_dict["stopped_at"] = stopped_at
         canceled_by: str | Unset = UNSET
         if not isinstance(self.canceled_by, Unset):
             canceled_by = str(self.canceled_by)
-
+        if canceled_by is not UNSET:
+            field_dict["canceled_by"] = canceled_by
         errored_by: str | Unset = UNSET
         if not isinstance(self.errored_by, Unset):
             errored_by = str(self.errored_by)
-
+        if errored_by is not UNSET:
+            field_dict["errored_by"] = errored_by
         tag: None | str | Unset
         if isinstance(self.tag, Unset):
             tag = UNSET
@@ -91,71 +94,47 @@ class Workflow:
         else:
             tag = self.tag
 
-        auto_rerun_number = self.auto_rerun_number
-
-        max_auto_reruns = self.max_auto_reruns
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "name": name,
-                "pipeline_id": pipeline_id,
-                "pipeline_number": pipeline_number,
-                "project_slug": project_slug,
-                "status": status,
-                "started_by": started_by,
-                "created_at": created_at,
-                "stopped_at": stopped_at,
-            }
-        )
-        if canceled_by is not UNSET:
-            field_dict["canceled_by"] = canceled_by
-        if errored_by is not UNSET:
-            field_dict["errored_by"] = errored_by
         if tag is not UNSET:
             field_dict["tag"] = tag
+        auto_rerun_number = self.auto_rerun_number
         if auto_rerun_number is not UNSET:
             field_dict["auto_rerun_number"] = auto_rerun_number
+        max_auto_reruns = self.max_auto_reruns
         if max_auto_reruns is not UNSET:
             field_dict["max_auto_reruns"] = max_auto_reruns
-
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
         name = d.pop("name")
-
         pipeline_id = UUID(d.pop("pipeline_id"))
 
         pipeline_number = d.pop("pipeline_number")
-
         project_slug = d.pop("project_slug")
-
         status = WorkflowStatus(d.pop("status"))
 
         started_by = UUID(d.pop("started_by"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        def _parse_stopped_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                stopped_at_type_0 = datetime.datetime.fromisoformat(data)
+        _stopped_at = d.pop("stopped_at")
+        stopped_at: datetime.datetime | None
+        if _stopped_at is None:
+            stopped_at = None
+        elif isinstance(_stopped_at, str):
+            stopped_at_type_0 = datetime.datetime.fromisoformat(_stopped_at)
 
-                return stopped_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
-
-        stopped_at = _parse_stopped_at(d.pop("stopped_at"))
+            stopped_at = stopped_at_type_0
+        else:
+            raise TypeError(f"stopped_at: unexpected {type(_stopped_at).__name__}")
 
         _canceled_by = d.pop("canceled_by", UNSET)
         canceled_by: UUID | Unset
@@ -171,28 +150,22 @@ class Workflow:
         else:
             errored_by = UUID(_errored_by)
 
-        def _parse_tag(data: object) -> None | Unset | WorkflowTag:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                tag_type_1 = WorkflowTag(data)
+        _tag = d.pop("tag", UNSET)
+        tag: None | Unset | WorkflowTag
+        if _tag is None:
+            tag = None
+        elif isinstance(_tag, Unset):
+            tag = UNSET
+        elif isinstance(_tag, str):
+            tag_type_1 = WorkflowTag(_tag)
 
-                return tag_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | WorkflowTag, data)
-
-        tag = _parse_tag(d.pop("tag", UNSET))
+            tag = tag_type_1
+        else:
+            raise TypeError(f"tag: unexpected {type(_tag).__name__}")
 
         auto_rerun_number = d.pop("auto_rerun_number", UNSET)
-
         max_auto_reruns = d.pop("max_auto_reruns", UNSET)
-
-        workflow = cls(
+        obj = cls(
             id=id,
             name=name,
             pipeline_id=pipeline_id,
@@ -208,13 +181,13 @@ class Workflow:
             auto_rerun_number=auto_rerun_number,
             max_auto_reruns=max_auto_reruns,
         )
-
-        workflow.additional_properties = d
-        return workflow
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

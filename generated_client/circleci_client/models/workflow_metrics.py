@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="WorkflowMetrics")
 
-
-@_attrs_define
+@define
 class WorkflowMetrics:
     """A workflow's metrics over a reporting window.
 
@@ -24,7 +21,8 @@ class WorkflowMetrics:
         throughput (float): Runs per day.
         mttr (int | None): Mean time from a failure to the next success, in seconds.
         total_credits_used (int | None): Credits used. Not for billing.
-        duration_metrics (DurationMetrics): Run durations in seconds; null when there were no runs to measure.
+        duration_metrics (DurationMetrics): Run durations in seconds; null when there were no runs
+            to measure.
         total_recoveries (int | None | Unset): Failures followed by a success.
     """
 
@@ -37,91 +35,81 @@ class WorkflowMetrics:
     total_credits_used: int | None
     duration_metrics: DurationMetrics
     total_recoveries: int | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         total_runs = self.total_runs
-
+        field_dict["total_runs"] = total_runs
         successful_runs = self.successful_runs
-
+        field_dict["successful_runs"] = successful_runs
         failed_runs = self.failed_runs
-
+        field_dict["failed_runs"] = failed_runs
         success_rate = self.success_rate
-
+        field_dict["success_rate"] = success_rate
         throughput = self.throughput
-
+        field_dict["throughput"] = throughput
         mttr: int | None
         mttr = self.mttr
 
+        field_dict["mttr"] = mttr
         total_credits_used: int | None
         total_credits_used = self.total_credits_used
 
+        field_dict["total_credits_used"] = total_credits_used
         duration_metrics = self.duration_metrics.to_dict()
-
+        field_dict["duration_metrics"] = duration_metrics
         total_recoveries: int | None | Unset
         if isinstance(self.total_recoveries, Unset):
             total_recoveries = UNSET
         else:
             total_recoveries = self.total_recoveries
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "total_runs": total_runs,
-                "successful_runs": successful_runs,
-                "failed_runs": failed_runs,
-                "success_rate": success_rate,
-                "throughput": throughput,
-                "mttr": mttr,
-                "total_credits_used": total_credits_used,
-                "duration_metrics": duration_metrics,
-            }
-        )
         if total_recoveries is not UNSET:
             field_dict["total_recoveries"] = total_recoveries
-
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         total_runs = d.pop("total_runs")
-
         successful_runs = d.pop("successful_runs")
-
         failed_runs = d.pop("failed_runs")
-
         success_rate = d.pop("success_rate")
-
         throughput = d.pop("throughput")
+        _mttr = d.pop("mttr")
+        mttr: int | None
+        if _mttr is None:
+            mttr = None
+        else:
+            mttr = cast(int | None, _mttr)
 
-        def _parse_mttr(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        mttr = _parse_mttr(d.pop("mttr"))
-
-        def _parse_total_credits_used(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        total_credits_used = _parse_total_credits_used(d.pop("total_credits_used"))
+        _total_credits_used = d.pop("total_credits_used")
+        total_credits_used: int | None
+        if _total_credits_used is None:
+            total_credits_used = None
+        else:
+            total_credits_used = cast(int | None, _total_credits_used)
 
         duration_metrics = DurationMetrics.from_dict(d.pop("duration_metrics"))
 
-        def _parse_total_recoveries(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        _total_recoveries = d.pop("total_recoveries", UNSET)
+        total_recoveries: int | None | Unset
+        if _total_recoveries is None:
+            total_recoveries = None
+        elif isinstance(_total_recoveries, Unset):
+            total_recoveries = UNSET
+        else:
+            total_recoveries = cast(int | None | Unset, _total_recoveries)
 
-        total_recoveries = _parse_total_recoveries(d.pop("total_recoveries", UNSET))
-
-        workflow_metrics = cls(
+        obj = cls(
             total_runs=total_runs,
             successful_runs=successful_runs,
             failed_runs=failed_runs,
@@ -132,13 +120,13 @@ class WorkflowMetrics:
             duration_metrics=duration_metrics,
             total_recoveries=total_recoveries,
         )
-
-        workflow_metrics.additional_properties = d
-        return workflow_metrics
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -153,5 +141,4 @@ class WorkflowMetrics:
         return key in self.additional_properties
 
 
-# Imported last (not at the top) so that models referring to each other can be imported.
 from ..models.duration_metrics import DurationMetrics

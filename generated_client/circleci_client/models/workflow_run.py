@@ -2,19 +2,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 from uuid import UUID
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from attrs import define, field
 
 from ..models.workflow_run_status import WorkflowRunStatus
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="WorkflowRun")
 
-
-@_attrs_define
+@define
 class WorkflowRun:
     """One run of a workflow.
 
@@ -37,104 +34,89 @@ class WorkflowRun:
     credits_used: int
     branch: str | Unset = UNSET
     is_approval: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         id = str(self.id)
-
+        field_dict["id"] = id
         status: None | str
         if isinstance(self.status, WorkflowRunStatus):
             status = self.status.value
         else:
             status = self.status
 
+        field_dict["status"] = status
         duration: int | None
         duration = self.duration
 
+        field_dict["duration"] = duration
         created_at = self.created_at.isoformat()
-
+        field_dict["created_at"] = created_at
         stopped_at: None | str
         if isinstance(self.stopped_at, datetime.datetime):
             stopped_at = self.stopped_at.isoformat()
         else:
             stopped_at = self.stopped_at
 
+        field_dict["stopped_at"] = stopped_at
         credits_used = self.credits_used
-
+        field_dict["credits_used"] = credits_used
         branch = self.branch
-
-        is_approval = self.is_approval
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "status": status,
-                "duration": duration,
-                "created_at": created_at,
-                "stopped_at": stopped_at,
-                "credits_used": credits_used,
-            }
-        )
         if branch is not UNSET:
             field_dict["branch"] = branch
+        is_approval = self.is_approval
         if is_approval is not UNSET:
             field_dict["is_approval"] = is_approval
-
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
-        def _parse_status(data: object) -> None | WorkflowRunStatus:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_1 = WorkflowRunStatus(data)
+        _status = d.pop("status")
+        status: None | WorkflowRunStatus
+        if _status is None:
+            status = None
+        elif isinstance(_status, str):
+            status_type_1 = WorkflowRunStatus(_status)
 
-                return status_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | WorkflowRunStatus, data)
+            status = status_type_1
+        else:
+            raise TypeError(f"status: unexpected {type(_status).__name__}")
 
-        status = _parse_status(d.pop("status"))
-
-        def _parse_duration(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        duration = _parse_duration(d.pop("duration"))
+        _duration = d.pop("duration")
+        duration: int | None
+        if _duration is None:
+            duration = None
+        else:
+            duration = cast(int | None, _duration)
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        def _parse_stopped_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                stopped_at_type_0 = datetime.datetime.fromisoformat(data)
+        _stopped_at = d.pop("stopped_at")
+        stopped_at: datetime.datetime | None
+        if _stopped_at is None:
+            stopped_at = None
+        elif isinstance(_stopped_at, str):
+            stopped_at_type_0 = datetime.datetime.fromisoformat(_stopped_at)
 
-                return stopped_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
-
-        stopped_at = _parse_stopped_at(d.pop("stopped_at"))
+            stopped_at = stopped_at_type_0
+        else:
+            raise TypeError(f"stopped_at: unexpected {type(_stopped_at).__name__}")
 
         credits_used = d.pop("credits_used")
-
         branch = d.pop("branch", UNSET)
-
         is_approval = d.pop("is_approval", UNSET)
-
-        workflow_run = cls(
+        obj = cls(
             id=id,
             status=status,
             duration=duration,
@@ -144,13 +126,13 @@ class WorkflowRun:
             branch=branch,
             is_approval=is_approval,
         )
-
-        workflow_run.additional_properties = d
-        return workflow_run
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]

@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="WorkflowSummary")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class WorkflowSummary:
     """A workflow's metrics and trends.
 
@@ -23,29 +20,28 @@ class WorkflowSummary:
     metrics: WorkflowSummaryMetrics
     trends: WorkflowTrends
     workflow_names: list[str]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        metrics = self.metrics.to_dict()
-
-        trends = self.trends.to_dict()
-
-        workflow_names = self.workflow_names
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "metrics": metrics,
-                "trends": trends,
-                "workflow_names": workflow_names,
-            }
-        )
+        metrics = self.metrics.to_dict()
+        field_dict["metrics"] = metrics
+        trends = self.trends.to_dict()
+        field_dict["trends"] = trends
+        workflow_names = self.workflow_names
 
+        field_dict["workflow_names"] = workflow_names
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         metrics = WorkflowSummaryMetrics.from_dict(d.pop("metrics"))
 
@@ -53,18 +49,18 @@ class WorkflowSummary:
 
         workflow_names = cast(list[str], d.pop("workflow_names"))
 
-        workflow_summary = cls(
+        obj = cls(
             metrics=metrics,
             trends=trends,
             workflow_names=workflow_names,
         )
-
-        workflow_summary.additional_properties = d
-        return workflow_summary
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -79,6 +75,5 @@ class WorkflowSummary:
         return key in self.additional_properties
 
 
-# Imported last (not at the top) so that models referring to each other can be imported.
 from ..models.workflow_summary_metrics import WorkflowSummaryMetrics
 from ..models.workflow_trends import WorkflowTrends

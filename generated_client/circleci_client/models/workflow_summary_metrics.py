@@ -3,15 +3,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="WorkflowSummaryMetrics")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class WorkflowSummaryMetrics:
     """A workflow's metrics over the reporting window.
 
@@ -26,7 +23,8 @@ class WorkflowSummaryMetrics:
         total_credits_used (int | None): Credits used. Not for billing.
         window_start (datetime.datetime): Start of the window.
         window_end (datetime.datetime): End of the window.
-        duration_metrics (DurationMetrics): Run durations in seconds; null when there were no runs to measure.
+        duration_metrics (DurationMetrics): Run durations in seconds; null when there were no runs
+            to measure.
     """
 
     total_runs: int
@@ -40,87 +38,75 @@ class WorkflowSummaryMetrics:
     window_start: datetime.datetime
     window_end: datetime.datetime
     duration_metrics: DurationMetrics
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         total_runs = self.total_runs
-
+        field_dict["total_runs"] = total_runs
         successful_runs = self.successful_runs
-
+        field_dict["successful_runs"] = successful_runs
         failed_runs = self.failed_runs
-
+        field_dict["failed_runs"] = failed_runs
         completed_runs: int | None
         completed_runs = self.completed_runs
 
+        field_dict["completed_runs"] = completed_runs
         success_rate = self.success_rate
-
+        field_dict["success_rate"] = success_rate
         throughput = self.throughput
-
+        field_dict["throughput"] = throughput
         mttr: int | None
         mttr = self.mttr
 
+        field_dict["mttr"] = mttr
         total_credits_used: int | None
         total_credits_used = self.total_credits_used
 
+        field_dict["total_credits_used"] = total_credits_used
         window_start = self.window_start.isoformat()
-
+        field_dict["window_start"] = window_start
         window_end = self.window_end.isoformat()
-
+        field_dict["window_end"] = window_end
         duration_metrics = self.duration_metrics.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "total_runs": total_runs,
-                "successful_runs": successful_runs,
-                "failed_runs": failed_runs,
-                "completed_runs": completed_runs,
-                "success_rate": success_rate,
-                "throughput": throughput,
-                "mttr": mttr,
-                "total_credits_used": total_credits_used,
-                "window_start": window_start,
-                "window_end": window_end,
-                "duration_metrics": duration_metrics,
-            }
-        )
-
+        field_dict["duration_metrics"] = duration_metrics
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         total_runs = d.pop("total_runs")
-
         successful_runs = d.pop("successful_runs")
-
         failed_runs = d.pop("failed_runs")
-
-        def _parse_completed_runs(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        completed_runs = _parse_completed_runs(d.pop("completed_runs"))
+        _completed_runs = d.pop("completed_runs")
+        completed_runs: int | None
+        if _completed_runs is None:
+            completed_runs = None
+        else:
+            completed_runs = cast(int | None, _completed_runs)
 
         success_rate = d.pop("success_rate")
-
         throughput = d.pop("throughput")
+        _mttr = d.pop("mttr")
+        mttr: int | None
+        if _mttr is None:
+            mttr = None
+        else:
+            mttr = cast(int | None, _mttr)
 
-        def _parse_mttr(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        mttr = _parse_mttr(d.pop("mttr"))
-
-        def _parse_total_credits_used(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        total_credits_used = _parse_total_credits_used(d.pop("total_credits_used"))
+        _total_credits_used = d.pop("total_credits_used")
+        total_credits_used: int | None
+        if _total_credits_used is None:
+            total_credits_used = None
+        else:
+            total_credits_used = cast(int | None, _total_credits_used)
 
         window_start = datetime.datetime.fromisoformat(d.pop("window_start"))
 
@@ -128,7 +114,7 @@ class WorkflowSummaryMetrics:
 
         duration_metrics = DurationMetrics.from_dict(d.pop("duration_metrics"))
 
-        workflow_summary_metrics = cls(
+        obj = cls(
             total_runs=total_runs,
             successful_runs=successful_runs,
             failed_runs=failed_runs,
@@ -141,13 +127,13 @@ class WorkflowSummaryMetrics:
             window_end=window_end,
             duration_metrics=duration_metrics,
         )
-
-        workflow_summary_metrics.additional_properties = d
-        return workflow_summary_metrics
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -162,5 +148,4 @@ class WorkflowSummaryMetrics:
         return key in self.additional_properties
 
 
-# Imported last (not at the top) so that models referring to each other can be imported.
 from ..models.duration_metrics import DurationMetrics

@@ -1,15 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="WorkflowTrends")
+from attrs import define, field
 
 
-@_attrs_define
+@define
 class WorkflowTrends:
     """How each metric changed against the previous window, as a ratio.
 
@@ -32,62 +29,47 @@ class WorkflowTrends:
     total_credits_used: float
     mttr: float
     throughput: float
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        total_runs = self.total_runs
-
-        failed_runs = self.failed_runs
-
-        success_rate = self.success_rate
-
-        p95_duration_secs = self.p95_duration_secs
-
-        median_duration_secs = self.median_duration_secs
-
-        total_credits_used = self.total_credits_used
-
-        mttr = self.mttr
-
-        throughput = self.throughput
-
+        """The JSON object the API uses, undocumented fields included."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "total_runs": total_runs,
-                "failed_runs": failed_runs,
-                "success_rate": success_rate,
-                "p95_duration_secs": p95_duration_secs,
-                "median_duration_secs": median_duration_secs,
-                "total_credits_used": total_credits_used,
-                "mttr": mttr,
-                "throughput": throughput,
-            }
-        )
-
+        total_runs = self.total_runs
+        field_dict["total_runs"] = total_runs
+        failed_runs = self.failed_runs
+        field_dict["failed_runs"] = failed_runs
+        success_rate = self.success_rate
+        field_dict["success_rate"] = success_rate
+        p95_duration_secs = self.p95_duration_secs
+        field_dict["p95_duration_secs"] = p95_duration_secs
+        median_duration_secs = self.median_duration_secs
+        field_dict["median_duration_secs"] = median_duration_secs
+        total_credits_used = self.total_credits_used
+        field_dict["total_credits_used"] = total_credits_used
+        mttr = self.mttr
+        field_dict["mttr"] = mttr
+        throughput = self.throughput
+        field_dict["throughput"] = throughput
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
         d = dict(src_dict)
         total_runs = d.pop("total_runs")
-
         failed_runs = d.pop("failed_runs")
-
         success_rate = d.pop("success_rate")
-
         p95_duration_secs = d.pop("p95_duration_secs")
-
         median_duration_secs = d.pop("median_duration_secs")
-
         total_credits_used = d.pop("total_credits_used")
-
         mttr = d.pop("mttr")
-
         throughput = d.pop("throughput")
-
-        workflow_trends = cls(
+        obj = cls(
             total_runs=total_runs,
             failed_runs=failed_runs,
             success_rate=success_rate,
@@ -97,13 +79,13 @@ class WorkflowTrends:
             mttr=mttr,
             throughput=throughput,
         )
-
-        workflow_trends.additional_properties = d
-        return workflow_trends
+        obj.additional_properties = d
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
