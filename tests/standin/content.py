@@ -12,16 +12,19 @@ PATTERN_LENGTH = 65521  # a prime, so the pattern never lines up with power-of-t
 CHUNK_SIZE = 256 * 1024
 
 
+REPEATS = CHUNK_SIZE // PATTERN_LENGTH + 2
+"""Copies of the pattern kept side by side, so a whole chunk can be sliced from any offset."""
+
+
 @functools.lru_cache(maxsize=8)
 def _pattern(seed: str) -> bytes:
-    """Return the repeating pattern of a generated artifact, doubled for easy slicing."""
+    """Return the repeating pattern of a generated artifact, repeated for easy slicing."""
     out = bytearray()
     counter = 0
     while len(out) < PATTERN_LENGTH:
         out += hashlib.sha256(f"{seed}:{counter}".encode()).digest()
         counter += 1
-    unit = bytes(out[:PATTERN_LENGTH])
-    return unit + unit
+    return bytes(out[:PATTERN_LENGTH]) * REPEATS
 
 
 def artifact_slice(artifact: Artifact, start: int, end: int) -> bytes:
@@ -45,7 +48,7 @@ def iter_artifact(artifact: Artifact, start: int, end: int) -> Iterator[bytes]:
     pos = start
     while pos < end:
         offset = pos % PATTERN_LENGTH
-        size = min(end - pos, PATTERN_LENGTH, CHUNK_SIZE)
+        size = min(end - pos, CHUNK_SIZE)
         yield pattern[offset : offset + size]
         pos += size
 
