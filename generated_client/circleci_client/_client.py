@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
@@ -70,6 +71,7 @@ class Client:
         else:
             raise TypeError(f"rate_limit must be a RateLimit or a bool, got {rate_limit!r}")
         self._client: httpx.Client | None = None
+        self._lock = threading.Lock()
         self._async_client: httpx.AsyncClient | None = None
 
     @property
@@ -118,13 +120,15 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """The ``httpx.Client`` requests go through, created on first use."""
         if self._client is None:
-            inner: httpx.BaseTransport = httpx.HTTPTransport(verify=self._verify_ssl)
-            if self._limiter is not None:  # below the retries, so that every attempt is paced
-                inner = RateLimitTransport(inner, self._limiter)
-            transport = AuthTransport(
-                RetryTransport(inner, max_retries=self._max_retries), self._credentials()
-            )
-            self._client = httpx.Client(transport=transport, **self._client_args())
+            with self._lock:  # threads sharing a new client must share one connection pool
+                if self._client is None:
+                    inner: httpx.BaseTransport = httpx.HTTPTransport(verify=self._verify_ssl)
+                    if self._limiter is not None:  # below the retries: every attempt is paced
+                        inner = RateLimitTransport(inner, self._limiter)
+                    transport = AuthTransport(
+                        RetryTransport(inner, max_retries=self._max_retries), self._credentials()
+                    )
+                    self._client = httpx.Client(transport=transport, **self._client_args())
         return self._client
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
