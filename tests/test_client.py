@@ -403,7 +403,7 @@ def test_a_non_json_success_body_is_a_validation_error() -> None:
 
 
 def test_deprecation_headers_warn_once_per_operation() -> None:
-    from circleci_client._operation import APIDeprecationWarning
+    from circleci_client import APIDeprecationWarning
 
     body = b'{"id": "9f5ee4c6-7f1a-4a04-9a2b-1f4c9d2e6b11", "login": "a", "name": "A",'
     body += b' "avatar_url": null}'

@@ -1,5 +1,6 @@
 """A typed, resilient client for the CircleCI API v2."""
 
+from ._operation import APIDeprecationWarning
 from ._ratelimit import RateLimit
 from ._version import __version__
 from .client import AuthenticatedClient, Client
@@ -21,6 +22,7 @@ from .slugs import ProjectSlug
 
 __all__ = (
     "APIConnectionError",
+    "APIDeprecationWarning",
     "APIError",
     "APIStatusError",
     "APITimeoutError",
