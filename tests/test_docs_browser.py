@@ -10,6 +10,7 @@ failures. Screenshots go to a temporary folder whose path the test prints.
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import http.server
 import importlib.util
@@ -17,6 +18,7 @@ import itertools
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -204,16 +206,33 @@ def _page_websocket(profile: Path, process: subprocess.Popen[bytes]) -> str:
     return url
 
 
+def _stop_group(process: subprocess.Popen[bytes]) -> None:
+    """Stop a process and every process in its group (Chromium's renderers and helpers)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=10)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
 @pytest.fixture(scope="module")
 def browser(site_url: str) -> Iterator[DevTools]:
     """Headless chromium with a fresh profile, and a DevTools session on its page."""
     chromium = chromium_path()
     assert chromium is not None
-    with tempfile.TemporaryDirectory(prefix="docs-browser-profile-") as profile:
+    # Chromium's helper processes can still be writing to the profile for a moment after the
+    # main one exits: stop the whole process group, and tolerate a late cache file on cleanup.
+    with tempfile.TemporaryDirectory(
+        prefix="docs-browser-profile-", ignore_cleanup_errors=True
+    ) as profile:
         process = subprocess.Popen(
             [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         try:
             devtools = DevTools(_page_websocket(Path(profile), process))
@@ -222,12 +241,7 @@ def browser(site_url: str) -> Iterator[DevTools]:
             yield devtools
             devtools.close()
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            _stop_group(process)
 
 
 @pytest.fixture(scope="module")
