@@ -526,6 +526,76 @@ def _failed(item: ArtifactFile, error: str, destination: Path | None = None) -> 
     return FileResult(item, FileStatus.FAILED, destination=destination, error=error)
 
 
+def _destination(root: Path, item: ArtifactFile) -> Path:
+    """The file's final path, checked inside ``root`` before and after its folders exist."""
+    assert item.target is not None
+    final = _inside(root, item.target)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    return _inside(root, item.target)
+
+
+class _Progress:
+    """What one file's download has done so far, across resumed attempts."""
+
+    def __init__(self, item: ArtifactFile, final: Path, retries: int) -> None:
+        self.item = item
+        self.final = final
+        self.part = final.with_name(final.name + PART_SUFFIX)
+        self.retries = retries
+        self.received = 0
+        self.resumed = False
+        self.interruptions = 0
+
+    def interrupted(self, exc: _Interrupted) -> FileResult | None:
+        """Count an interruption; the failure to report once retries are used up, else None."""
+        self.received += int(exc.args[0])
+        self.interruptions += 1
+        if self.interruptions <= self.retries:
+            return None
+        kept = f"{_part_size(self.part)} bytes kept in {self.part.name} to resume"
+        return FileResult(
+            self.item,
+            FileStatus.FAILED,
+            self.final,
+            bytes_received=self.received,
+            resumed=self.resumed,
+            error=f"{exc.args[1]}; {kept}",
+        )
+
+    def done(self, written: int, appended: bool) -> FileResult:
+        """Move the complete ``.part`` into place and report it."""
+        self.received += written
+        self.resumed = self.resumed or appended
+        size = _finish(self.part, self.final)
+        return FileResult(
+            self.item,
+            FileStatus.DOWNLOADED,
+            self.final,
+            self.received,
+            size=size,
+            resumed=self.resumed,
+        )
+
+
+def _range_header(offset: int) -> dict[str, str]:
+    return {"Range": f"bytes={offset}-"} if offset else {}
+
+
+def _check_length(body: _Body, written: int, part: Path) -> None:
+    """Raise unless exactly the announced number of bytes arrived."""
+    if body.expected is None or written == body.expected:
+        return
+    if written < body.expected:
+        raise _Interrupted(written, f"got {written} of {body.expected} bytes")
+    part.unlink(missing_ok=True)
+    raise _FileError(f"got {written} bytes, more than the {body.expected} announced")
+
+
+def _is_complete(total: int | None, size: int) -> bool:
+    """A file already there is complete when the server's size matches (or is unknown)."""
+    return total is None or total == size
+
+
 # --------------------------------------------------------------------------------------------
 # Sync
 # --------------------------------------------------------------------------------------------
@@ -568,9 +638,7 @@ class _SyncDownloader:
             return _failed(item, error or "no destination")
         final: Path | None = None
         try:
-            final = _inside(self.root, item.target)
-            final.parent.mkdir(parents=True, exist_ok=True)
-            final = _inside(self.root, item.target)  # again, now that the folders exist
+            final = _destination(self.root, item)
             existing = _existing_size(final)
             if existing is not None and self._complete(item, existing):
                 return FileResult(item, FileStatus.SKIPPED, final, size=existing)
@@ -582,51 +650,30 @@ class _SyncDownloader:
 
     def _complete(self, item: ArtifactFile, size: int) -> bool:
         with _get(self.http, item.url, {"Range": "bytes=0-0"}) as response:
-            total = _probe_total(response)
-        return total is None or total == size
+            return _is_complete(_probe_total(response), size)
 
     def _download(self, item: ArtifactFile, final: Path) -> FileResult:
-        part = final.with_name(final.name + PART_SUFFIX)
-        received = 0
-        resumed = False
-        interruptions = 0
+        progress = _Progress(item, final, self.retries)
         while True:
-            offset = _part_size(part)
             try:
-                got, appended = self._attempt(item, part, offset)
+                written, appended = self._attempt(item, progress.part, _part_size(progress.part))
             except _Restart:
-                part.unlink(missing_ok=True)
+                progress.part.unlink(missing_ok=True)
                 continue
             except _Interrupted as exc:
-                received += int(exc.args[0])
-                interruptions += 1
-                if interruptions > self.retries:
-                    return FileResult(
-                        item,
-                        FileStatus.FAILED,
-                        final,
-                        bytes_received=received,
-                        resumed=resumed,
-                        error=f"{exc.args[1]}; {_part_size(part)} bytes kept in "
-                        f"{part.name} to resume",
-                    )
+                failure = progress.interrupted(exc)
+                if failure is not None:
+                    return failure
                 continue
-            received += got
-            resumed = resumed or appended
-            size = _finish(part, final)
-            return FileResult(
-                item, FileStatus.DOWNLOADED, final, received, size=size, resumed=resumed
-            )
+            return progress.done(written, appended)
 
     def _attempt(self, item: ArtifactFile, part: Path, offset: int) -> tuple[int, bool]:
         """Fetch from ``offset`` into the ``.part``; the bytes written and whether appended."""
-        headers = {"Range": f"bytes={offset}-"} if offset else {}
-        with _get(self.http, item.url, headers) as response:
+        with _get(self.http, item.url, _range_header(offset)) as response:
             body = _accept(response, offset)
             if body is None:
                 return 0, True
-            start = offset if body.append else 0
-            self.listener.on_start(item, body.total, start)
+            self.listener.on_start(item, body.total, offset if body.append else 0)
             written = 0
             with _open_part(part, body.append) as out:
                 try:
@@ -636,11 +683,7 @@ class _SyncDownloader:
                         self.listener.on_bytes(item, len(chunk))
                 except (httpx.HTTPError, APIError) as exc:
                     raise _Interrupted(written, _describe(exc)) from exc
-            if body.expected is not None and written != body.expected:
-                if written < body.expected:
-                    raise _Interrupted(written, f"got {written} of {body.expected} bytes")
-                part.unlink(missing_ok=True)
-                raise _FileError(f"got {written} bytes, more than the {body.expected} announced")
+            _check_length(body, written, part)
             return written, body.append
 
 
@@ -688,9 +731,7 @@ class _AsyncDownloader:
             return _failed(item, error or "no destination")
         final: Path | None = None
         try:
-            final = _inside(self.root, item.target)
-            final.parent.mkdir(parents=True, exist_ok=True)
-            final = _inside(self.root, item.target)
+            final = _destination(self.root, item)
             existing = _existing_size(final)
             if existing is not None and await self._complete(item, existing):
                 return FileResult(item, FileStatus.SKIPPED, final, size=existing)
@@ -702,50 +743,30 @@ class _AsyncDownloader:
 
     async def _complete(self, item: ArtifactFile, size: int) -> bool:
         async with _aget(self.http, item.url, {"Range": "bytes=0-0"}) as response:
-            total = _probe_total(response)
-        return total is None or total == size
+            return _is_complete(_probe_total(response), size)
 
     async def _download(self, item: ArtifactFile, final: Path) -> FileResult:
-        part = final.with_name(final.name + PART_SUFFIX)
-        received = 0
-        resumed = False
-        interruptions = 0
+        progress = _Progress(item, final, self.retries)
         while True:
-            offset = _part_size(part)
             try:
-                got, appended = await self._attempt(item, part, offset)
+                offset = _part_size(progress.part)
+                written, appended = await self._attempt(item, progress.part, offset)
             except _Restart:
-                part.unlink(missing_ok=True)
+                progress.part.unlink(missing_ok=True)
                 continue
             except _Interrupted as exc:
-                received += int(exc.args[0])
-                interruptions += 1
-                if interruptions > self.retries:
-                    return FileResult(
-                        item,
-                        FileStatus.FAILED,
-                        final,
-                        bytes_received=received,
-                        resumed=resumed,
-                        error=f"{exc.args[1]}; {_part_size(part)} bytes kept in "
-                        f"{part.name} to resume",
-                    )
+                failure = progress.interrupted(exc)
+                if failure is not None:
+                    return failure
                 continue
-            received += got
-            resumed = resumed or appended
-            size = _finish(part, final)
-            return FileResult(
-                item, FileStatus.DOWNLOADED, final, received, size=size, resumed=resumed
-            )
+            return progress.done(written, appended)
 
     async def _attempt(self, item: ArtifactFile, part: Path, offset: int) -> tuple[int, bool]:
-        headers = {"Range": f"bytes={offset}-"} if offset else {}
-        async with _aget(self.http, item.url, headers) as response:
+        async with _aget(self.http, item.url, _range_header(offset)) as response:
             body = _accept(response, offset)
             if body is None:
                 return 0, True
-            start = offset if body.append else 0
-            self.listener.on_start(item, body.total, start)
+            self.listener.on_start(item, body.total, offset if body.append else 0)
             written = 0
             # Pieces go to the page cache, which is fast enough to write from the event loop.
             with _open_part(part, body.append) as out:
@@ -756,11 +777,7 @@ class _AsyncDownloader:
                         self.listener.on_bytes(item, len(chunk))
                 except (httpx.HTTPError, APIError) as exc:
                     raise _Interrupted(written, _describe(exc)) from exc
-            if body.expected is not None and written != body.expected:
-                if written < body.expected:
-                    raise _Interrupted(written, f"got {written} of {body.expected} bytes")
-                part.unlink(missing_ok=True)
-                raise _FileError(f"got {written} bytes, more than the {body.expected} announced")
+            _check_length(body, written, part)
             return written, body.append
 
 
@@ -865,6 +882,22 @@ def _root(dest: str | os.PathLike[str]) -> Path:
     return root.resolve()
 
 
+def _plan(
+    jobs: Sequence[_JobRef],
+    listings: Sequence[Sequence[Artifact]],
+    globs: Sequence[str],
+    folders: bool,
+    listener: ProgressListener,
+) -> list[tuple[ArtifactFile, str | None]]:
+    """Every file to fetch with its destination (or why it is refused), in listing order."""
+    planned: list[tuple[ArtifactFile, str | None]] = []
+    for job, artifacts in zip(jobs, listings, strict=True):
+        planned += _plan_job(job.project_slug, job.job_number, job.name, artifacts, globs, folders)
+    planned = _check_collisions(planned)
+    listener.on_plan([item for item, _ in planned])
+    return planned
+
+
 def _download_jobs(
     client: Client,
     jobs: Sequence[_JobRef],
@@ -885,13 +918,7 @@ def _download_jobs(
         listings = list(
             pool.map(lambda j: list_artifacts(client, j.project_slug, j.job_number), jobs)
         )
-        planned: list[tuple[ArtifactFile, str | None]] = []
-        for job, artifacts in zip(jobs, listings, strict=True):
-            planned += _plan_job(
-                job.project_slug, job.job_number, job.name, artifacts, globs, folders
-            )
-        planned = _check_collisions(planned)
-        listener.on_plan([item for item, _ in planned])
+        planned = _plan(jobs, listings, globs, folders, listener)
         worker = _SyncDownloader(client.get_httpx_client(), root, listener, retries)
         results = list(pool.map(lambda p: worker.run(*p), planned))
     return DownloadReport(root, results, source)
@@ -922,11 +949,7 @@ async def _adownload_jobs(
     listings: list[list[Artifact]] = await asyncio.gather(
         *(bounded(alist_artifacts(client, j.project_slug, j.job_number)) for j in jobs)
     )
-    planned: list[tuple[ArtifactFile, str | None]] = []
-    for job, artifacts in zip(jobs, listings, strict=True):
-        planned += _plan_job(job.project_slug, job.job_number, job.name, artifacts, globs, folders)
-    planned = _check_collisions(planned)
-    listener.on_plan([item for item, _ in planned])
+    planned = _plan(jobs, listings, globs, folders, listener)
     worker = _AsyncDownloader(client.get_async_httpx_client(), root, listener, retries)
     results: list[FileResult] = await asyncio.gather(
         *(bounded(worker.run(item, error)) for item, error in planned)
