@@ -78,16 +78,23 @@ def _absolute_url(base: httpx.URL, path: str) -> httpx.URL | str:
     return joined
 
 
+def _prepare(
+    kwargs: dict[str, Any], base_url: httpx.URL, max_retries: int | None
+) -> dict[str, Any]:
+    """The ``request()`` arguments: absolute URL, and the per-call retry setting if any."""
+    extensions = _request_extensions(max_retries)
+    if extensions is not None:
+        kwargs["extensions"] = extensions
+    kwargs["url"] = _absolute_url(base_url, kwargs["url"])
+    return kwargs
+
+
 def send(
     client: Client, operation: Operation, kwargs: dict[str, Any], max_retries: int | None
 ) -> httpx.Response:
     """Send one request through the client's transport (which retries and authenticates)."""
-    extensions = _request_extensions(max_retries)
-    if extensions is not None:
-        kwargs["extensions"] = extensions
     http = client.get_httpx_client()
-    kwargs["url"] = _absolute_url(http.base_url, kwargs["url"])
-    response = http.request(**kwargs)
+    response = http.request(**_prepare(kwargs, http.base_url, max_retries))
     _warn_if_deprecated(operation, response)
     return response
 
@@ -96,12 +103,8 @@ async def send_async(
     client: Client, operation: Operation, kwargs: dict[str, Any], max_retries: int | None
 ) -> httpx.Response:
     """Send one request through the client's async transport."""
-    extensions = _request_extensions(max_retries)
-    if extensions is not None:
-        kwargs["extensions"] = extensions
     http = client.get_async_httpx_client()
-    kwargs["url"] = _absolute_url(http.base_url, kwargs["url"])
-    response = await http.request(**kwargs)
+    response = await http.request(**_prepare(kwargs, http.base_url, max_retries))
     _warn_if_deprecated(operation, response)
     return response
 

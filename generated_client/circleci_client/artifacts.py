@@ -898,49 +898,49 @@ def _plan(
     return planned
 
 
+@dataclass(frozen=True, slots=True)
+class _Request:
+    """What a public download function was asked, checked once, shared by sync and async."""
+
+    root: Path
+    globs: tuple[str, ...]
+    concurrency: int
+    listener: ProgressListener
+    retries: int
+
+    @classmethod
+    def make(
+        cls,
+        dest: str | os.PathLike[str],
+        glob: str | Iterable[str] | None,
+        concurrency: int,
+        progress: ProgressListener | None,
+        retries: int,
+    ) -> _Request:
+        _check_concurrency(concurrency)
+        globs = _parse_globs(glob)
+        return cls(_root(dest), globs, concurrency, progress or ProgressListener(), retries)
+
+
 def _download_jobs(
-    client: Client,
-    jobs: Sequence[_JobRef],
-    dest: str | os.PathLike[str],
-    *,
-    folders: bool,
-    glob: str | Iterable[str] | None,
-    concurrency: int,
-    progress: ProgressListener | None,
-    retries: int,
-    source: str,
+    client: Client, jobs: Sequence[_JobRef], asked: _Request, *, folders: bool, source: str
 ) -> DownloadReport:
-    _check_concurrency(concurrency)
-    globs = _parse_globs(glob)
-    root = _root(dest)
-    listener = progress or ProgressListener()
-    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="artifacts") as pool:
+    with ThreadPoolExecutor(max_workers=asked.concurrency, thread_name_prefix="artifacts") as pool:
         listings = list(
             pool.map(lambda j: list_artifacts(client, j.project_slug, j.job_number), jobs)
         )
-        planned = _plan(jobs, listings, globs, folders, listener)
-        worker = _SyncDownloader(client.get_httpx_client(), root, listener, retries)
+        planned = _plan(jobs, listings, asked.globs, folders, asked.listener)
+        worker = _SyncDownloader(
+            client.get_httpx_client(), asked.root, asked.listener, asked.retries
+        )
         results = list(pool.map(lambda p: worker.run(*p), planned))
-    return DownloadReport(root, results, source)
+    return DownloadReport(asked.root, results, source)
 
 
 async def _adownload_jobs(
-    client: Client,
-    jobs: Sequence[_JobRef],
-    dest: str | os.PathLike[str],
-    *,
-    folders: bool,
-    glob: str | Iterable[str] | None,
-    concurrency: int,
-    progress: ProgressListener | None,
-    retries: int,
-    source: str,
+    client: Client, jobs: Sequence[_JobRef], asked: _Request, *, folders: bool, source: str
 ) -> DownloadReport:
-    _check_concurrency(concurrency)
-    globs = _parse_globs(glob)
-    root = _root(dest)
-    listener = progress or ProgressListener()
-    limit = asyncio.Semaphore(concurrency)
+    limit = asyncio.Semaphore(asked.concurrency)
 
     async def bounded(coroutine: Awaitable[T]) -> T:
         async with limit:
@@ -949,12 +949,14 @@ async def _adownload_jobs(
     listings: list[list[Artifact]] = await asyncio.gather(
         *(bounded(alist_artifacts(client, j.project_slug, j.job_number)) for j in jobs)
     )
-    planned = _plan(jobs, listings, globs, folders, listener)
-    worker = _AsyncDownloader(client.get_async_httpx_client(), root, listener, retries)
+    planned = _plan(jobs, listings, asked.globs, folders, asked.listener)
+    worker = _AsyncDownloader(
+        client.get_async_httpx_client(), asked.root, asked.listener, asked.retries
+    )
     results: list[FileResult] = await asyncio.gather(
         *(bounded(worker.run(item, error)) for item, error in planned)
     )
-    return DownloadReport(root, results, source)
+    return DownloadReport(asked.root, results, source)
 
 
 def download_job_artifacts(
@@ -983,16 +985,13 @@ def download_job_artifacts(
     Raises:
         APIError: listing the artifacts failed (a subclass per status).
     """
+    asked = _Request.make(dest, glob, concurrency, progress, retries)  # checked before any request
     job = _JobRef(project_slug, job_number, None)
     return _download_jobs(
         client,
         [job],
-        dest,
+        asked,
         folders=False,
-        glob=glob,
-        concurrency=concurrency,
-        progress=progress,
-        retries=retries,
         source=f"job {job_number} of {project_slug}",
     )
 
@@ -1009,16 +1008,13 @@ async def adownload_job_artifacts(
     retries: int = DEFAULT_RETRIES,
 ) -> DownloadReport:
     """Async :func:`download_job_artifacts`."""
+    asked = _Request.make(dest, glob, concurrency, progress, retries)  # checked before any request
     job = _JobRef(project_slug, job_number, None)
     return await _adownload_jobs(
         client,
         [job],
-        dest,
+        asked,
         folders=False,
-        glob=glob,
-        concurrency=concurrency,
-        progress=progress,
-        retries=retries,
         source=f"job {job_number} of {project_slug}",
     )
 
@@ -1038,16 +1034,13 @@ def download_workflow_artifacts(
     Jobs without a job number (approvals, jobs that never ran) are skipped. Other arguments
     as in :func:`download_job_artifacts`.
     """
+    asked = _Request.make(dest, glob, concurrency, progress, retries)  # checked before any request
     jobs = _workflow_jobs(client, workflow_id)
     return _download_jobs(
         client,
         jobs,
-        dest,
+        asked,
         folders=True,
-        glob=glob,
-        concurrency=concurrency,
-        progress=progress,
-        retries=retries,
         source=f"workflow {workflow_id}",
     )
 
@@ -1063,16 +1056,13 @@ async def adownload_workflow_artifacts(
     retries: int = DEFAULT_RETRIES,
 ) -> DownloadReport:
     """Async :func:`download_workflow_artifacts`."""
+    asked = _Request.make(dest, glob, concurrency, progress, retries)  # checked before any request
     jobs = await _aworkflow_jobs(client, workflow_id)
     return await _adownload_jobs(
         client,
         jobs,
-        dest,
+        asked,
         folders=True,
-        glob=glob,
-        concurrency=concurrency,
-        progress=progress,
-        retries=retries,
         source=f"workflow {workflow_id}",
     )
 
@@ -1101,6 +1091,7 @@ def download_branch_artifacts(
     Raises:
         NoSuccessfulPipelineError: none of the newest ``max_pipelines`` succeeded.
     """
+    asked = _Request.make(dest, glob, concurrency, progress, retries)  # checked before any request
     found = find_latest_successful_pipeline(
         client, project_slug, branch, max_pipelines=max_pipelines
     )
@@ -1108,12 +1099,8 @@ def download_branch_artifacts(
     return _download_jobs(
         client,
         jobs,
-        dest,
+        asked,
         folders=True,
-        glob=glob,
-        concurrency=concurrency,
-        progress=progress,
-        retries=retries,
         source=_pipeline_source(found, branch),
     )
 
@@ -1131,6 +1118,7 @@ async def adownload_branch_artifacts(
     max_pipelines: int = DEFAULT_MAX_PIPELINES,
 ) -> DownloadReport:
     """Async :func:`download_branch_artifacts`."""
+    asked = _Request.make(dest, glob, concurrency, progress, retries)  # checked before any request
     found = await afind_latest_successful_pipeline(
         client, project_slug, branch, max_pipelines=max_pipelines
     )
@@ -1138,11 +1126,7 @@ async def adownload_branch_artifacts(
     return await _adownload_jobs(
         client,
         jobs,
-        dest,
+        asked,
         folders=True,
-        glob=glob,
-        concurrency=concurrency,
-        progress=progress,
-        retries=retries,
         source=_pipeline_source(found, branch),
     )

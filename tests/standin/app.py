@@ -30,10 +30,11 @@ from tests.standin.asgi_util import (
     raw_path,
     token_from_headers,
 )
-from tests.standin.faults import FaultRule, Faults, RequestInfo
+from tests.standin.faults import FaultRule, RequestInfo
 from tests.standin.handlers import ROUTES, ApiError, ApiHost, Ctx, Reply
+from tests.standin.hosts import ServedHost
 from tests.standin.ratelimit import TokenBuckets
-from tests.standin.reqlog import RequestLog, RequestRecord
+from tests.standin.reqlog import RequestRecord
 from tests.standin.routing import Router
 from tests.standin.validation import ResponseValidator
 
@@ -47,17 +48,8 @@ FAULT_MESSAGES = {500: "Internal server error.", 502: "Bad gateway.", 503: "Serv
 log = logging.getLogger("tests.standin")
 
 
-class AppHost(ApiHost, Protocol):
+class AppHost(ApiHost, ServedHost, Protocol):
     """Everything the API app reads from the server object (``Standin`` provides it)."""
-
-    @property
-    def token(self) -> str: ...
-
-    @property
-    def faults(self) -> Faults: ...
-
-    @property
-    def requests(self) -> RequestLog: ...
 
     @property
     def validator(self) -> ResponseValidator | None: ...

@@ -54,6 +54,10 @@ class FaultRule:
     seen: int = 0
     fired: int = 0
 
+    def __post_init__(self) -> None:
+        if self.when not in ("before", "after"):
+            raise ValueError("when must be 'before' or 'after'")
+
     def matches(self, req: RequestInfo) -> bool:
         """Return whether the rule applies to the request (ignoring counts)."""
         if self.host not in ("any", req.host):
@@ -134,8 +138,6 @@ class Faults:
         ``when="after"`` (default) runs the real handler first, so a trigger still creates
         its pipeline before the error is returned; ``when="before"`` skips the handler.
         """
-        if when not in ("before", "after"):
-            raise ValueError("when must be 'before' or 'after'")
         return self._register(
             FaultRule(
                 "status",
@@ -226,8 +228,6 @@ class Faults:
         probability: float = 1.0,
     ) -> FaultRule:
         """Close the connection without any response (``when="after"``: after the handler)."""
-        if when not in ("before", "after"):
-            raise ValueError("when must be 'before' or 'after'")
         return self._register(
             FaultRule(
                 "drop",

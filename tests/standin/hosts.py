@@ -36,8 +36,8 @@ FOREIGN_PATH = re.compile(r"^/presigned/([0-9a-f-]{36})/(\d+)/(.+)$")
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
-class HostsHost(Protocol):
-    """What the artifact and foreign hosts read from the server object."""
+class ServedHost(Protocol):
+    """What every stand-in server reads from the server object."""
 
     @property
     def world(self) -> World: ...
@@ -50,6 +50,10 @@ class HostsHost(Protocol):
 
     @property
     def requests(self) -> RequestLog: ...
+
+
+class HostsHost(ServedHost, Protocol):
+    """What the artifact and foreign hosts read from the server object."""
 
     @property
     def foreign_base_url(self) -> str: ...
