@@ -82,6 +82,26 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Stay quiet."""
 
 
+class DevToolsError(RuntimeError):
+    """A DevTools command answered with an error."""
+
+    # Answers Chromium gives when a page navigates while a command runs in it.
+    NAVIGATION_RACES = (
+        "navigated or closed",
+        "Execution context was destroyed",
+        "Cannot find context",
+    )
+
+    def __init__(self, method: str, error: dict[str, Any]) -> None:
+        super().__init__(f"{method}: {error}")
+        self.message = str(error.get("message", ""))
+
+    @property
+    def raced_a_navigation(self) -> bool:
+        """Whether the page was replaced while the command ran (worth asking again)."""
+        return any(text in self.message for text in self.NAVIGATION_RACES)
+
+
 class DevTools:
     """A minimal Chrome DevTools Protocol client for one page target."""
 
@@ -104,7 +124,7 @@ class DevTools:
             message = self._receive()
             if message.get("id") == call_id:
                 if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
+                    raise DevToolsError(method, message["error"])
                 result: dict[str, Any] = message.get("result", {})
                 return result
             if "method" in message:
@@ -132,7 +152,13 @@ class DevTools:
         """Poll a JavaScript expression until it is truthy, and return its value."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            value = self.evaluate(expression)
+            try:
+                value = self.evaluate(expression)
+            except DevToolsError as error:
+                # A click or navigation can swap the page mid-evaluation: ask the new page.
+                if not error.raced_a_navigation:
+                    raise
+                value = None
             if value:
                 return value
             time.sleep(0.1)
@@ -303,9 +329,12 @@ def test_clicking_a_nav_link_changes_the_page(browser: DevTools, site_url: str) 
             button="left",
             clickCount=1,
         )
-    browser.wait_until("location.pathname.endsWith('/authentication/')")
-    browser.wait_until("document.readyState === 'complete'")
-    heading = browser.evaluate("document.querySelector('article h1').textContent")
+    # One expression, so the answer cannot mix the old page with the new one.
+    heading = browser.wait_until(
+        "location.pathname.endsWith('/authentication/')"
+        " && document.readyState === 'complete'"
+        " && document.querySelector('article h1')?.textContent"
+    )
     assert heading.strip().startswith("Authentication")
     assert browser.errors() == []
 
