@@ -5,6 +5,15 @@ from typing import Any, Self
 
 from attrs import define, field
 
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "path",
+        "node_index",
+        "url",
+    }
+)
+
 
 @define
 class Artifact:
@@ -40,16 +49,20 @@ class Artifact:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        path = d.pop("path")
-        node_index = d.pop("node_index")
-        url = d.pop("url")
+        path = src_dict["path"]
+        node_index = src_dict["node_index"]
+        url = src_dict["url"]
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            path=path,
-            node_index=node_index,
-            url=url,
+            path,
+            node_index,
+            url,
         )
-        obj.additional_properties = d
+        documented = 3
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

@@ -5,7 +5,15 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._open_enum import enum_member
 from ..models.checkout_key_input_type import CheckoutKeyInputType
+
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "type",
+    }
+)
 
 
 @define
@@ -34,13 +42,17 @@ class CheckoutKeyInput:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        type_ = CheckoutKeyInputType(d.pop("type"))
+        type_ = enum_member(CheckoutKeyInputType, src_dict["type"])
 
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            type_=type_,
+            type_,
         )
-        obj.additional_properties = d
+        documented = 1
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

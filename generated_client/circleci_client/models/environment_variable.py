@@ -7,6 +7,15 @@ from attrs import define, field
 
 from ..types import UNSET, Unset
 
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "name",
+        "value",
+        "created-at",
+    }
+)
+
 
 @define
 class EnvironmentVariable:
@@ -49,24 +58,28 @@ class EnvironmentVariable:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        name = d.pop("name")
-        value = d.pop("value")
-        _created_at = d.pop("created-at", UNSET)
+        name = src_dict["name"]
+        value = src_dict["value"]
+        _created_at = src_dict.get("created-at", UNSET)
         created_at: None | str | Unset
         if _created_at is None:
             created_at = None
         elif isinstance(_created_at, Unset):
             created_at = UNSET
         else:
-            created_at = cast(None | str | Unset, _created_at)
+            created_at = cast("None | str | Unset", _created_at)
 
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            name=name,
-            value=value,
-            created_at=created_at,
+            name,
+            value,
+            created_at,
         )
-        obj.additional_properties = d
+        documented = 2 + (created_at is not UNSET)
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

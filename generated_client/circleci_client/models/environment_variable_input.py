@@ -5,6 +5,14 @@ from typing import Any, Self
 
 from attrs import define, field
 
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "name",
+        "value",
+    }
+)
+
 
 @define
 class EnvironmentVariableInput:
@@ -36,14 +44,18 @@ class EnvironmentVariableInput:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        name = d.pop("name")
-        value = d.pop("value")
+        name = src_dict["name"]
+        value = src_dict["value"]
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            name=name,
-            value=value,
+            name,
+            value,
         )
-        obj.additional_properties = d
+        documented = 2
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

@@ -7,6 +7,13 @@ from attrs import define, field
 
 from ..types import UNSET, Unset
 
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "message",
+    }
+)
+
 
 @define
 class ErrorResponse:
@@ -35,12 +42,16 @@ class ErrorResponse:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        message = d.pop("message", UNSET)
+        message = src_dict.get("message", UNSET)
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            message=message,
+            message,
         )
-        obj.additional_properties = d
+        documented = 0 + (message is not UNSET)
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

@@ -7,8 +7,33 @@ from typing import Any, Self, cast
 
 from attrs import define, field
 
+from .._open_enum import enum_member
 from ..models.job_status import JobStatus
 from ..types import UNSET, Unset
+
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "web_url",
+        "project",
+        "parallel_runs",
+        "latest_workflow",
+        "name",
+        "executor",
+        "parallelism",
+        "status",
+        "number",
+        "pipeline",
+        "duration",
+        "created_at",
+        "messages",
+        "contexts",
+        "organization",
+        "queued_at",
+        "started_at",
+        "stopped_at",
+    }
+)
 
 
 @define
@@ -140,65 +165,61 @@ class JobDetails:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        web_url = d.pop("web_url")
-        project = JobProject.from_dict(d.pop("project"))
+        web_url = src_dict["web_url"]
+        project = JobProject.from_dict(src_dict["project"])
 
-        parallel_runs = []
-        _parallel_runs = d.pop("parallel_runs")
-        for parallel_runs_item_data in _parallel_runs:
-            parallel_runs_item = ParallelRun.from_dict(parallel_runs_item_data)
+        _parallel_runs = src_dict["parallel_runs"]
+        parallel_runs: list[ParallelRun]
+        if not isinstance(_parallel_runs, list):
+            raise TypeError(f"parallel_runs: expected a list, not {type(_parallel_runs).__name__}")
+        parallel_runs = [ParallelRun.from_dict(item) for item in _parallel_runs]
 
-            parallel_runs.append(parallel_runs_item)
+        latest_workflow = WorkflowRef.from_dict(src_dict["latest_workflow"])
 
-        latest_workflow = WorkflowRef.from_dict(d.pop("latest_workflow"))
+        name = src_dict["name"]
+        executor = Executor.from_dict(src_dict["executor"])
 
-        name = d.pop("name")
-        executor = Executor.from_dict(d.pop("executor"))
-
-        parallelism = d.pop("parallelism")
-        _status = d.pop("status")
+        parallelism = src_dict["parallelism"]
+        _status = src_dict["status"]
         status: JobStatus | None
         if _status is None:
             status = None
         elif isinstance(_status, str):
-            status_type_1 = JobStatus(_status)
+            status_type_1 = enum_member(JobStatus, _status)
 
             status = status_type_1
         else:
             raise TypeError(f"status: unexpected {type(_status).__name__}")
 
-        number = d.pop("number")
-        pipeline = PipelineRef.from_dict(d.pop("pipeline"))
+        number = src_dict["number"]
+        pipeline = PipelineRef.from_dict(src_dict["pipeline"])
 
-        _duration = d.pop("duration")
+        _duration = src_dict["duration"]
         duration: int | None
         if _duration is None:
             duration = None
         else:
-            duration = cast(int | None, _duration)
+            duration = cast("int | None", _duration)
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        created_at = datetime.datetime.fromisoformat(src_dict["created_at"])
 
-        messages = []
-        _messages = d.pop("messages")
-        for messages_item_data in _messages:
-            messages_item = JobMessage.from_dict(messages_item_data)
+        _messages = src_dict["messages"]
+        messages: list[JobMessage]
+        if not isinstance(_messages, list):
+            raise TypeError(f"messages: expected a list, not {type(_messages).__name__}")
+        messages = [JobMessage.from_dict(item) for item in _messages]
 
-            messages.append(messages_item)
+        _contexts = src_dict["contexts"]
+        contexts: list[JobContext]
+        if not isinstance(_contexts, list):
+            raise TypeError(f"contexts: expected a list, not {type(_contexts).__name__}")
+        contexts = [JobContext.from_dict(item) for item in _contexts]
 
-        contexts = []
-        _contexts = d.pop("contexts")
-        for contexts_item_data in _contexts:
-            contexts_item = JobContext.from_dict(contexts_item_data)
+        organization = OrganizationRef.from_dict(src_dict["organization"])
 
-            contexts.append(contexts_item)
+        queued_at = datetime.datetime.fromisoformat(src_dict["queued_at"])
 
-        organization = OrganizationRef.from_dict(d.pop("organization"))
-
-        queued_at = datetime.datetime.fromisoformat(d.pop("queued_at"))
-
-        _started_at = d.pop("started_at", UNSET)
+        _started_at = src_dict.get("started_at", UNSET)
         started_at: datetime.datetime | None | Unset
         if _started_at is None:
             started_at = None
@@ -211,7 +232,7 @@ class JobDetails:
         else:
             raise TypeError(f"started_at: unexpected {type(_started_at).__name__}")
 
-        _stopped_at = d.pop("stopped_at", UNSET)
+        _stopped_at = src_dict.get("stopped_at", UNSET)
         stopped_at: datetime.datetime | None | Unset
         if _stopped_at is None:
             stopped_at = None
@@ -224,27 +245,32 @@ class JobDetails:
         else:
             raise TypeError(f"stopped_at: unexpected {type(_stopped_at).__name__}")
 
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            web_url=web_url,
-            project=project,
-            parallel_runs=parallel_runs,
-            latest_workflow=latest_workflow,
-            name=name,
-            executor=executor,
-            parallelism=parallelism,
-            status=status,
-            number=number,
-            pipeline=pipeline,
-            duration=duration,
-            created_at=created_at,
-            messages=messages,
-            contexts=contexts,
-            organization=organization,
-            queued_at=queued_at,
-            started_at=started_at,
-            stopped_at=stopped_at,
+            web_url,
+            project,
+            parallel_runs,
+            latest_workflow,
+            name,
+            executor,
+            parallelism,
+            status,
+            number,
+            pipeline,
+            duration,
+            created_at,
+            messages,
+            contexts,
+            organization,
+            queued_at,
+            started_at,
+            stopped_at,
         )
-        obj.additional_properties = d
+        documented = 16 + (started_at is not UNSET) + (stopped_at is not UNSET)
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

@@ -7,6 +7,16 @@ from typing import Any, Self
 
 from attrs import define, field
 
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "name",
+        "metrics",
+        "window_start",
+        "window_end",
+    }
+)
+
 
 @define
 class JobMetricsItem:
@@ -46,21 +56,25 @@ class JobMetricsItem:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        name = d.pop("name")
-        metrics = JobMetrics.from_dict(d.pop("metrics"))
+        name = src_dict["name"]
+        metrics = JobMetrics.from_dict(src_dict["metrics"])
 
-        window_start = datetime.datetime.fromisoformat(d.pop("window_start"))
+        window_start = datetime.datetime.fromisoformat(src_dict["window_start"])
 
-        window_end = datetime.datetime.fromisoformat(d.pop("window_end"))
+        window_end = datetime.datetime.fromisoformat(src_dict["window_end"])
 
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            name=name,
-            metrics=metrics,
-            window_start=window_start,
-            window_end=window_end,
+            name,
+            metrics,
+            window_start,
+            window_end,
         )
-        obj.additional_properties = d
+        documented = 4
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

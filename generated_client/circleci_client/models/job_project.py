@@ -6,7 +6,18 @@ from uuid import UUID
 
 from attrs import define, field
 
+from .._uuids import parse_uuid
 from ..types import UNSET, Unset
+
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "slug",
+        "name",
+        "external_url",
+        "id",
+    }
+)
 
 
 @define
@@ -50,24 +61,28 @@ class JobProject:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        slug = d.pop("slug")
-        name = d.pop("name")
-        external_url = d.pop("external_url")
-        _id = d.pop("id", UNSET)
+        slug = src_dict["slug"]
+        name = src_dict["name"]
+        external_url = src_dict["external_url"]
+        _id = src_dict.get("id", UNSET)
         id: UUID | Unset
         if isinstance(_id, Unset):
             id = UNSET
         else:
-            id = UUID(_id)
+            id = parse_uuid(_id)
 
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            slug=slug,
-            name=name,
-            external_url=external_url,
-            id=id,
+            slug,
+            name,
+            external_url,
+            id,
         )
-        obj.additional_properties = d
+        documented = 3 + (id is not UNSET)
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

@@ -5,6 +5,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._open_enum import enum_member
 from ..models.required_job_status import RequiredJobStatus
 
 
@@ -32,14 +33,20 @@ class JobRequires:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
         obj = cls()
         extras: dict[str, list[RequiredJobStatus]] = {}
-        for key, value in d.items():
-            additional_property = []
+        for key, value in src_dict.items():
             _additional_property = value
+            additional_property: list[RequiredJobStatus]
+            if not isinstance(_additional_property, list):
+                raise TypeError(
+                    f"AdditionalProperty: expected a list, not {type(_additional_property).__name__}"
+                )
+            additional_property = []
             for additional_property_item_data in _additional_property:
-                additional_property_item = RequiredJobStatus(additional_property_item_data)
+                additional_property_item = enum_member(
+                    RequiredJobStatus, additional_property_item_data
+                )
 
                 additional_property.append(additional_property_item)
 

@@ -5,6 +5,13 @@ from typing import Any, Self
 
 from attrs import define, field
 
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "name",
+    }
+)
+
 
 @define
 class OrganizationRef:
@@ -32,12 +39,16 @@ class OrganizationRef:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        name = d.pop("name")
+        name = src_dict["name"]
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            name=name,
+            name,
         )
-        obj.additional_properties = d
+        documented = 1
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

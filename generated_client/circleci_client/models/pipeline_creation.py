@@ -7,7 +7,19 @@ from uuid import UUID
 
 from attrs import define, field
 
+from .._open_enum import enum_member
+from .._uuids import parse_uuid
 from ..models.pipeline_state import PipelineState
+
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "id",
+        "state",
+        "number",
+        "created_at",
+    }
+)
 
 
 @define
@@ -48,21 +60,25 @@ class PipelineCreation:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = parse_uuid(src_dict["id"])
 
-        state = PipelineState(d.pop("state"))
+        state = enum_member(PipelineState, src_dict["state"])
 
-        number = d.pop("number")
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        number = src_dict["number"]
+        created_at = datetime.datetime.fromisoformat(src_dict["created_at"])
 
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            id=id,
-            state=state,
-            number=number,
-            created_at=created_at,
+            id,
+            state,
+            number,
+            created_at,
         )
-        obj.additional_properties = d
+        documented = 4
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

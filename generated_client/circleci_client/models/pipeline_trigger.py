@@ -7,7 +7,17 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._open_enum import enum_member
 from ..models.trigger_type import TriggerType
+
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "type",
+        "received_at",
+        "actor",
+    }
+)
 
 
 @define
@@ -44,19 +54,23 @@ class PipelineTrigger:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        type_ = TriggerType(d.pop("type"))
+        type_ = enum_member(TriggerType, src_dict["type"])
 
-        received_at = datetime.datetime.fromisoformat(d.pop("received_at"))
+        received_at = datetime.datetime.fromisoformat(src_dict["received_at"])
 
-        actor = TriggerActor.from_dict(d.pop("actor"))
+        actor = TriggerActor.from_dict(src_dict["actor"])
 
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            type_=type_,
-            received_at=received_at,
-            actor=actor,
+            type_,
+            received_at,
+            actor,
         )
-        obj.additional_properties = d
+        documented = 3
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

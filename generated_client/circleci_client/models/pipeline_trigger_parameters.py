@@ -33,10 +33,9 @@ class PipelineTriggerParameters:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
         obj = cls()
         extras: dict[str, bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str] = {}
-        for key, value in d.items():
+        for key, value in src_dict.items():
             _additional_property = value
             additional_property: bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str
             if isinstance(_additional_property, dict):
@@ -47,7 +46,7 @@ class PipelineTriggerParameters:
                 additional_property = additional_property_type_3
             else:
                 additional_property = cast(
-                    bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str,
+                    "bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str",
                     _additional_property,
                 )
 

@@ -25,9 +25,8 @@ class PipelineTriggerParametersAdditionalPropertyType3:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
         obj = cls()
-        obj.additional_properties = d
+        obj.additional_properties = {key: value for key, value in src_dict.items()}
         return obj
 
     @property

@@ -8,6 +8,21 @@ from attrs import define, field
 
 from ..types import UNSET, Unset
 
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "provider_name",
+        "target_repository_url",
+        "origin_repository_url",
+        "revision",
+        "branch",
+        "tag",
+        "review_id",
+        "review_url",
+        "commit",
+    }
+)
+
 
 @define
 class PipelineVcs:
@@ -77,40 +92,51 @@ class PipelineVcs:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        provider_name = d.pop("provider_name")
-        target_repository_url = d.pop("target_repository_url")
-        origin_repository_url = d.pop("origin_repository_url")
-        _revision = d.pop("revision")
+        provider_name = src_dict["provider_name"]
+        target_repository_url = src_dict["target_repository_url"]
+        origin_repository_url = src_dict["origin_repository_url"]
+        _revision = src_dict["revision"]
         revision: None | str
         if _revision is None:
             revision = None
         else:
-            revision = cast(None | str, _revision)
+            revision = cast("None | str", _revision)
 
-        branch = d.pop("branch", UNSET)
-        tag = d.pop("tag", UNSET)
-        review_id = d.pop("review_id", UNSET)
-        review_url = d.pop("review_url", UNSET)
-        _commit = d.pop("commit", UNSET)
+        branch = src_dict.get("branch", UNSET)
+        tag = src_dict.get("tag", UNSET)
+        review_id = src_dict.get("review_id", UNSET)
+        review_url = src_dict.get("review_url", UNSET)
+        _commit = src_dict.get("commit", UNSET)
         commit: Commit | Unset
         if isinstance(_commit, Unset):
             commit = UNSET
         else:
             commit = Commit.from_dict(_commit)
 
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            provider_name=provider_name,
-            target_repository_url=target_repository_url,
-            origin_repository_url=origin_repository_url,
-            revision=revision,
-            branch=branch,
-            tag=tag,
-            review_id=review_id,
-            review_url=review_url,
-            commit=commit,
+            provider_name,
+            target_repository_url,
+            origin_repository_url,
+            revision,
+            branch,
+            tag,
+            review_id,
+            review_url,
+            commit,
         )
-        obj.additional_properties = d
+        documented = (
+            4
+            + (branch is not UNSET)
+            + (tag is not UNSET)
+            + (review_id is not UNSET)
+            + (review_url is not UNSET)
+            + (commit is not UNSET)
+        )
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

@@ -7,6 +7,21 @@ from uuid import UUID
 
 from attrs import define, field
 
+from .._uuids import parse_uuid
+
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "slug",
+        "name",
+        "id",
+        "organization_name",
+        "organization_slug",
+        "organization_id",
+        "vcs_info",
+    }
+)
+
 
 @define
 class Project:
@@ -58,27 +73,31 @@ class Project:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        slug = d.pop("slug")
-        name = d.pop("name")
-        id = UUID(d.pop("id"))
+        slug = src_dict["slug"]
+        name = src_dict["name"]
+        id = parse_uuid(src_dict["id"])
 
-        organization_name = d.pop("organization_name")
-        organization_slug = d.pop("organization_slug")
-        organization_id = UUID(d.pop("organization_id"))
+        organization_name = src_dict["organization_name"]
+        organization_slug = src_dict["organization_slug"]
+        organization_id = parse_uuid(src_dict["organization_id"])
 
-        vcs_info = VcsInfo.from_dict(d.pop("vcs_info"))
+        vcs_info = VcsInfo.from_dict(src_dict["vcs_info"])
 
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            slug=slug,
-            name=name,
-            id=id,
-            organization_name=organization_name,
-            organization_slug=organization_slug,
-            organization_id=organization_id,
-            vcs_info=vcs_info,
+            slug,
+            name,
+            id,
+            organization_name,
+            organization_slug,
+            organization_id,
+            vcs_info,
         )
-        obj.additional_properties = d
+        documented = 7
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

@@ -8,6 +8,15 @@ from attrs import define, field
 
 from ..types import UNSET, Unset
 
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "branch",
+        "tag",
+        "parameters",
+    }
+)
+
 
 @define
 class TriggerPipelineParameters:
@@ -49,22 +58,26 @@ class TriggerPipelineParameters:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        branch = d.pop("branch", UNSET)
-        tag = d.pop("tag", UNSET)
-        _parameters = d.pop("parameters", UNSET)
+        branch = src_dict.get("branch", UNSET)
+        tag = src_dict.get("tag", UNSET)
+        _parameters = src_dict.get("parameters", UNSET)
         parameters: TriggerPipelineParametersParameters | Unset
         if isinstance(_parameters, Unset):
             parameters = UNSET
         else:
             parameters = TriggerPipelineParametersParameters.from_dict(_parameters)
 
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            branch=branch,
-            tag=tag,
-            parameters=parameters,
+            branch,
+            tag,
+            parameters,
         )
-        obj.additional_properties = d
+        documented = 0 + (branch is not UNSET) + (tag is not UNSET) + (parameters is not UNSET)
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

@@ -27,13 +27,12 @@ class TriggerPipelineParametersParameters:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
         obj = cls()
         extras: dict[str, bool | int | str] = {}
-        for key, value in d.items():
+        for key, value in src_dict.items():
             _additional_property = value
             additional_property: bool | int | str
-            additional_property = cast(bool | int | str, _additional_property)
+            additional_property = cast("bool | int | str", _additional_property)
 
             extras[key] = additional_property
         obj.additional_properties = extras

@@ -6,6 +6,18 @@ from uuid import UUID
 
 from attrs import define, field
 
+from .._uuids import parse_uuid
+
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "id",
+        "login",
+        "name",
+        "avatar_url",
+    }
+)
+
 
 @define
 class User:
@@ -47,25 +59,29 @@ class User:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = parse_uuid(src_dict["id"])
 
-        login = d.pop("login")
-        name = d.pop("name")
-        _avatar_url = d.pop("avatar_url")
+        login = src_dict["login"]
+        name = src_dict["name"]
+        _avatar_url = src_dict["avatar_url"]
         avatar_url: None | str
         if _avatar_url is None:
             avatar_url = None
         else:
-            avatar_url = cast(None | str, _avatar_url)
+            avatar_url = cast("None | str", _avatar_url)
 
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            id=id,
-            login=login,
-            name=name,
-            avatar_url=avatar_url,
+            id,
+            login,
+            name,
+            avatar_url,
         )
-        obj.additional_properties = d
+        documented = 4
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

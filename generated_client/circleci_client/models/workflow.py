@@ -7,9 +7,31 @@ from uuid import UUID
 
 from attrs import define, field
 
+from .._open_enum import enum_member
+from .._uuids import parse_uuid
 from ..models.workflow_status import WorkflowStatus
 from ..models.workflow_tag import WorkflowTag
 from ..types import UNSET, Unset
+
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "pipeline_id",
+        "pipeline_number",
+        "project_slug",
+        "status",
+        "started_by",
+        "created_at",
+        "stopped_at",
+        "canceled_by",
+        "errored_by",
+        "tag",
+        "auto_rerun_number",
+        "max_auto_reruns",
+    }
+)
 
 
 @define
@@ -111,21 +133,20 @@ class Workflow:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = parse_uuid(src_dict["id"])
 
-        name = d.pop("name")
-        pipeline_id = UUID(d.pop("pipeline_id"))
+        name = src_dict["name"]
+        pipeline_id = parse_uuid(src_dict["pipeline_id"])
 
-        pipeline_number = d.pop("pipeline_number")
-        project_slug = d.pop("project_slug")
-        status = WorkflowStatus(d.pop("status"))
+        pipeline_number = src_dict["pipeline_number"]
+        project_slug = src_dict["project_slug"]
+        status = enum_member(WorkflowStatus, src_dict["status"])
 
-        started_by = UUID(d.pop("started_by"))
+        started_by = parse_uuid(src_dict["started_by"])
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        created_at = datetime.datetime.fromisoformat(src_dict["created_at"])
 
-        _stopped_at = d.pop("stopped_at")
+        _stopped_at = src_dict["stopped_at"]
         stopped_at: datetime.datetime | None
         if _stopped_at is None:
             stopped_at = None
@@ -136,52 +157,64 @@ class Workflow:
         else:
             raise TypeError(f"stopped_at: unexpected {type(_stopped_at).__name__}")
 
-        _canceled_by = d.pop("canceled_by", UNSET)
+        _canceled_by = src_dict.get("canceled_by", UNSET)
         canceled_by: UUID | Unset
         if isinstance(_canceled_by, Unset):
             canceled_by = UNSET
         else:
-            canceled_by = UUID(_canceled_by)
+            canceled_by = parse_uuid(_canceled_by)
 
-        _errored_by = d.pop("errored_by", UNSET)
+        _errored_by = src_dict.get("errored_by", UNSET)
         errored_by: UUID | Unset
         if isinstance(_errored_by, Unset):
             errored_by = UNSET
         else:
-            errored_by = UUID(_errored_by)
+            errored_by = parse_uuid(_errored_by)
 
-        _tag = d.pop("tag", UNSET)
+        _tag = src_dict.get("tag", UNSET)
         tag: None | Unset | WorkflowTag
         if _tag is None:
             tag = None
         elif isinstance(_tag, Unset):
             tag = UNSET
         elif isinstance(_tag, str):
-            tag_type_1 = WorkflowTag(_tag)
+            tag_type_1 = enum_member(WorkflowTag, _tag)
 
             tag = tag_type_1
         else:
             raise TypeError(f"tag: unexpected {type(_tag).__name__}")
 
-        auto_rerun_number = d.pop("auto_rerun_number", UNSET)
-        max_auto_reruns = d.pop("max_auto_reruns", UNSET)
+        auto_rerun_number = src_dict.get("auto_rerun_number", UNSET)
+        max_auto_reruns = src_dict.get("max_auto_reruns", UNSET)
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            id=id,
-            name=name,
-            pipeline_id=pipeline_id,
-            pipeline_number=pipeline_number,
-            project_slug=project_slug,
-            status=status,
-            started_by=started_by,
-            created_at=created_at,
-            stopped_at=stopped_at,
-            canceled_by=canceled_by,
-            errored_by=errored_by,
-            tag=tag,
-            auto_rerun_number=auto_rerun_number,
-            max_auto_reruns=max_auto_reruns,
+            id,
+            name,
+            pipeline_id,
+            pipeline_number,
+            project_slug,
+            status,
+            started_by,
+            created_at,
+            stopped_at,
+            canceled_by,
+            errored_by,
+            tag,
+            auto_rerun_number,
+            max_auto_reruns,
         )
-        obj.additional_properties = d
+        documented = (
+            9
+            + (canceled_by is not UNSET)
+            + (errored_by is not UNSET)
+            + (tag is not UNSET)
+            + (auto_rerun_number is not UNSET)
+            + (max_auto_reruns is not UNSET)
+        )
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

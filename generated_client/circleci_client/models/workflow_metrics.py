@@ -8,6 +8,21 @@ from attrs import define, field
 
 from ..types import UNSET, Unset
 
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "total_runs",
+        "successful_runs",
+        "failed_runs",
+        "success_rate",
+        "throughput",
+        "mttr",
+        "total_credits_used",
+        "duration_metrics",
+        "total_recoveries",
+    }
+)
+
 
 @define
 class WorkflowMetrics:
@@ -78,49 +93,53 @@ class WorkflowMetrics:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        total_runs = d.pop("total_runs")
-        successful_runs = d.pop("successful_runs")
-        failed_runs = d.pop("failed_runs")
-        success_rate = d.pop("success_rate")
-        throughput = d.pop("throughput")
-        _mttr = d.pop("mttr")
+        total_runs = src_dict["total_runs"]
+        successful_runs = src_dict["successful_runs"]
+        failed_runs = src_dict["failed_runs"]
+        success_rate = src_dict["success_rate"]
+        throughput = src_dict["throughput"]
+        _mttr = src_dict["mttr"]
         mttr: int | None
         if _mttr is None:
             mttr = None
         else:
-            mttr = cast(int | None, _mttr)
+            mttr = cast("int | None", _mttr)
 
-        _total_credits_used = d.pop("total_credits_used")
+        _total_credits_used = src_dict["total_credits_used"]
         total_credits_used: int | None
         if _total_credits_used is None:
             total_credits_used = None
         else:
-            total_credits_used = cast(int | None, _total_credits_used)
+            total_credits_used = cast("int | None", _total_credits_used)
 
-        duration_metrics = DurationMetrics.from_dict(d.pop("duration_metrics"))
+        duration_metrics = DurationMetrics.from_dict(src_dict["duration_metrics"])
 
-        _total_recoveries = d.pop("total_recoveries", UNSET)
+        _total_recoveries = src_dict.get("total_recoveries", UNSET)
         total_recoveries: int | None | Unset
         if _total_recoveries is None:
             total_recoveries = None
         elif isinstance(_total_recoveries, Unset):
             total_recoveries = UNSET
         else:
-            total_recoveries = cast(int | None | Unset, _total_recoveries)
+            total_recoveries = cast("int | None | Unset", _total_recoveries)
 
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            total_runs=total_runs,
-            successful_runs=successful_runs,
-            failed_runs=failed_runs,
-            success_rate=success_rate,
-            throughput=throughput,
-            mttr=mttr,
-            total_credits_used=total_credits_used,
-            duration_metrics=duration_metrics,
-            total_recoveries=total_recoveries,
+            total_runs,
+            successful_runs,
+            failed_runs,
+            success_rate,
+            throughput,
+            mttr,
+            total_credits_used,
+            duration_metrics,
+            total_recoveries,
         )
-        obj.additional_properties = d
+        documented = 8 + (total_recoveries is not UNSET)
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

@@ -8,7 +8,19 @@ from uuid import UUID
 
 from attrs import define, field
 
+from .._uuids import parse_uuid
 from ..types import UNSET, Unset
+
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "name",
+        "metrics",
+        "window_start",
+        "window_end",
+        "project_id",
+    }
+)
 
 
 @define
@@ -56,29 +68,33 @@ class WorkflowMetricsItem:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        name = d.pop("name")
-        metrics = WorkflowMetrics.from_dict(d.pop("metrics"))
+        name = src_dict["name"]
+        metrics = WorkflowMetrics.from_dict(src_dict["metrics"])
 
-        window_start = datetime.datetime.fromisoformat(d.pop("window_start"))
+        window_start = datetime.datetime.fromisoformat(src_dict["window_start"])
 
-        window_end = datetime.datetime.fromisoformat(d.pop("window_end"))
+        window_end = datetime.datetime.fromisoformat(src_dict["window_end"])
 
-        _project_id = d.pop("project_id", UNSET)
+        _project_id = src_dict.get("project_id", UNSET)
         project_id: UUID | Unset
         if isinstance(_project_id, Unset):
             project_id = UNSET
         else:
-            project_id = UUID(_project_id)
+            project_id = parse_uuid(_project_id)
 
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            name=name,
-            metrics=metrics,
-            window_start=window_start,
-            window_end=window_end,
-            project_id=project_id,
+            name,
+            metrics,
+            window_start,
+            window_end,
+            project_id,
         )
-        obj.additional_properties = d
+        documented = 4 + (project_id is not UNSET)
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

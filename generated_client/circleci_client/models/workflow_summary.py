@@ -6,6 +6,15 @@ from typing import Any, Self, cast
 
 from attrs import define, field
 
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "metrics",
+        "trends",
+        "workflow_names",
+    }
+)
+
 
 @define
 class WorkflowSummary:
@@ -42,19 +51,29 @@ class WorkflowSummary:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        metrics = WorkflowSummaryMetrics.from_dict(d.pop("metrics"))
+        metrics = WorkflowSummaryMetrics.from_dict(src_dict["metrics"])
 
-        trends = WorkflowTrends.from_dict(d.pop("trends"))
+        trends = WorkflowTrends.from_dict(src_dict["trends"])
 
-        workflow_names = cast(list[str], d.pop("workflow_names"))
+        _workflow_names = src_dict["workflow_names"]
+        workflow_names: list[str]
+        if not isinstance(_workflow_names, list):
+            raise TypeError(
+                f"workflow_names: expected a list, not {type(_workflow_names).__name__}"
+            )
+        workflow_names = cast("list[str]", _workflow_names)
 
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            metrics=metrics,
-            trends=trends,
-            workflow_names=workflow_names,
+            metrics,
+            trends,
+            workflow_names,
         )
-        obj.additional_properties = d
+        documented = 3
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

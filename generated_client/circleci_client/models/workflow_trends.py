@@ -5,6 +5,20 @@ from typing import Any, Self
 
 from attrs import define, field
 
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "total_runs",
+        "failed_runs",
+        "success_rate",
+        "p95_duration_secs",
+        "median_duration_secs",
+        "total_credits_used",
+        "mttr",
+        "throughput",
+    }
+)
+
 
 @define
 class WorkflowTrends:
@@ -60,26 +74,30 @@ class WorkflowTrends:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        d = dict(src_dict)
-        total_runs = d.pop("total_runs")
-        failed_runs = d.pop("failed_runs")
-        success_rate = d.pop("success_rate")
-        p95_duration_secs = d.pop("p95_duration_secs")
-        median_duration_secs = d.pop("median_duration_secs")
-        total_credits_used = d.pop("total_credits_used")
-        mttr = d.pop("mttr")
-        throughput = d.pop("throughput")
+        total_runs = src_dict["total_runs"]
+        failed_runs = src_dict["failed_runs"]
+        success_rate = src_dict["success_rate"]
+        p95_duration_secs = src_dict["p95_duration_secs"]
+        median_duration_secs = src_dict["median_duration_secs"]
+        total_credits_used = src_dict["total_credits_used"]
+        mttr = src_dict["mttr"]
+        throughput = src_dict["throughput"]
+        # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
-            total_runs=total_runs,
-            failed_runs=failed_runs,
-            success_rate=success_rate,
-            p95_duration_secs=p95_duration_secs,
-            median_duration_secs=median_duration_secs,
-            total_credits_used=total_credits_used,
-            mttr=mttr,
-            throughput=throughput,
+            total_runs,
+            failed_runs,
+            success_rate,
+            p95_duration_secs,
+            median_duration_secs,
+            total_credits_used,
+            mttr,
+            throughput,
         )
-        obj.additional_properties = d
+        documented = 8
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
         return obj
 
     @property

@@ -43,7 +43,6 @@ def _get_kwargs(
     json_reporting_window: str | Unset = UNSET
     if not isinstance(reporting_window, Unset):
         json_reporting_window = reporting_window.value
-
     params["reporting-window"] = json_reporting_window
 
     params["job-name"] = job_name

@@ -41,7 +41,6 @@ def _get_kwargs(
     json_reporting_window: str | Unset = UNSET
     if not isinstance(reporting_window, Unset):
         json_reporting_window = reporting_window.value
-
     params["reporting-window"] = json_reporting_window
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}

@@ -33,7 +33,6 @@ def _get_kwargs(
     json_digest: str | Unset = UNSET
     if not isinstance(digest, Unset):
         json_digest = digest.value
-
     params["digest"] = json_digest
 
     params["page-token"] = page_token

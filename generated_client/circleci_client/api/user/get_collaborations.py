@@ -26,12 +26,11 @@ def _get_kwargs() -> dict[str, Any]:
 
 
 def _parse_success(data: Any) -> list[Collaboration]:
-    response_200 = []
     _response_200 = data
-    for response_200_item_data in _response_200:
-        response_200_item = Collaboration.from_dict(response_200_item_data)
-
-        response_200.append(response_200_item)
+    response_200: list[Collaboration]
+    if not isinstance(_response_200, list):
+        raise TypeError(f"response_200: expected a list, not {type(_response_200).__name__}")
+    response_200 = [Collaboration.from_dict(item) for item in _response_200]
 
     return response_200
 
