@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from circleci_client import _open_enum
 from circleci_client._open_enum import enum_member
-from circleci_client._uuids import parse_uuid
+from circleci_client._scalars import parse_uuid
 from circleci_client.models.job_status import JobStatus
 from circleci_client.models.workflow_run import WorkflowRun
 from circleci_client.models.workflow_run_status import WorkflowRunStatus

@@ -7,6 +7,7 @@ from typing import Any, Self
 from attrs import define, field
 
 from .._open_enum import enum_member
+from .._scalars import parse_datetime
 from ..models.checkout_key_type import CheckoutKeyType
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -68,7 +69,7 @@ class CheckoutKey:
 
         fingerprint = src_dict["fingerprint"]
         preferred = src_dict["preferred"]
-        created_at = datetime.datetime.fromisoformat(src_dict["created-at"])
+        created_at = parse_datetime(src_dict["created-at"])
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(

@@ -9,7 +9,7 @@ from uuid import UUID
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._uuids import parse_uuid
+from .._scalars import parse_datetime, parse_uuid
 from ..models.job_status import JobStatus
 from ..models.job_type import JobType
 from ..types import UNSET, Unset
@@ -175,7 +175,7 @@ class Job:
         elif isinstance(_started_at, Unset):
             started_at = UNSET
         elif isinstance(_started_at, str):
-            started_at_type_0 = datetime.datetime.fromisoformat(_started_at)
+            started_at_type_0 = parse_datetime(_started_at)
 
             started_at = started_at_type_0
         else:
@@ -188,7 +188,7 @@ class Job:
         elif isinstance(_stopped_at, Unset):
             stopped_at = UNSET
         elif isinstance(_stopped_at, str):
-            stopped_at_type_0 = datetime.datetime.fromisoformat(_stopped_at)
+            stopped_at_type_0 = parse_datetime(_stopped_at)
 
             stopped_at = stopped_at_type_0
         else:

@@ -8,6 +8,7 @@ from typing import Any, Self, cast
 from attrs import define, field
 
 from .._open_enum import enum_member
+from .._scalars import parse_datetime
 from ..models.job_status import JobStatus
 from ..types import UNSET, Unset
 
@@ -172,7 +173,8 @@ class JobDetails:
         parallel_runs: list[ParallelRun]
         if not isinstance(_parallel_runs, list):
             raise TypeError(f"parallel_runs: expected a list, not {type(_parallel_runs).__name__}")
-        parallel_runs = [ParallelRun.from_dict(item) for item in _parallel_runs]
+        parse_parallel_runs_item = ParallelRun.from_dict
+        parallel_runs = [parse_parallel_runs_item(item) for item in _parallel_runs]
 
         latest_workflow = WorkflowRef.from_dict(src_dict["latest_workflow"])
 
@@ -201,23 +203,25 @@ class JobDetails:
         else:
             duration = cast("int | None", _duration)
 
-        created_at = datetime.datetime.fromisoformat(src_dict["created_at"])
+        created_at = parse_datetime(src_dict["created_at"])
 
         _messages = src_dict["messages"]
         messages: list[JobMessage]
         if not isinstance(_messages, list):
             raise TypeError(f"messages: expected a list, not {type(_messages).__name__}")
-        messages = [JobMessage.from_dict(item) for item in _messages]
+        parse_messages_item = JobMessage.from_dict
+        messages = [parse_messages_item(item) for item in _messages]
 
         _contexts = src_dict["contexts"]
         contexts: list[JobContext]
         if not isinstance(_contexts, list):
             raise TypeError(f"contexts: expected a list, not {type(_contexts).__name__}")
-        contexts = [JobContext.from_dict(item) for item in _contexts]
+        parse_contexts_item = JobContext.from_dict
+        contexts = [parse_contexts_item(item) for item in _contexts]
 
         organization = OrganizationRef.from_dict(src_dict["organization"])
 
-        queued_at = datetime.datetime.fromisoformat(src_dict["queued_at"])
+        queued_at = parse_datetime(src_dict["queued_at"])
 
         _started_at = src_dict.get("started_at", UNSET)
         started_at: datetime.datetime | None | Unset
@@ -226,7 +230,7 @@ class JobDetails:
         elif isinstance(_started_at, Unset):
             started_at = UNSET
         elif isinstance(_started_at, str):
-            started_at_type_0 = datetime.datetime.fromisoformat(_started_at)
+            started_at_type_0 = parse_datetime(_started_at)
 
             started_at = started_at_type_0
         else:
@@ -239,7 +243,7 @@ class JobDetails:
         elif isinstance(_stopped_at, Unset):
             stopped_at = UNSET
         elif isinstance(_stopped_at, str):
-            stopped_at_type_0 = datetime.datetime.fromisoformat(_stopped_at)
+            stopped_at_type_0 = parse_datetime(_stopped_at)
 
             stopped_at = stopped_at_type_0
         else:

@@ -7,6 +7,8 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import parse_datetime
+
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
     {
@@ -59,9 +61,9 @@ class JobMetricsItem:
         name = src_dict["name"]
         metrics = JobMetrics.from_dict(src_dict["metrics"])
 
-        window_start = datetime.datetime.fromisoformat(src_dict["window_start"])
+        window_start = parse_datetime(src_dict["window_start"])
 
-        window_end = datetime.datetime.fromisoformat(src_dict["window_end"])
+        window_end = parse_datetime(src_dict["window_end"])
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(

@@ -9,7 +9,7 @@ from uuid import UUID
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._uuids import parse_uuid
+from .._scalars import parse_datetime, parse_uuid
 from ..models.pipeline_state import PipelineState
 from ..types import UNSET, Unset
 
@@ -112,13 +112,14 @@ class Pipeline:
         errors: list[PipelineError]
         if not isinstance(_errors, list):
             raise TypeError(f"errors: expected a list, not {type(_errors).__name__}")
-        errors = [PipelineError.from_dict(item) for item in _errors]
+        parse_errors_item = PipelineError.from_dict
+        errors = [parse_errors_item(item) for item in _errors]
 
         project_slug = src_dict["project_slug"]
         number = src_dict["number"]
         state = enum_member(PipelineState, src_dict["state"])
 
-        created_at = datetime.datetime.fromisoformat(src_dict["created_at"])
+        created_at = parse_datetime(src_dict["created_at"])
 
         trigger = PipelineTrigger.from_dict(src_dict["trigger"])
 
@@ -127,7 +128,7 @@ class Pipeline:
         if isinstance(_updated_at, Unset):
             updated_at = UNSET
         else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+            updated_at = parse_datetime(_updated_at)
 
         _trigger_parameters = src_dict.get("trigger_parameters", UNSET)
         trigger_parameters: PipelineTriggerParameters | Unset

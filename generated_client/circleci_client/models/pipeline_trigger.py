@@ -8,6 +8,7 @@ from typing import Any, Self
 from attrs import define, field
 
 from .._open_enum import enum_member
+from .._scalars import parse_datetime
 from ..models.trigger_type import TriggerType
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -56,7 +57,7 @@ class PipelineTrigger:
         """
         type_ = enum_member(TriggerType, src_dict["type"])
 
-        received_at = datetime.datetime.fromisoformat(src_dict["received_at"])
+        received_at = parse_datetime(src_dict["received_at"])
 
         actor = TriggerActor.from_dict(src_dict["actor"])
 

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._uuids import parse_uuid
+from .._scalars import parse_datetime, parse_uuid
 from ..models.workflow_status import WorkflowStatus
 from ..models.workflow_tag import WorkflowTag
 from ..types import UNSET, Unset
@@ -144,14 +144,14 @@ class Workflow:
 
         started_by = parse_uuid(src_dict["started_by"])
 
-        created_at = datetime.datetime.fromisoformat(src_dict["created_at"])
+        created_at = parse_datetime(src_dict["created_at"])
 
         _stopped_at = src_dict["stopped_at"]
         stopped_at: datetime.datetime | None
         if _stopped_at is None:
             stopped_at = None
         elif isinstance(_stopped_at, str):
-            stopped_at_type_0 = datetime.datetime.fromisoformat(_stopped_at)
+            stopped_at_type_0 = parse_datetime(_stopped_at)
 
             stopped_at = stopped_at_type_0
         else:

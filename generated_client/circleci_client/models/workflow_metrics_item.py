@@ -8,7 +8,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._uuids import parse_uuid
+from .._scalars import parse_datetime, parse_uuid
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -71,9 +71,9 @@ class WorkflowMetricsItem:
         name = src_dict["name"]
         metrics = WorkflowMetrics.from_dict(src_dict["metrics"])
 
-        window_start = datetime.datetime.fromisoformat(src_dict["window_start"])
+        window_start = parse_datetime(src_dict["window_start"])
 
-        window_end = datetime.datetime.fromisoformat(src_dict["window_end"])
+        window_end = parse_datetime(src_dict["window_end"])
 
         _project_id = src_dict.get("project_id", UNSET)
         project_id: UUID | Unset

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._uuids import parse_uuid
+from .._scalars import parse_datetime, parse_uuid
 from ..models.workflow_run_status import WorkflowRunStatus
 from ..types import UNSET, Unset
 
@@ -115,14 +115,14 @@ class WorkflowRun:
         else:
             duration = cast("int | None", _duration)
 
-        created_at = datetime.datetime.fromisoformat(src_dict["created_at"])
+        created_at = parse_datetime(src_dict["created_at"])
 
         _stopped_at = src_dict["stopped_at"]
         stopped_at: datetime.datetime | None
         if _stopped_at is None:
             stopped_at = None
         elif isinstance(_stopped_at, str):
-            stopped_at_type_0 = datetime.datetime.fromisoformat(_stopped_at)
+            stopped_at_type_0 = parse_datetime(_stopped_at)
 
             stopped_at = stopped_at_type_0
         else:

@@ -56,7 +56,8 @@ class WorkflowRunListResponse:
         items: list[WorkflowRun]
         if not isinstance(_items, list):
             raise TypeError(f"items: expected a list, not {type(_items).__name__}")
-        items = [WorkflowRun.from_dict(item) for item in _items]
+        parse_items_item = WorkflowRun.from_dict
+        items = [parse_items_item(item) for item in _items]
 
         _next_page_token = src_dict["next_page_token"]
         next_page_token: None | str

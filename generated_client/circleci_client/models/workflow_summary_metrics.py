@@ -7,6 +7,8 @@ from typing import Any, Self, cast
 
 from attrs import define, field
 
+from .._scalars import parse_datetime
+
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
     {
@@ -124,9 +126,9 @@ class WorkflowSummaryMetrics:
         else:
             total_credits_used = cast("int | None", _total_credits_used)
 
-        window_start = datetime.datetime.fromisoformat(src_dict["window_start"])
+        window_start = parse_datetime(src_dict["window_start"])
 
-        window_end = datetime.datetime.fromisoformat(src_dict["window_end"])
+        window_end = parse_datetime(src_dict["window_end"])
 
         duration_metrics = DurationMetrics.from_dict(src_dict["duration_metrics"])
 

@@ -1,14 +1,15 @@
-"""UUIDs from JSON strings: the same result as ``uuid.UUID(text)``, built in half the time.
+"""Parsers for the strings the API uses for ids and timestamps, quicker than the usual calls.
 
-Insights and job listings carry one or more ids per item, and ``uuid.UUID.__init__`` is the
-largest single cost of parsing them. When the text without its dashes is 32 characters that
-read as a hexadecimal number (the form the API sends), the number is decoded here with the same
-steps ``uuid.UUID`` takes; any other text goes to ``uuid.UUID`` itself, so its checks and error
-messages are unchanged.
+Insights and job listings carry ids and timestamps on every item, and ``uuid.UUID.__init__`` is
+the largest single cost of parsing them. ``parse_uuid`` gives the same result in half the time:
+when the text without its dashes is 32 characters that read as a hexadecimal number (the form the
+API sends), the number is decoded here with the same steps ``uuid.UUID`` takes; any other text
+goes to ``uuid.UUID`` itself, so its checks and error messages are unchanged.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 from uuid import UUID, SafeUUID
 
@@ -37,3 +38,7 @@ def parse_uuid(text: Any) -> UUID:
         _set_is_safe(value, _UNKNOWN)
         return value
     return UUID(text)
+
+
+parse_datetime = datetime.datetime.fromisoformat
+"""Parse an ISO 8601 timestamp such as ``2025-10-15T12:00:00.139Z`` (bound once, not per call)."""
