@@ -402,6 +402,28 @@ def test_a_non_json_success_body_is_a_validation_error() -> None:
         get_current_user.sync(client=_mock_client(b"<html>maintenance</html>"))
 
 
+def test_a_list_body_holding_an_object_is_named() -> None:
+    from circleci_client import ResponseValidationError
+    from circleci_client.api.user import get_collaborations
+
+    with pytest.raises(ResponseValidationError) as caught:
+        get_collaborations.sync(client=_mock_client(b'{"login": "a"}'))
+    assert str(caught.value) == (
+        "getCollaborations: could not parse list[Collaboration]:"
+        " the body: expected a list, not dict"
+    )
+
+
+def test_a_list_field_holding_an_object_is_named() -> None:
+    from circleci_client import ResponseValidationError
+
+    body = b'{"items": {"id": 1}, "next_page_token": null}'
+    with pytest.raises(ResponseValidationError) as caught:
+        list_pipelines_for_project.sync("gh/acme/widgets", client=_mock_client(body))
+    assert caught.value.model == "PipelineListResponse"
+    assert str(caught.value).endswith("items: expected a list, not dict")
+
+
 def test_deprecation_headers_warn_once_per_operation() -> None:
     from circleci_client import APIDeprecationWarning
 

@@ -29,7 +29,7 @@ def _parse_success(data: Any) -> list[Collaboration]:
     _response_200 = data
     response_200: list[Collaboration]
     if not isinstance(_response_200, list):
-        raise TypeError(f"response_200: expected a list, not {type(_response_200).__name__}")
+        raise TypeError(f"the body: expected a list, not {type(_response_200).__name__}")
     parse_response_200_item = Collaboration.from_dict
     response_200 = [parse_response_200_item(item) for item in _response_200]
 
