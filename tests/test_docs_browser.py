@@ -166,8 +166,11 @@ class DevTools:
 
     def navigate(self, url: str) -> None:
         """Load ``url`` and wait until the page and its scripts are done."""
+        seen = len(self.events)
         self.call("Page.navigate", url=url)
-        self.wait_for_event("Page.loadEventFired")
+        # A fast page can finish loading before Chromium answers the navigate command.
+        if not any(e["method"] == "Page.loadEventFired" for e in self.events[seen:]):
+            self.wait_for_event("Page.loadEventFired")
         self.wait_until("document.readyState === 'complete'")
 
     def screenshot(self, path: Path) -> None:
