@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import traceback
 from typing import Any, Protocol
 from urllib.parse import parse_qsl, unquote
@@ -102,13 +103,16 @@ class ApiDispatcher:
                 headers=header_dict(scope),
             )
         )
-        response = await self.respond(scope, receive, record)
-        if response is None:
-            record.status = None
-            await drop_connection(scope, send)
-            return
-        record.status = response.status_code
-        await response(scope, receive, send)
+        try:
+            response = await self.respond(scope, receive, record)
+            if response is None:
+                record.status = None
+                await drop_connection(scope, send)
+                return
+            record.status = response.status_code
+            await response(scope, receive, send)
+        finally:
+            record.finished = time.monotonic()
 
     def _error(self, status: int, message: str) -> JSONResponse:
         return JSONResponse({"message": message}, status)

@@ -13,6 +13,7 @@ import hashlib
 import json
 import mimetypes
 import re
+import time
 from typing import Protocol
 from urllib.parse import parse_qsl, quote, unquote
 
@@ -178,7 +179,10 @@ class FileHost:
                 headers=header_dict(scope),
             )
         )
-        record.status = await self._respond(scope, send, record)
+        try:
+            record.status = await self._respond(scope, send, record)
+        finally:
+            record.finished = time.monotonic()
 
     async def _respond(self, scope: Scope, send: Send, record: RequestRecord) -> int | None:
         faults = self.host.faults

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -19,6 +20,10 @@ class RequestRecord:
     headers: dict[str, str]
     operation: str | None = None
     status: int | None = None
+    started: float = field(default_factory=time.monotonic)
+    """When the request arrived (``time.monotonic``)."""
+    finished: float | None = None
+    """When its response was sent or its connection dropped; None while it is in progress."""
 
 
 class HostLog:
@@ -59,6 +64,18 @@ class HostLog:
         """Return the most recent record, if any."""
         items = self.snapshot()
         return items[-1] if items else None
+
+    def most_at_once(self) -> int:
+        """The largest number of requests that were in progress at the same moment."""
+        edges = []
+        for record in self.snapshot():
+            edges.append((record.started, 1))
+            edges.append((record.finished if record.finished is not None else float("inf"), -1))
+        in_flight = most = 0
+        for _, change in sorted(edges, key=lambda edge: (edge[0], edge[1])):
+            in_flight += change
+            most = max(most, in_flight)
+        return most
 
     def __len__(self) -> int:
         with self._lock:
