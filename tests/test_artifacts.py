@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,25 @@ def small_big(standin: Standin) -> Artifact:
 def test_unsafe_paths_are_refused(path: str) -> None:
     with pytest.raises(UnsafePathError):
         safe_relative_path(path)
+
+
+@pytest.mark.parametrize(
+    ("path", "problem"),
+    [
+        ("logs/NUL", "device name 'NUL'"),
+        ("con.txt", "device name 'con.txt'"),
+        ("a/com1.tar.gz", "device name 'com1.tar.gz'"),
+        ("reports./x", "'reports.' ends in a dot"),
+        ("a/b ", "'b ' ends in a dot or a space"),
+    ],
+)
+def test_windows_device_names_and_trailing_dots_are_refused_for_windows(
+    path: str, problem: str
+) -> None:
+    with pytest.raises(UnsafePathError, match=re.escape(problem)):
+        safe_relative_path(path, windows=True)
+    # Elsewhere they are ordinary names.
+    assert safe_relative_path(path, windows=False).as_posix() == path.rstrip("/")
 
 
 def test_safe_paths_are_normalised() -> None:

@@ -17,10 +17,11 @@ it. The rules, in the order a file meets them:
 * **Selection.** ``glob`` patterns are matched with :func:`fnmatch.fnmatchcase` against the
   artifact's whole ``path`` (``*`` also matches ``/``); no pattern selects everything.
 * **Safe paths.** The server's ``path`` must be relative: no ``..`` component, no leading
-  ``/``, no drive letter (``C:``), no backslash, no NUL or other control character, not empty.
-  The final path (and its ``.part``) must resolve inside the destination, so a symlink in the
-  destination that points outside is refused too. A refused file is reported as failed; the
-  others still download.
+  ``/``, no drive letter (``C:``), no backslash, no NUL or other control character, not empty;
+  on Windows also no device name (``NUL``, ``com1.txt``) and no name ending in a dot or space.
+  The file's folder must resolve inside the destination, so a symlink in the destination that
+  points outside is refused too, and the file and its ``.part`` are never followed when they are
+  symlinks. A refused file is reported as failed; the others still download.
 * **Layout.** ``<dest>/<path>``; when a job's artifacts come from more than one node
   (``node_index``), each node's files go to ``<dest>/node-<index>/<path>``. In workflow and
   branch mode every job gets its own folder, ``<dest>/<job-number>-<job-name>/`` (the name
@@ -121,6 +122,7 @@ read, which matters when several downloads share the interpreter."""
 
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_WINDOWS_DEVICE = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$", re.IGNORECASE)
@@ -284,14 +286,17 @@ class SuccessfulPipeline:
 # --------------------------------------------------------------------------------------------
 
 
-def safe_relative_path(path: str) -> PurePosixPath:
+def safe_relative_path(path: str, *, windows: bool | None = None) -> PurePosixPath:
     """Turn a server-supplied artifact path into a safe relative path, or raise.
 
-    ``.`` and empty components are dropped (``a//./b`` is ``a/b``).
+    ``.`` and empty components are dropped (``a//./b`` is ``a/b``). On Windows (or with
+    ``windows=True``) device names such as ``NUL`` or ``com1.txt`` and names ending in a dot or
+    a space are refused too: Windows would send the bytes to a device or write another file.
 
     Raises:
         UnsafePathError: the path is empty, absolute, has a drive letter, a ``..`` component,
-            a backslash, or a NUL or other control character.
+            a backslash, or a NUL or other control character (or, for Windows, a device name or
+            a name ending in a dot or a space).
     """
     if not path or not path.strip():
         raise UnsafePathError("empty artifact path")
@@ -310,7 +315,17 @@ def safe_relative_path(path: str) -> PurePosixPath:
         raise UnsafePathError("artifact path has a drive letter")
     if not parts:
         raise UnsafePathError("artifact path names no file")
+    if os.name == "nt" if windows is None else windows:
+        _check_windows_names(parts)
     return PurePosixPath(*parts)
+
+
+def _check_windows_names(parts: Sequence[str]) -> None:
+    for part in parts:
+        if _WINDOWS_DEVICE.match(part):
+            raise UnsafePathError(f"artifact path uses the Windows device name {part!r}")
+        if part.endswith((".", " ")):
+            raise UnsafePathError(f"artifact path component {part!r} ends in a dot or a space")
 
 
 def job_folder_name(job_number: int, job_name: str | None) -> str:
