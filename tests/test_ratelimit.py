@@ -321,6 +321,32 @@ def test_standin_rate_limit_answers_429_with_retry_after(standin: Standin) -> No
     assert standin.rate_limiter.settings is None
 
 
+def test_standin_answers_carry_ratelimit_headers(standin: Standin) -> None:
+    standin.set_rate_limit(4.0, burst=2)
+    headers = {"Circle-Token": standin.token}
+    with httpx.Client(base_url=standin.base_url, headers=headers) as http:
+        first, second, third = (http.get("/me") for _ in range(3))
+    assert first.headers["RateLimit-Limit"] == "2"
+    assert (first.headers["RateLimit-Remaining"], first.headers["RateLimit-Reset"]) == ("1", "0")
+    assert second.headers["RateLimit-Remaining"] == "0"
+    assert 0 < float(second.headers["RateLimit-Reset"]) <= 0.25
+    assert third.status_code == 429 and third.headers["RateLimit-Remaining"] == "0"
+
+
+@pytest.mark.parametrize(("limiter", "expect_429s"), [(True, False), (False, True)])
+def test_the_client_waits_out_remaining_zero_instead_of_meeting_a_429(
+    standin: Standin, limiter: bool, expect_429s: bool
+) -> None:
+    standin.set_rate_limit(10.0, burst=2)
+    options = {} if limiter else {"rate_limit": False}
+    with standin_client(standin, **options) as client:
+        users = [get_current_user.sync(client=client) for _ in range(6)]
+    assert len({user.login for user in users}) == 1
+    # With its limiter the client reads RateLimit-Remaining: 0 + RateLimit-Reset and waits;
+    # without it, it runs into the bucket and relies on retrying the 429s.
+    assert (standin.rate_limiter.limited > 0) is expect_429s
+
+
 def test_standin_cli_takes_a_rate_limit() -> None:
     from tests.standin.__main__ import parse_args
 

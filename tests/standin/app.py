@@ -1,9 +1,10 @@
 """The API server: a Starlette app routing on the raw path, with faults and validation.
 
 Order of work per request: log it, add latency, apply the rate limit (429 when the token's
-bucket is empty, see ``ratelimit``), apply ``before`` faults (drop, 429, 5xx),
-check auth (401), route (404/405), run the handler under the world lock, apply ``after``
-faults, validate the JSON body against openapi.yaml (when enabled) and send it. Every
+bucket is empty, see ``ratelimit``; every answer then carries its RateLimit-* headers),
+apply ``before`` faults (drop, 429, 5xx), check auth (401), route (404/405), run the handler
+under the world lock, apply ``after`` faults, validate the JSON body against openapi.yaml (when
+enabled) and send it. Every
 error body is ``{"message": ...}``; only the plain-text 429 fault differs. Malformed ids in
 the path (not a uuid, not a number) answer 404 like unknown ones. Fault responses are not
 validated: they are deliberate.
@@ -40,6 +41,9 @@ from tests.standin.routing import Router
 from tests.standin.validation import ResponseValidator
 
 PREFIX = "/api/v2"
+
+RATE_HEADERS_KEY = "standin.rate_headers"
+"""Where a request's scope keeps the RateLimit-* headers its answer carries."""
 INVALID_TOKEN = "Invalid token provided."
 QUERY_AUTH = (
     "Query parameter authentication (circle-token) is not supported. "
@@ -110,6 +114,7 @@ class ApiDispatcher:
                 await drop_connection(scope, send)
                 return
             record.status = response.status_code
+            response.headers.update(scope.get(RATE_HEADERS_KEY, {}))
             await response(scope, receive, send)
         finally:
             record.finished = time.monotonic()
@@ -138,10 +143,13 @@ class ApiDispatcher:
         delay = faults.delay_for(info)
         if delay > 0:
             await asyncio.sleep(delay)
-        retry_after = self.host.rate_limiter.check(token_from_headers(record.headers) or "")
-        if retry_after is not None:
+        verdict = self.host.rate_limiter.take(token_from_headers(record.headers) or "")
+        scope[RATE_HEADERS_KEY] = verdict.headers
+        if verdict.retry_after is not None:
             return JSONResponse(
-                {"message": "Rate limit exceeded."}, 429, headers={"Retry-After": retry_after}
+                {"message": "Rate limit exceeded."},
+                429,
+                headers={"Retry-After": verdict.retry_after},
             )
         if faults.take("drop", info, when="before"):
             return None

@@ -3,7 +3,10 @@
 Each token gets ``burst`` requests at once and ``rate`` more per second. A request that
 finds its bucket empty is answered 429 with ``Retry-After``: the seconds until a request
 would be allowed, rounded up to a hundredth (``whole_seconds=True`` rounds up to whole
-seconds, as HTTP's delta-seconds form strictly requires). Off until configured.
+seconds, as HTTP's delta-seconds form strictly requires). Every answer, 429 or not, also carries
+``RateLimit-Limit`` (the burst), ``RateLimit-Remaining`` (whole requests left now) and
+``RateLimit-Reset`` (seconds until the next request is allowed, in hundredths; 0 while some are
+left), as CircleCI may send. Off until configured.
 """
 
 from __future__ import annotations
@@ -55,19 +58,45 @@ class TokenBuckets:
 
     def check(self, key: str) -> str | None:
         """Take one token for ``key``; None when allowed, else the Retry-After header value."""
+        return self.take(key).retry_after
+
+    def take(self, key: str) -> Verdict:
+        """Take one token for ``key``: whether it is allowed, and the headers to answer with."""
         with self._lock:
             settings = self._settings
             if settings is None:
-                return None
+                return Verdict(None, {})
             now = self._clock()
             tokens, updated = self._buckets.get(key, (float(settings.burst), now))
             tokens = min(float(settings.burst), tokens + (now - updated) * settings.rate)
-            if tokens >= 1.0:
-                self._buckets[key] = (tokens - 1.0, now)
-                return None
+            allowed = tokens >= 1.0
+            if allowed:
+                tokens -= 1.0
+            else:
+                self.limited += 1
             self._buckets[key] = (tokens, now)
-            self.limited += 1
-            wait = (1.0 - tokens) / settings.rate
-        if settings.whole_seconds:
-            return str(max(1, math.ceil(wait)))
-        return f"{math.ceil(wait * 100) / 100:.2f}"
+        wait = 0.0 if tokens >= 1.0 else (1.0 - tokens) / settings.rate
+        headers = {
+            "RateLimit-Limit": str(settings.burst),
+            "RateLimit-Remaining": str(math.floor(tokens)),
+            # In hundredths even with whole_seconds: that flag is about Retry-After's strict form.
+            "RateLimit-Reset": _seconds(wait, whole=False) if wait > 0 else "0",
+        }
+        if allowed:
+            return Verdict(None, headers)
+        return Verdict(_seconds(wait, settings.whole_seconds), headers)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One request's fate: ``retry_after`` is None when it may go on."""
+
+    retry_after: str | None
+    headers: dict[str, str]
+
+
+def _seconds(wait: float, whole: bool) -> str:
+    """Seconds to wait, rounded up: to whole seconds, or to a hundredth."""
+    if whole:
+        return str(max(1, math.ceil(wait)))
+    return f"{math.ceil(wait * 100) / 100:.2f}"
