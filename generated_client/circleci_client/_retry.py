@@ -1,7 +1,8 @@
 """Retries for rate limits and transient failures, as httpx transports.
 
-:class:`RetryPolicy` makes every decision and does no I/O; :class:`RetryTransport` and
-:class:`AsyncRetryTransport` are thin loops around it. The rules:
+:class:`RetryPolicy` makes every decision and does no I/O; the attempt loop is written once as
+steps (see ``_steps``), which :class:`RetryTransport` and :class:`AsyncRetryTransport` run.
+The rules:
 
 * ``max_retries`` retries at most (so ``max_retries + 1`` attempts); an ``int`` in the request
   extension :data:`MAX_RETRIES_EXTENSION` overrides it for one call, and ``0`` turns retries off.
@@ -35,6 +36,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any, TypedDict, Unpack
 
 import httpx
 
@@ -46,6 +48,7 @@ from ._constants import (
     MAX_RETRY_AFTER,
     MAX_RETRY_DELAY,
 )
+from ._steps import Steps, arun, run
 from .errors import APIConnectionError, APITimeoutError, parse_retry_after, redact_url
 
 __all__ = ["AsyncRetryTransport", "RetryPolicy", "RetryTransport"]
@@ -169,96 +172,90 @@ def _typed_error(request: httpx.Request, exc: httpx.TransportError) -> APIConnec
     return APIConnectionError(detail, request=request)
 
 
-def _policy(
-    max_retries: int, initial_delay: float, max_delay: float, max_retry_after: float
-) -> RetryPolicy:
-    return RetryPolicy(
-        max_retries=max_retries,
-        initial_delay=initial_delay,
-        max_delay=max_delay,
-        max_retry_after=max_retry_after,
-    )
+class RetrySettings(TypedDict, total=False):
+    """Keyword settings of the retry transports, passed on to :class:`RetryPolicy`."""
+
+    max_retries: int
+    initial_delay: float
+    max_delay: float
+    max_retry_after: float
 
 
-class RetryTransport(httpx.BaseTransport):
+class _Retrying:
+    """What both retry transports share: the policy, the sleep and the attempt loop as steps."""
+
+    def __init__(self, settings: RetrySettings) -> None:
+        self.policy = RetryPolicy(**settings)
+
+    def _attempts(self, request: httpx.Request) -> Steps[httpx.Response]:
+        attempt = 0
+        while True:
+            try:
+                response: httpx.Response = yield ("send", (request,))
+            except httpx.TransportError as exc:
+                delay = self.policy.decide(request, exc, attempt)
+                if delay is None:
+                    raise _typed_error(request, exc) from exc
+                _log_retry(self.policy, request, exc, attempt, delay)
+            else:
+                delay = self.policy.decide(request, response, attempt)
+                if delay is None:
+                    return response
+                yield ("close", (response,))  # give the connection back before waiting
+                _log_retry(self.policy, request, response, attempt, delay)
+            yield ("sleep", (delay,))
+            attempt += 1
+
+
+class RetryTransport(_Retrying, httpx.BaseTransport):
     """Wraps a transport and retries requests as :class:`RetryPolicy` decides."""
 
     def __init__(
         self,
         wrapped: httpx.BaseTransport,
         *,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        initial_delay: float = INITIAL_RETRY_DELAY,
-        max_delay: float = MAX_RETRY_DELAY,
-        max_retry_after: float = MAX_RETRY_AFTER,
         sleep: Callable[[float], None] | None = None,
+        **settings: Unpack[RetrySettings],
     ) -> None:
+        super().__init__(settings)
         self._wrapped = wrapped
-        self.policy = _policy(max_retries, initial_delay, max_delay, max_retry_after)
-        self._sleep = sleep if sleep is not None else time.sleep
+        self._io: dict[str, Callable[..., Any]] = {
+            "send": wrapped.handle_request,
+            "close": httpx.Response.close,
+            "sleep": sleep if sleep is not None else time.sleep,
+        }
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        attempt = 0
-        while True:
-            try:
-                response = self._wrapped.handle_request(request)
-            except httpx.TransportError as exc:
-                delay = self.policy.decide(request, exc, attempt)
-                if delay is None:
-                    raise _typed_error(request, exc) from exc
-                _log_retry(self.policy, request, exc, attempt, delay)
-            else:
-                delay = self.policy.decide(request, response, attempt)
-                if delay is None:
-                    return response
-                response.close()  # give the connection back before waiting
-                _log_retry(self.policy, request, response, attempt, delay)
-            self._sleep(delay)
-            attempt += 1
+        return run(self._attempts(request), self._io)
 
     def close(self) -> None:
         self._wrapped.close()
 
 
-class AsyncRetryTransport(httpx.AsyncBaseTransport):
+class AsyncRetryTransport(_Retrying, httpx.AsyncBaseTransport):
     """Async version of :class:`RetryTransport`, sharing its :class:`RetryPolicy`."""
 
     def __init__(
         self,
         wrapped: httpx.AsyncBaseTransport,
         *,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        initial_delay: float = INITIAL_RETRY_DELAY,
-        max_delay: float = MAX_RETRY_DELAY,
-        max_retry_after: float = MAX_RETRY_AFTER,
         sleep: Callable[[float], Awaitable[None]] | None = None,
+        **settings: Unpack[RetrySettings],
     ) -> None:
+        super().__init__(settings)
         self._wrapped = wrapped
-        self.policy = _policy(max_retries, initial_delay, max_delay, max_retry_after)
         if sleep is None:
             import asyncio  # here, not at the top: importing asyncio costs ~40 ms at startup
 
             sleep = asyncio.sleep
-        self._sleep = sleep
+        self._io: dict[str, Callable[..., Any]] = {
+            "send": wrapped.handle_async_request,
+            "close": httpx.Response.aclose,
+            "sleep": sleep,
+        }
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        attempt = 0
-        while True:
-            try:
-                response = await self._wrapped.handle_async_request(request)
-            except httpx.TransportError as exc:
-                delay = self.policy.decide(request, exc, attempt)
-                if delay is None:
-                    raise _typed_error(request, exc) from exc
-                _log_retry(self.policy, request, exc, attempt, delay)
-            else:
-                delay = self.policy.decide(request, response, attempt)
-                if delay is None:
-                    return response
-                await response.aclose()  # give the connection back before waiting
-                _log_retry(self.policy, request, response, attempt, delay)
-            await self._sleep(delay)
-            attempt += 1
+        return await arun(self._attempts(request), self._io)
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()
