@@ -9,10 +9,11 @@
         report = download_job_artifacts(client, "gh/acme/widgets", 1234, "out", glob="*.xml")
         print(report.summary())
 
-Sync functions run the downloads in a thread pool over the client's ``httpx.Client``; the
-``a``-prefixed coroutines use its ``httpx.AsyncClient``. Either way the client's transport adds
-the token only for the API's origin and ``token_hosts``; a redirect elsewhere goes out without
-it. The rules, in the order a file meets them:
+The work is written once as steps (see ``_steps``): sync functions run them in a thread pool
+over the client's ``httpx.Client``, the ``a``-prefixed coroutines as tasks over its
+``httpx.AsyncClient``. Either way the client's transport adds the token only for the API's
+origin and ``token_hosts``; a redirect elsewhere goes out without it. The rules, in the order
+a file meets them:
 
 * **Selection.** ``glob`` patterns are matched with :func:`fnmatch.fnmatchcase` against the
   artifact's whole ``path`` (``*`` also matches ``/``); no pattern selects everything.
@@ -48,22 +49,22 @@ it. The rules, in the order a file meets them:
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import fnmatch
 import os
 import re
 import stat
-from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
-from typing import IO, TypeVar
+from typing import IO, Any, TypedDict, TypeVar, Unpack
 from uuid import UUID
 
 import httpx
 
 from ._client import Client
+from ._steps import Steps, arun, run
 from .api.job import get_job_artifacts
 from .api.pipeline import list_pipelines_for_project, list_workflows_by_pipeline_id
 from .api.workflow import list_workflow_jobs
@@ -628,160 +629,77 @@ def _is_complete(total: int | None, size: int) -> bool:
 
 
 # --------------------------------------------------------------------------------------------
-# Sync
+# The work, written once as steps (see ``_steps``) and run sync or async
 # --------------------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _get(http: httpx.Client, url: str, headers: dict[str, str]) -> Iterator[httpx.Response]:
-    """GET with manual redirects; yields the final (streamed, unread) response."""
+def _get(url: str, headers: dict[str, str]) -> Steps[httpx.Response]:
+    """GET with manual redirects; returns the final (streamed, unread) response to close."""
     current = _start_url(url)
     for hops in range(MAX_REDIRECTS + 1):
-        request = http.build_request("GET", current, headers={**_DOWNLOAD_HEADERS, **headers})
-        response = http.send(request, stream=True, follow_redirects=False)
+        response: httpx.Response = yield ("get", (current, {**_DOWNLOAD_HEADERS, **headers}))
         try:
             target = _check_redirect(response, hops)
-            if target is None:
-                yield response
-                return
-        finally:
-            response.close()
+        except BaseException:
+            yield ("close", (response,))
+            raise
+        if target is None:
+            return response
+        yield ("close", (response,))
         current = target
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-class _SyncDownloader:
-    def __init__(
-        self, http: httpx.Client, root: Path, listener: ProgressListener, retries: int
-    ) -> None:
-        self.http = http
+def _collect(op: Any, *args: Any, **kwargs: Any) -> Steps[list[Any]]:
+    """Every item of a paginated operation (``op`` is its generated module)."""
+    items = yield ("items", (op, args, kwargs))
+    collected = []
+    while (item := (yield ("next", (items,)))) is not None:
+        collected.append(item)
+    return collected
+
+
+class _Downloader:
+    """Fetches one planned file: skip, download or resume it, and report the outcome."""
+
+    def __init__(self, root: Path, listener: ProgressListener, retries: int) -> None:
         self.folders = _Folders(root)
         self.listener = listener
         self.retries = retries
 
-    def run(self, item: ArtifactFile, error: str | None) -> FileResult:
-        result = self._run(item, error)
+    def file(self, planned: tuple[ArtifactFile, str | None]) -> Steps[FileResult]:
+        result = yield from self._file(*planned)
         self.listener.on_finish(result)
         return result
 
-    def _run(self, item: ArtifactFile, error: str | None) -> FileResult:
+    def _file(self, item: ArtifactFile, error: str | None) -> Steps[FileResult]:
         if error is not None or item.target is None:
             return _failed(item, error or "no destination")
         final: Path | None = None
         try:
             final = self.folders.destination(item)
             existing = _existing_size(final)
-            if existing is not None and self._complete(item, existing):
+            if existing is not None and (yield from self._complete(item, existing)):
                 return FileResult(item, FileStatus.SKIPPED, final, size=existing)
-            return self._download(item, final)
+            return (yield from self._download(item, final))
         except _FileError as exc:
             return _failed(item, str(exc), final)
         except (httpx.HTTPError, APIError, OSError) as exc:
             return _failed(item, _describe(exc), final)
 
-    def _complete(self, item: ArtifactFile, size: int) -> bool:
-        with _get(self.http, item.url, {"Range": "bytes=0-0"}) as response:
-            return _is_complete(_probe_total(response), size)
-
-    def _download(self, item: ArtifactFile, final: Path) -> FileResult:
-        progress = _Progress(item, final, self.retries)
-        while True:
-            try:
-                written, appended = self._attempt(item, progress.part, _part_size(progress.part))
-            except _Restart:
-                progress.part.unlink(missing_ok=True)
-                continue
-            except _Interrupted as exc:
-                failure = progress.interrupted(exc)
-                if failure is not None:
-                    return failure
-                continue
-            return progress.done(written, appended)
-
-    def _attempt(self, item: ArtifactFile, part: Path, offset: int) -> tuple[int, bool]:
-        """Fetch from ``offset`` into the ``.part``; the bytes written and whether appended."""
-        with _get(self.http, item.url, _range_header(offset)) as response:
-            body = _accept(response, offset)
-            if body is None:
-                return 0, True
-            self.listener.on_start(item, body.total, offset if body.append else 0)
-            written = 0
-            with _open_part(part, body.append) as out:
-                try:
-                    for chunk in response.iter_raw():
-                        out.write(chunk)
-                        written += len(chunk)
-                        self.listener.on_bytes(item, len(chunk))
-                except (httpx.HTTPError, APIError) as exc:
-                    raise _Interrupted(written, _describe(exc)) from exc
-            _check_length(body, written, part)
-            return written, body.append
-
-
-# --------------------------------------------------------------------------------------------
-# Async
-# --------------------------------------------------------------------------------------------
-
-
-@contextlib.asynccontextmanager
-async def _aget(
-    http: httpx.AsyncClient, url: str, headers: dict[str, str]
-) -> AsyncIterator[httpx.Response]:
-    """Async :func:`_get`."""
-    current = _start_url(url)
-    for hops in range(MAX_REDIRECTS + 1):
-        request = http.build_request("GET", current, headers={**_DOWNLOAD_HEADERS, **headers})
-        response = await http.send(request, stream=True, follow_redirects=False)
+    def _complete(self, item: ArtifactFile, size: int) -> Steps[bool]:
+        response = yield from _get(item.url, {"Range": "bytes=0-0"})
         try:
-            target = _check_redirect(response, hops)
-            if target is None:
-                yield response
-                return
+            return _is_complete(_probe_total(response), size)
         finally:
-            await response.aclose()
-        current = target
-    raise AssertionError("unreachable")  # pragma: no cover
+            yield ("close", (response,))
 
-
-class _AsyncDownloader:
-    def __init__(
-        self, http: httpx.AsyncClient, root: Path, listener: ProgressListener, retries: int
-    ) -> None:
-        self.http = http
-        self.folders = _Folders(root)
-        self.listener = listener
-        self.retries = retries
-
-    async def run(self, item: ArtifactFile, error: str | None) -> FileResult:
-        result = await self._run(item, error)
-        self.listener.on_finish(result)
-        return result
-
-    async def _run(self, item: ArtifactFile, error: str | None) -> FileResult:
-        if error is not None or item.target is None:
-            return _failed(item, error or "no destination")
-        final: Path | None = None
-        try:
-            final = self.folders.destination(item)
-            existing = _existing_size(final)
-            if existing is not None and await self._complete(item, existing):
-                return FileResult(item, FileStatus.SKIPPED, final, size=existing)
-            return await self._download(item, final)
-        except _FileError as exc:
-            return _failed(item, str(exc), final)
-        except (httpx.HTTPError, APIError, OSError) as exc:
-            return _failed(item, _describe(exc), final)
-
-    async def _complete(self, item: ArtifactFile, size: int) -> bool:
-        async with _aget(self.http, item.url, {"Range": "bytes=0-0"}) as response:
-            return _is_complete(_probe_total(response), size)
-
-    async def _download(self, item: ArtifactFile, final: Path) -> FileResult:
+    def _download(self, item: ArtifactFile, final: Path) -> Steps[FileResult]:
         progress = _Progress(item, final, self.retries)
         while True:
             try:
                 offset = _part_size(progress.part)
-                written, appended = await self._attempt(item, progress.part, offset)
+                written, appended = yield from self._attempt(item, progress.part, offset)
             except _Restart:
                 progress.part.unlink(missing_ok=True)
                 continue
@@ -792,17 +710,20 @@ class _AsyncDownloader:
                 continue
             return progress.done(written, appended)
 
-    async def _attempt(self, item: ArtifactFile, part: Path, offset: int) -> tuple[int, bool]:
-        async with _aget(self.http, item.url, _range_header(offset)) as response:
+    def _attempt(self, item: ArtifactFile, part: Path, offset: int) -> Steps[tuple[int, bool]]:
+        """Fetch from ``offset`` into the ``.part``; the bytes written and whether appended."""
+        response = yield from _get(item.url, _range_header(offset))
+        try:
             body = _accept(response, offset)
             if body is None:
                 return 0, True
             self.listener.on_start(item, body.total, offset if body.append else 0)
             written = 0
-            # Pieces go to the page cache, which is fast enough to write from the event loop.
+            # Async downloads write from the event loop too: pieces go to the page cache.
             with _open_part(part, body.append) as out:
                 try:
-                    async for chunk in response.aiter_raw():
+                    chunks = yield ("chunks", (response,))
+                    while (chunk := (yield ("next", (chunks,)))) is not None:
                         out.write(chunk)
                         written += len(chunk)
                         self.listener.on_bytes(item, len(chunk))
@@ -810,11 +731,8 @@ class _AsyncDownloader:
                     raise _Interrupted(written, _describe(exc)) from exc
             _check_length(body, written, part)
             return written, body.append
-
-
-# --------------------------------------------------------------------------------------------
-# Listing
-# --------------------------------------------------------------------------------------------
+        finally:
+            yield ("close", (response,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -838,15 +756,84 @@ def _as_uuid(value: UUID | str) -> UUID:
     return value if isinstance(value, UUID) else UUID(str(value))
 
 
+def _artifacts_of(job: _JobRef) -> Steps[list[Artifact]]:
+    return (yield from _collect(get_job_artifacts, job.project_slug, job.job_number))
+
+
+def _latest_successful(project_slug: str, branch: str, limit: int) -> Steps[SuccessfulPipeline]:
+    newest = {"branch": branch, "max_items": limit}
+    pipelines = yield ("items", (list_pipelines_for_project, (project_slug,), newest))
+    while (pipeline := (yield ("next", (pipelines,)))) is not None:
+        workflows = yield from _collect(list_workflows_by_pipeline_id, pipeline.id)
+        if _all_succeeded(workflows):
+            return SuccessfulPipeline(pipeline, workflows)
+    raise NoSuccessfulPipelineError(
+        f"no successful pipeline among the newest {limit} on branch {branch!r} of {project_slug}"
+    )
+
+
+def _workflow_jobs(workflow_id: UUID | str) -> Steps[list[_JobRef]]:
+    jobs = yield from _collect(list_workflow_jobs, _as_uuid(workflow_id))
+    return [ref for job in jobs if (ref := _job_ref(job)) is not None]
+
+
+# --------------------------------------------------------------------------------------------
+# Running the steps
+# --------------------------------------------------------------------------------------------
+
+
+def _common_io(http: httpx.Client | httpx.AsyncClient) -> dict[str, Callable[..., Any]]:
+    def get(url: httpx.URL, headers: dict[str, str]) -> Any:  # a coroutine for AsyncClient
+        request = http.build_request("GET", url, headers=headers)
+        return http.send(request, stream=True, follow_redirects=False)
+
+    return {"get": get}
+
+
+def _sync_io(
+    client: Client, pool: ThreadPoolExecutor | None = None
+) -> dict[str, Callable[..., Any]]:
+    """The steps' I/O with the client's ``httpx.Client``; ``map`` fans out over ``pool``."""
+    fan_out = pool.map if pool is not None else map
+    io = _common_io(client.get_httpx_client())
+    io |= {
+        "close": httpx.Response.close,
+        "chunks": httpx.Response.iter_raw,
+        "items": lambda op, args, kwargs: op.iter_items(*args, client=client, **kwargs),
+        "next": lambda iterator: next(iterator, None),
+        "map": lambda work, items: list(fan_out(lambda item: run(work(item), io), items)),
+    }
+    return io
+
+
+def _async_io(client: Client, concurrency: int) -> dict[str, Callable[..., Any]]:
+    """The steps' I/O with the client's ``httpx.AsyncClient``; ``map`` runs tasks, bounded."""
+    limit = asyncio.Semaphore(concurrency)
+
+    async def bounded(steps: Steps[T]) -> T:
+        async with limit:
+            return await arun(steps, io)
+
+    io = _common_io(client.get_async_httpx_client())
+    io |= {
+        "close": httpx.Response.aclose,
+        "chunks": httpx.Response.aiter_raw,
+        "items": lambda op, args, kwargs: op.aiter_items(*args, client=client, **kwargs),
+        "next": lambda iterator: anext(iterator, None),
+        "map": lambda work, items: asyncio.gather(*(bounded(work(item)) for item in items)),
+    }
+    return io
+
+
 def list_artifacts(client: Client, project_slug: str, job_number: int) -> list[Artifact]:
     """Every artifact of a job, across pages."""
-    return list(get_job_artifacts.iter_items(project_slug, job_number, client=client))
+    return run(_artifacts_of(_JobRef(project_slug, job_number, None)), _sync_io(client))
 
 
 async def alist_artifacts(client: Client, project_slug: str, job_number: int) -> list[Artifact]:
     """Async :func:`list_artifacts`."""
-    items = get_job_artifacts.aiter_items(project_slug, job_number, client=client)
-    return [item async for item in items]
+    job = _JobRef(project_slug, job_number, None)
+    return await arun(_artifacts_of(job), _async_io(client, 1))
 
 
 def find_latest_successful_pipeline(
@@ -861,45 +848,15 @@ def find_latest_successful_pipeline(
     Raises:
         NoSuccessfulPipelineError: none of them is successful.
     """
-    pipelines = list_pipelines_for_project.iter_items(
-        project_slug, client=client, branch=branch, max_items=max_pipelines
-    )
-    for pipeline in pipelines:
-        workflows = list(list_workflows_by_pipeline_id.iter_items(pipeline.id, client=client))
-        if _all_succeeded(workflows):
-            return SuccessfulPipeline(pipeline, workflows)
-    raise NoSuccessfulPipelineError(
-        f"no successful pipeline among the newest {max_pipelines} on branch {branch!r} "
-        f"of {project_slug}"
-    )
+    return run(_latest_successful(project_slug, branch, max_pipelines), _sync_io(client))
 
 
 async def afind_latest_successful_pipeline(
     client: Client, project_slug: str, branch: str, *, max_pipelines: int = DEFAULT_MAX_PIPELINES
 ) -> SuccessfulPipeline:
     """Async :func:`find_latest_successful_pipeline`."""
-    pipelines = list_pipelines_for_project.aiter_items(
-        project_slug, client=client, branch=branch, max_items=max_pipelines
-    )
-    async for pipeline in pipelines:
-        items = list_workflows_by_pipeline_id.aiter_items(pipeline.id, client=client)
-        workflows = [w async for w in items]
-        if _all_succeeded(workflows):
-            return SuccessfulPipeline(pipeline, workflows)
-    raise NoSuccessfulPipelineError(
-        f"no successful pipeline among the newest {max_pipelines} on branch {branch!r} "
-        f"of {project_slug}"
-    )
-
-
-def _workflow_jobs(client: Client, workflow_id: UUID | str) -> list[_JobRef]:
-    jobs = list_workflow_jobs.iter_items(_as_uuid(workflow_id), client=client)
-    return [ref for job in jobs if (ref := _job_ref(job)) is not None]
-
-
-async def _aworkflow_jobs(client: Client, workflow_id: UUID | str) -> list[_JobRef]:
-    jobs = list_workflow_jobs.aiter_items(_as_uuid(workflow_id), client=client)
-    return [ref async for job in jobs if (ref := _job_ref(job)) is not None]
+    steps = _latest_successful(project_slug, branch, max_pipelines)
+    return await arun(steps, _async_io(client, 1))
 
 
 # --------------------------------------------------------------------------------------------
@@ -929,9 +886,26 @@ def _plan(
     return planned
 
 
+class DownloadOptions(TypedDict, total=False):
+    """Options of every download function; all optional.
+
+    Attributes:
+        glob: One or more fnmatch patterns on the artifact path; None (default) selects all.
+        concurrency: Files downloaded at the same time (default :data:`DEFAULT_CONCURRENCY`).
+        progress: Receives progress events (from worker threads in the sync functions).
+        retries: Resumes of an interrupted body within this run (default
+            :data:`DEFAULT_RETRIES`).
+    """
+
+    glob: str | Iterable[str] | None
+    concurrency: int
+    progress: ProgressListener | None
+    retries: int
+
+
 @dataclass(frozen=True, slots=True)
 class _Request:
-    """What a public download function was asked, checked once, shared by sync and async."""
+    """What a public download function was asked, checked once, before any request."""
 
     root: Path
     globs: tuple[str, ...]
@@ -940,54 +914,79 @@ class _Request:
     retries: int
 
     @classmethod
-    def make(
-        cls,
-        dest: str | os.PathLike[str],
-        glob: str | Iterable[str] | None,
-        concurrency: int,
-        progress: ProgressListener | None,
-        retries: int,
-    ) -> _Request:
+    def make(cls, dest: str | os.PathLike[str], options: DownloadOptions) -> _Request:
+        unknown = sorted(set(options) - set(DownloadOptions.__annotations__))
+        if unknown:
+            raise TypeError(f"unknown download option(s): {', '.join(unknown)}")
+        concurrency = options.get("concurrency", DEFAULT_CONCURRENCY)
         _check_concurrency(concurrency)
-        globs = _parse_globs(glob)
-        return cls(_root(dest), globs, concurrency, progress or ProgressListener(), retries)
+        globs = _parse_globs(options.get("glob"))
+        listener = options.get("progress") or ProgressListener()
+        retries = options.get("retries", DEFAULT_RETRIES)
+        return cls(_root(dest), globs, concurrency, listener, retries)
 
 
-def _download_jobs(
-    client: Client, jobs: Sequence[_JobRef], asked: _Request, *, folders: bool, source: str
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """Which jobs to download from, as steps, and how the report names them."""
+
+    jobs: Callable[[], Steps[list[_JobRef]]]
+    folders: bool
+    describe: Callable[[], str]
+
+
+def _job_source(project_slug: str, job_number: int) -> _Source:
+    def jobs() -> Steps[list[_JobRef]]:
+        if False:  # pragma: no cover  (a generator that needs no step)
+            yield ("close", ())
+        return [_JobRef(project_slug, job_number, None)]
+
+    return _Source(jobs, False, lambda: f"job {job_number} of {project_slug}")
+
+
+def _workflow_source(workflow_id: UUID | str) -> _Source:
+    return _Source(lambda: _workflow_jobs(workflow_id), True, lambda: f"workflow {workflow_id}")
+
+
+def _branch_source(project_slug: str, branch: str, max_pipelines: int) -> _Source:
+    found: list[SuccessfulPipeline] = []
+
+    def jobs() -> Steps[list[_JobRef]]:
+        found.append((yield from _latest_successful(project_slug, branch, max_pipelines)))
+        refs: list[_JobRef] = []
+        for workflow in found[0].workflows:
+            refs += yield from _workflow_jobs(workflow.id)
+        return refs
+
+    def describe() -> str:
+        pipeline = found[0].pipeline
+        return f"pipeline {pipeline.number} ({pipeline.id}) on {branch}"
+
+    return _Source(jobs, True, describe)
+
+
+def _download(source: _Source, asked: _Request) -> Steps[DownloadReport]:
+    jobs = yield from source.jobs()
+    listings = yield ("map", (_artifacts_of, jobs))
+    planned = _plan(jobs, listings, asked.globs, source.folders, asked.listener)
+    downloader = _Downloader(asked.root, asked.listener, asked.retries)
+    results = yield ("map", (downloader.file, planned))
+    return DownloadReport(asked.root, results, source.describe())
+
+
+def _download_sync(
+    client: Client, source: _Source, dest: str | os.PathLike[str], options: DownloadOptions
 ) -> DownloadReport:
-    with ThreadPoolExecutor(max_workers=asked.concurrency, thread_name_prefix="artifacts") as pool:
-        listings = list(
-            pool.map(lambda j: list_artifacts(client, j.project_slug, j.job_number), jobs)
-        )
-        planned = _plan(jobs, listings, asked.globs, folders, asked.listener)
-        worker = _SyncDownloader(
-            client.get_httpx_client(), asked.root, asked.listener, asked.retries
-        )
-        results = list(pool.map(lambda p: worker.run(*p), planned))
-    return DownloadReport(asked.root, results, source)
+    asked = _Request.make(dest, options)
+    with ThreadPoolExecutor(asked.concurrency, thread_name_prefix="artifacts") as pool:
+        return run(_download(source, asked), _sync_io(client, pool))
 
 
-async def _adownload_jobs(
-    client: Client, jobs: Sequence[_JobRef], asked: _Request, *, folders: bool, source: str
+async def _download_async(
+    client: Client, source: _Source, dest: str | os.PathLike[str], options: DownloadOptions
 ) -> DownloadReport:
-    limit = asyncio.Semaphore(asked.concurrency)
-
-    async def bounded(coroutine: Awaitable[T]) -> T:
-        async with limit:
-            return await coroutine
-
-    listings: list[list[Artifact]] = await asyncio.gather(
-        *(bounded(alist_artifacts(client, j.project_slug, j.job_number)) for j in jobs)
-    )
-    planned = _plan(jobs, listings, asked.globs, folders, asked.listener)
-    worker = _AsyncDownloader(
-        client.get_async_httpx_client(), asked.root, asked.listener, asked.retries
-    )
-    results: list[FileResult] = await asyncio.gather(
-        *(bounded(worker.run(item, error)) for item, error in planned)
-    )
-    return DownloadReport(asked.root, results, source)
+    asked = _Request.make(dest, options)
+    return await arun(_download(source, asked), _async_io(client, asked.concurrency))
 
 
 def download_job_artifacts(
@@ -995,36 +994,23 @@ def download_job_artifacts(
     project_slug: str,
     job_number: int,
     dest: str | os.PathLike[str] = ".",
-    *,
-    glob: str | Iterable[str] | None = None,
-    concurrency: int = DEFAULT_CONCURRENCY,
-    progress: ProgressListener | None = None,
-    retries: int = DEFAULT_RETRIES,
+    **options: Unpack[DownloadOptions],
 ) -> DownloadReport:
     """Download a job's artifacts into ``dest`` (see the module docs for every rule).
 
     Args:
         client: Its httpx client does the requests; the token goes to allowed origins only.
-        glob: One or more fnmatch patterns on the artifact path; None selects all.
-        concurrency: Files downloaded at the same time.
-        progress: Receives progress events (from worker threads).
-        retries: Resumes of an interrupted body within this run.
+        options: ``glob``, ``concurrency``, ``progress``, ``retries``: see
+            :class:`DownloadOptions`. They are checked before any request.
 
     Returns:
         Every file's outcome. A file's failure is reported, not raised.
 
     Raises:
         APIError: listing the artifacts failed (a subclass per status).
+        TypeError: an unknown option.
     """
-    asked = _Request.make(dest, glob, concurrency, progress, retries)  # checked before any request
-    job = _JobRef(project_slug, job_number, None)
-    return _download_jobs(
-        client,
-        [job],
-        asked,
-        folders=False,
-        source=f"job {job_number} of {project_slug}",
-    )
+    return _download_sync(client, _job_source(project_slug, job_number), dest, options)
 
 
 async def adownload_job_artifacts(
@@ -1032,74 +1018,34 @@ async def adownload_job_artifacts(
     project_slug: str,
     job_number: int,
     dest: str | os.PathLike[str] = ".",
-    *,
-    glob: str | Iterable[str] | None = None,
-    concurrency: int = DEFAULT_CONCURRENCY,
-    progress: ProgressListener | None = None,
-    retries: int = DEFAULT_RETRIES,
+    **options: Unpack[DownloadOptions],
 ) -> DownloadReport:
     """Async :func:`download_job_artifacts`."""
-    asked = _Request.make(dest, glob, concurrency, progress, retries)  # checked before any request
-    job = _JobRef(project_slug, job_number, None)
-    return await _adownload_jobs(
-        client,
-        [job],
-        asked,
-        folders=False,
-        source=f"job {job_number} of {project_slug}",
-    )
+    return await _download_async(client, _job_source(project_slug, job_number), dest, options)
 
 
 def download_workflow_artifacts(
     client: Client,
     workflow_id: UUID | str,
     dest: str | os.PathLike[str] = ".",
-    *,
-    glob: str | Iterable[str] | None = None,
-    concurrency: int = DEFAULT_CONCURRENCY,
-    progress: ProgressListener | None = None,
-    retries: int = DEFAULT_RETRIES,
+    **options: Unpack[DownloadOptions],
 ) -> DownloadReport:
     """Download the artifacts of every job of a workflow, each into ``<number>-<name>/``.
 
     Jobs without a job number (approvals, jobs that never ran) are skipped. Other arguments
     as in :func:`download_job_artifacts`.
     """
-    asked = _Request.make(dest, glob, concurrency, progress, retries)  # checked before any request
-    jobs = _workflow_jobs(client, workflow_id)
-    return _download_jobs(
-        client,
-        jobs,
-        asked,
-        folders=True,
-        source=f"workflow {workflow_id}",
-    )
+    return _download_sync(client, _workflow_source(workflow_id), dest, options)
 
 
 async def adownload_workflow_artifacts(
     client: Client,
     workflow_id: UUID | str,
     dest: str | os.PathLike[str] = ".",
-    *,
-    glob: str | Iterable[str] | None = None,
-    concurrency: int = DEFAULT_CONCURRENCY,
-    progress: ProgressListener | None = None,
-    retries: int = DEFAULT_RETRIES,
+    **options: Unpack[DownloadOptions],
 ) -> DownloadReport:
     """Async :func:`download_workflow_artifacts`."""
-    asked = _Request.make(dest, glob, concurrency, progress, retries)  # checked before any request
-    jobs = await _aworkflow_jobs(client, workflow_id)
-    return await _adownload_jobs(
-        client,
-        jobs,
-        asked,
-        folders=True,
-        source=f"workflow {workflow_id}",
-    )
-
-
-def _pipeline_source(found: SuccessfulPipeline, branch: str) -> str:
-    return f"pipeline {found.pipeline.number} ({found.pipeline.id}) on {branch}"
+    return await _download_async(client, _workflow_source(workflow_id), dest, options)
 
 
 def download_branch_artifacts(
@@ -1108,11 +1054,8 @@ def download_branch_artifacts(
     branch: str,
     dest: str | os.PathLike[str] = ".",
     *,
-    glob: str | Iterable[str] | None = None,
-    concurrency: int = DEFAULT_CONCURRENCY,
-    progress: ProgressListener | None = None,
-    retries: int = DEFAULT_RETRIES,
     max_pipelines: int = DEFAULT_MAX_PIPELINES,
+    **options: Unpack[DownloadOptions],
 ) -> DownloadReport:
     """Download the artifacts of every job of the branch's latest successful pipeline.
 
@@ -1122,18 +1065,8 @@ def download_branch_artifacts(
     Raises:
         NoSuccessfulPipelineError: none of the newest ``max_pipelines`` succeeded.
     """
-    asked = _Request.make(dest, glob, concurrency, progress, retries)  # checked before any request
-    found = find_latest_successful_pipeline(
-        client, project_slug, branch, max_pipelines=max_pipelines
-    )
-    jobs = [job for wf in found.workflows for job in _workflow_jobs(client, wf.id)]
-    return _download_jobs(
-        client,
-        jobs,
-        asked,
-        folders=True,
-        source=_pipeline_source(found, branch),
-    )
+    source = _branch_source(project_slug, branch, max_pipelines)
+    return _download_sync(client, source, dest, options)
 
 
 async def adownload_branch_artifacts(
@@ -1142,22 +1075,9 @@ async def adownload_branch_artifacts(
     branch: str,
     dest: str | os.PathLike[str] = ".",
     *,
-    glob: str | Iterable[str] | None = None,
-    concurrency: int = DEFAULT_CONCURRENCY,
-    progress: ProgressListener | None = None,
-    retries: int = DEFAULT_RETRIES,
     max_pipelines: int = DEFAULT_MAX_PIPELINES,
+    **options: Unpack[DownloadOptions],
 ) -> DownloadReport:
     """Async :func:`download_branch_artifacts`."""
-    asked = _Request.make(dest, glob, concurrency, progress, retries)  # checked before any request
-    found = await afind_latest_successful_pipeline(
-        client, project_slug, branch, max_pipelines=max_pipelines
-    )
-    jobs = [job for wf in found.workflows for job in await _aworkflow_jobs(client, wf.id)]
-    return await _adownload_jobs(
-        client,
-        jobs,
-        asked,
-        folders=True,
-        source=_pipeline_source(found, branch),
-    )
+    source = _branch_source(project_slug, branch, max_pipelines)
+    return await _download_async(client, source, dest, options)
