@@ -499,6 +499,19 @@ def test_concurrency_must_be_positive(standin: Standin, tmp_path: Path) -> None:
         download_job_artifacts(client, facts.widgets_slug, 1, tmp_path, concurrency=0)
 
 
+async def test_an_unknown_option_is_refused_before_any_request(
+    standin: Standin, tmp_path: Path
+) -> None:
+    facts = standin.world.facts
+    options: dict[str, Any] = {"concurency": 4}  # misspelt
+    with _client(standin) as client:
+        with pytest.raises(TypeError, match="unknown download option\\(s\\): concurency"):
+            download_job_artifacts(client, facts.widgets_slug, 1, tmp_path, **options)
+        with pytest.raises(TypeError, match="concurency"):
+            await adownload_workflow_artifacts(client, "x", tmp_path, **options)
+    assert len(standin.requests.api) == 0
+
+
 def test_part_file_is_not_followed_when_a_symlink(standin: Standin, tmp_path: Path) -> None:
     facts = standin.world.facts
     victim = tmp_path / "victim"
