@@ -239,34 +239,56 @@ def _check_limit(name: str, value: int | None) -> None:
         raise ValueError(f"{name} must be 1 or more (or None for no limit), got {value}")
 
 
-def _next_token(page: Page[Any], seen: set[str]) -> str | None:
-    token = page.next_page_token
-    if not token:
-        return None
-    if token in seen:
-        raise PaginationError(f"the server returned page token {token!r} twice; stopping")
-    seen.add(token)
-    return token
+class _Cursor:
+    """Where paging stands: the next token and whether to stop (shared by both flavours)."""
+
+    def __init__(self, first_token: str | Unset, max_pages: int | None) -> None:
+        _check_limit("max_pages", max_pages)
+        self.token = first_token
+        self.done = False
+        self._seen: set[str] = set()
+        self._count = 0
+        self._max_pages = max_pages
+
+    def advance(self, page: Page[Any]) -> None:
+        """Take the next token from ``page``; stop at the last page or at ``max_pages``."""
+        self._count += 1
+        token = page.next_page_token
+        if token and token in self._seen:
+            raise PaginationError(f"the server returned page token {token!r} twice; stopping")
+        if not token or (self._max_pages is not None and self._count >= self._max_pages):
+            self.done = True
+            return
+        self._seen.add(token)
+        self.token = token
+
+
+class _Quota:
+    """How many items may still be yielded (``max_items``), shared by both flavours."""
+
+    def __init__(self, max_items: int | None) -> None:
+        _check_limit("max_items", max_items)
+        self.left = max_items
+
+    def take(self) -> bool:
+        """Count one item; False once ``max_items`` have been yielded."""
+        if self.left is None:
+            return True
+        self.left -= 1
+        return self.left > 0
 
 
 def iter_pages(
     fetch: Callable[[str | Unset], PageT], first_token: str | Unset, max_pages: int | None
 ) -> Iterator[PageT]:
     """Yield pages until the last one (``next_page_token`` null) or ``max_pages``."""
-    _check_limit("max_pages", max_pages)
+    cursor = _Cursor(first_token, max_pages)
 
     def pages() -> Iterator[PageT]:
-        token: str | Unset = first_token
-        seen: set[str] = set()
-        count = 0
-        while True:
-            page = fetch(token)
-            count += 1
+        while not cursor.done:
+            page = fetch(cursor.token)
             yield page
-            next_token = _next_token(page, seen)
-            if next_token is None or (max_pages is not None and count >= max_pages):
-                return
-            token = next_token
+            cursor.advance(page)
 
     return pages()
 
@@ -277,35 +299,26 @@ def aiter_pages(
     max_pages: int | None,
 ) -> AsyncIterator[PageT]:
     """Async version of :func:`iter_pages`."""
-    _check_limit("max_pages", max_pages)
+    cursor = _Cursor(first_token, max_pages)
 
     async def pages() -> AsyncIterator[PageT]:
-        token: str | Unset = first_token
-        seen: set[str] = set()
-        count = 0
-        while True:
-            page = await fetch(token)
-            count += 1
+        while not cursor.done:
+            page = await fetch(cursor.token)
             yield page
-            next_token = _next_token(page, seen)
-            if next_token is None or (max_pages is not None and count >= max_pages):
-                return
-            token = next_token
+            cursor.advance(page)
 
     return pages()
 
 
 def iter_items(pages: Iterator[Page[T]], max_items: int | None) -> Iterator[T]:
     """Yield the items of successive pages, stopping after ``max_items``."""
-    _check_limit("max_items", max_items)
+    quota = _Quota(max_items)
 
     def items() -> Iterator[T]:
-        count = 0
         for page in pages:
             for item in page.items:
                 yield item
-                count += 1
-                if max_items is not None and count >= max_items:
+                if not quota.take():
                     return
 
     return items()
@@ -313,15 +326,13 @@ def iter_items(pages: Iterator[Page[T]], max_items: int | None) -> Iterator[T]:
 
 def aiter_items(pages: AsyncIterator[Page[T]], max_items: int | None) -> AsyncIterator[T]:
     """Async version of :func:`iter_items`."""
-    _check_limit("max_items", max_items)
+    quota = _Quota(max_items)
 
     async def items() -> AsyncIterator[T]:
-        count = 0
         async for page in pages:
             for item in page.items:
                 yield item
-                count += 1
-                if max_items is not None and count >= max_items:
+                if not quota.take():
                     return
 
     return items()
