@@ -117,16 +117,24 @@ class Client:
             **self._httpx_args,
         }
 
+    def _stack(self, network: Any, paced: Any, retrying: Any, authed: Any) -> Any:
+        """Auth over retries over pacing over ``network``, with the given transport classes.
+
+        Pacing sits below the retries, so every attempt is paced.
+        """
+        inner = network if self._limiter is None else paced(network, self._limiter)
+        return authed(retrying(inner, max_retries=self._max_retries), self._credentials())
+
     def get_httpx_client(self) -> httpx.Client:
         """The ``httpx.Client`` requests go through, created on first use."""
         if self._client is None:
             with self._lock:  # threads sharing a new client must share one connection pool
                 if self._client is None:
-                    inner: httpx.BaseTransport = httpx.HTTPTransport(verify=self._verify_ssl)
-                    if self._limiter is not None:  # below the retries: every attempt is paced
-                        inner = RateLimitTransport(inner, self._limiter)
-                    transport = AuthTransport(
-                        RetryTransport(inner, max_retries=self._max_retries), self._credentials()
+                    transport = self._stack(
+                        httpx.HTTPTransport(verify=self._verify_ssl),
+                        RateLimitTransport,
+                        RetryTransport,
+                        AuthTransport,
                     )
                     self._client = httpx.Client(transport=transport, **self._client_args())
         return self._client
@@ -139,11 +147,11 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """The ``httpx.AsyncClient`` async requests go through, created on first use."""
         if self._async_client is None:
-            inner: httpx.AsyncBaseTransport = httpx.AsyncHTTPTransport(verify=self._verify_ssl)
-            if self._limiter is not None:
-                inner = AsyncRateLimitTransport(inner, self._limiter)
-            transport = AsyncAuthTransport(
-                AsyncRetryTransport(inner, max_retries=self._max_retries), self._credentials()
+            transport = self._stack(
+                httpx.AsyncHTTPTransport(verify=self._verify_ssl),
+                AsyncRateLimitTransport,
+                AsyncRetryTransport,
+                AsyncAuthTransport,
             )
             self._async_client = httpx.AsyncClient(transport=transport, **self._client_args())
         return self._async_client

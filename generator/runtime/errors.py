@@ -372,18 +372,10 @@ class UnprocessableEntityError(APIStatusError):
 class RateLimitError(APIStatusError):
     """HTTP 429: the client was throttled; ``retry_after`` is the requested wait in seconds."""
 
-    retry_after: float | None
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        response: httpx.Response,
-        body: object | None = None,
-        operation: str | None = None,
-    ) -> None:
-        self.retry_after = parse_retry_after(response.headers.get("Retry-After"))
-        super().__init__(message, response=response, body=body, operation=operation)
+    @property
+    def retry_after(self) -> float | None:
+        """Seconds the server asked to wait (``Retry-After``), or None when it gave no wait."""
+        return parse_retry_after(self.headers.get("Retry-After"))
 
 
 class ServerError(APIStatusError):
