@@ -58,7 +58,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, TypedDict, TypeVar, Unpack
+from typing import IO, Any, TypedDict, TypeVar, Unpack, cast
 from uuid import UUID
 
 import httpx
@@ -886,6 +886,10 @@ def _plan(
     return planned
 
 
+Destination = str | os.PathLike[str]
+"""A download folder: a path, created when missing."""
+
+
 class DownloadOptions(TypedDict, total=False):
     """Options of every download function; all optional.
 
@@ -901,6 +905,12 @@ class DownloadOptions(TypedDict, total=False):
     concurrency: int
     progress: ProgressListener | None
     retries: int
+
+
+class BranchDownloadOptions(DownloadOptions, total=False):
+    """:class:`DownloadOptions` plus how many of the branch's newest pipelines are searched."""
+
+    max_pipelines: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -948,7 +958,12 @@ def _workflow_source(workflow_id: UUID | str) -> _Source:
     return _Source(lambda: _workflow_jobs(workflow_id), True, lambda: f"workflow {workflow_id}")
 
 
-def _branch_source(project_slug: str, branch: str, max_pipelines: int) -> _Source:
+def _branch_source(
+    project_slug: str, branch: str, options: BranchDownloadOptions
+) -> tuple[_Source, DownloadOptions]:
+    """The source, and the options left once ``max_pipelines`` is taken out."""
+    rest = options.copy()
+    max_pipelines = rest.pop("max_pipelines", DEFAULT_MAX_PIPELINES)
     found: list[SuccessfulPipeline] = []
 
     def jobs() -> Steps[list[_JobRef]]:
@@ -962,7 +977,7 @@ def _branch_source(project_slug: str, branch: str, max_pipelines: int) -> _Sourc
         pipeline = found[0].pipeline
         return f"pipeline {pipeline.number} ({pipeline.id}) on {branch}"
 
-    return _Source(jobs, True, describe)
+    return _Source(jobs, True, describe), cast(DownloadOptions, rest)
 
 
 def _download(source: _Source, asked: _Request) -> Steps[DownloadReport]:
@@ -975,7 +990,7 @@ def _download(source: _Source, asked: _Request) -> Steps[DownloadReport]:
 
 
 def _download_sync(
-    client: Client, source: _Source, dest: str | os.PathLike[str], options: DownloadOptions
+    client: Client, source: _Source, options: DownloadOptions, dest: Destination
 ) -> DownloadReport:
     asked = _Request.make(dest, options)
     with ThreadPoolExecutor(asked.concurrency, thread_name_prefix="artifacts") as pool:
@@ -983,7 +998,7 @@ def _download_sync(
 
 
 async def _download_async(
-    client: Client, source: _Source, dest: str | os.PathLike[str], options: DownloadOptions
+    client: Client, source: _Source, options: DownloadOptions, dest: Destination
 ) -> DownloadReport:
     asked = _Request.make(dest, options)
     return await arun(_download(source, asked), _async_io(client, asked.concurrency))
@@ -993,7 +1008,7 @@ def download_job_artifacts(
     client: Client,
     project_slug: str,
     job_number: int,
-    dest: str | os.PathLike[str] = ".",
+    dest: Destination = ".",
     **options: Unpack[DownloadOptions],
 ) -> DownloadReport:
     """Download a job's artifacts into ``dest`` (see the module docs for every rule).
@@ -1010,24 +1025,24 @@ def download_job_artifacts(
         APIError: listing the artifacts failed (a subclass per status).
         TypeError: an unknown option.
     """
-    return _download_sync(client, _job_source(project_slug, job_number), dest, options)
+    return _download_sync(client, _job_source(project_slug, job_number), options, dest)
 
 
 async def adownload_job_artifacts(
     client: Client,
     project_slug: str,
     job_number: int,
-    dest: str | os.PathLike[str] = ".",
+    dest: Destination = ".",
     **options: Unpack[DownloadOptions],
 ) -> DownloadReport:
     """Async :func:`download_job_artifacts`."""
-    return await _download_async(client, _job_source(project_slug, job_number), dest, options)
+    return await _download_async(client, _job_source(project_slug, job_number), options, dest)
 
 
 def download_workflow_artifacts(
     client: Client,
     workflow_id: UUID | str,
-    dest: str | os.PathLike[str] = ".",
+    dest: Destination = ".",
     **options: Unpack[DownloadOptions],
 ) -> DownloadReport:
     """Download the artifacts of every job of a workflow, each into ``<number>-<name>/``.
@@ -1035,49 +1050,46 @@ def download_workflow_artifacts(
     Jobs without a job number (approvals, jobs that never ran) are skipped. Other arguments
     as in :func:`download_job_artifacts`.
     """
-    return _download_sync(client, _workflow_source(workflow_id), dest, options)
+    return _download_sync(client, _workflow_source(workflow_id), options, dest)
 
 
 async def adownload_workflow_artifacts(
     client: Client,
     workflow_id: UUID | str,
-    dest: str | os.PathLike[str] = ".",
+    dest: Destination = ".",
     **options: Unpack[DownloadOptions],
 ) -> DownloadReport:
     """Async :func:`download_workflow_artifacts`."""
-    return await _download_async(client, _workflow_source(workflow_id), dest, options)
+    return await _download_async(client, _workflow_source(workflow_id), options, dest)
 
 
 def download_branch_artifacts(
     client: Client,
     project_slug: str,
     branch: str,
-    dest: str | os.PathLike[str] = ".",
-    *,
-    max_pipelines: int = DEFAULT_MAX_PIPELINES,
-    **options: Unpack[DownloadOptions],
+    dest: Destination = ".",
+    **options: Unpack[BranchDownloadOptions],
 ) -> DownloadReport:
     """Download the artifacts of every job of the branch's latest successful pipeline.
 
     See :func:`find_latest_successful_pipeline` for what successful means; the layout is the
     workflow one (``<number>-<name>/`` per job).
 
+    Options as in :func:`download_job_artifacts`, plus ``max_pipelines``: how many of the
+    branch's newest pipelines are searched (default :data:`DEFAULT_MAX_PIPELINES`).
+
     Raises:
         NoSuccessfulPipelineError: none of the newest ``max_pipelines`` succeeded.
     """
-    source = _branch_source(project_slug, branch, max_pipelines)
-    return _download_sync(client, source, dest, options)
+    return _download_sync(client, *_branch_source(project_slug, branch, options), dest)
 
 
 async def adownload_branch_artifacts(
     client: Client,
     project_slug: str,
     branch: str,
-    dest: str | os.PathLike[str] = ".",
-    *,
-    max_pipelines: int = DEFAULT_MAX_PIPELINES,
-    **options: Unpack[DownloadOptions],
+    dest: Destination = ".",
+    **options: Unpack[BranchDownloadOptions],
 ) -> DownloadReport:
     """Async :func:`download_branch_artifacts`."""
-    source = _branch_source(project_slug, branch, max_pipelines)
-    return await _download_async(client, source, dest, options)
+    return await _download_async(client, *_branch_source(project_slug, branch, options), dest)
