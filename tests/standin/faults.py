@@ -18,6 +18,7 @@ import random
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import TypedDict, Unpack
 
 
 @dataclass
@@ -29,6 +30,17 @@ class RequestInfo:
     path: str
     template: str | None = None
     operation: str | None = None
+
+
+class Match(TypedDict, total=False):
+    """Which requests a rule applies to, and how often it fires (see the module docs)."""
+
+    method: str | None
+    path: str | None
+    times: int | None
+    every: int
+    host: str
+    probability: float
 
 
 @dataclass
@@ -108,7 +120,11 @@ class Faults:
         with self._lock:
             self._random.seed(value)
 
-    def _register(self, rule: FaultRule) -> FaultRule:
+    def _register(self, rule: FaultRule, match: Match | None = None) -> FaultRule:
+        for name, value in (match or {}).items():
+            if name not in Match.__annotations__:
+                raise TypeError(f"unknown fault option {name!r}")
+            setattr(rule, name, value)
         if rule.every < 1:
             raise ValueError("every must be >= 1")
         if not 0.0 <= rule.probability <= 1.0:
@@ -124,35 +140,17 @@ class Faults:
         operation: str | None = None,
         *,
         status: int = 500,
-        times: int | None = 1,
         when: str = "after",
-        method: str | None = None,
-        path: str | None = None,
         message: str | None = None,
-        every: int = 1,
-        host: str = "api",
-        probability: float = 1.0,
+        **match: Unpack[Match],
     ) -> FaultRule:
         """Answer matching requests with ``status`` (a 5xx usually).
 
         ``when="after"`` (default) runs the real handler first, so a trigger still creates
         its pipeline before the error is returned; ``when="before"`` skips the handler.
         """
-        return self._register(
-            FaultRule(
-                "status",
-                host=host,
-                operation=operation,
-                method=method,
-                path=path,
-                times=times,
-                every=every,
-                status=status,
-                when=when,
-                message=message,
-                probability=probability,
-            )
-        )
+        rule = FaultRule("status", operation=operation, status=status, when=when, message=message)
+        return self._register(rule, match)
 
     def rate_limit(
         self,
@@ -160,12 +158,7 @@ class Faults:
         *,
         retry_after: str | int | float | datetime | None = "1",
         plain_text: bool = False,
-        times: int | None = 1,
-        method: str | None = None,
-        path: str | None = None,
-        every: int = 1,
-        host: str = "api",
-        probability: float = 1.0,
+        **match: Unpack[Match],
     ) -> FaultRule:
         """Answer matching requests with 429 before running the handler.
 
@@ -173,74 +166,28 @@ class Faults:
         datetime (rendered as an HTTP-date) or None (no header). ``plain_text=True``
         sends the body ``Rate limited.`` as text/plain instead of JSON.
         """
-        return self._register(
-            FaultRule(
-                "rate_limit",
-                host=host,
-                operation=operation,
-                method=method,
-                path=path,
-                times=times,
-                every=every,
-                status=429,
-                when="before",
-                retry_after=format_retry_after(retry_after),
-                plain_text=plain_text,
-                probability=probability,
-            )
-        )
+        header = format_retry_after(retry_after)
+        rule = FaultRule("rate_limit", operation=operation, status=429, when="before")
+        rule.retry_after, rule.plain_text = header, plain_text
+        return self._register(rule, match)
 
     def latency(
         self,
         seconds: float,
         *,
         operation: str | None = None,
-        method: str | None = None,
-        path: str | None = None,
-        times: int | None = None,
-        host: str = "api",
         jitter: float = 0.0,
+        **match: Unpack[Match],
     ) -> FaultRule:
         """Delay matching requests by ``seconds`` (plus up to ``jitter``) (forever by default)."""
-        return self._register(
-            FaultRule(
-                "latency",
-                host=host,
-                operation=operation,
-                method=method,
-                path=path,
-                times=times,
-                seconds=seconds,
-                jitter=jitter,
-            )
-        )
+        rule = FaultRule("latency", operation=operation, seconds=seconds, jitter=jitter)
+        return self._register(rule, {"times": None, **match})
 
     def drop(
-        self,
-        operation: str | None = None,
-        *,
-        times: int | None = 1,
-        when: str = "before",
-        method: str | None = None,
-        path: str | None = None,
-        every: int = 1,
-        host: str = "api",
-        probability: float = 1.0,
+        self, operation: str | None = None, *, when: str = "before", **match: Unpack[Match]
     ) -> FaultRule:
         """Close the connection without any response (``when="after"``: after the handler)."""
-        return self._register(
-            FaultRule(
-                "drop",
-                host=host,
-                operation=operation,
-                method=method,
-                path=path,
-                times=times,
-                every=every,
-                when=when,
-                probability=probability,
-            )
-        )
+        return self._register(FaultRule("drop", operation=operation, when=when), match)
 
     def redirect_artifacts(self, times: int | None = None, *, status: int = 302) -> FaultRule:
         """Make artifact downloads redirect to a pre-signed URL on the foreign host."""
