@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 import traceback
 from typing import Any, Protocol
 from urllib.parse import parse_qsl, unquote
@@ -28,8 +27,6 @@ from tests.standin.asgi_util import (
     TRANSPORT_KEY,
     drop_connection,
     find_transport,
-    header_dict,
-    raw_path,
     token_from_headers,
 )
 from tests.standin.faults import FaultRule, RequestInfo
@@ -96,18 +93,7 @@ class ApiDispatcher:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Log the request, answer it and record the status."""
-        raw = raw_path(scope)
-        record = self.host.requests.api.append(
-            RequestRecord(
-                host="api",
-                method=scope["method"],
-                path=unquote(raw),
-                raw_path=raw,
-                query=scope.get("query_string", b"").decode("latin-1"),
-                headers=header_dict(scope),
-            )
-        )
-        try:
+        with self.host.requests.recording("api", scope) as record:
             response = await self.respond(scope, receive, record)
             if response is None:
                 record.status = None
@@ -116,8 +102,6 @@ class ApiDispatcher:
             record.status = response.status_code
             response.headers.update(scope.get(RATE_HEADERS_KEY, {}))
             await response(scope, receive, send)
-        finally:
-            record.finished = time.monotonic()
 
     def _error(self, status: int, message: str) -> JSONResponse:
         return JSONResponse({"message": message}, status)

@@ -13,7 +13,6 @@ import hashlib
 import json
 import mimetypes
 import re
-import time
 from typing import Protocol
 from urllib.parse import parse_qsl, quote, unquote
 
@@ -23,8 +22,6 @@ from tests.standin.asgi_util import (
     TRANSPORT_KEY,
     drop_connection,
     find_transport,
-    header_dict,
-    raw_path,
     token_from_headers,
 )
 from tests.standin.content import iter_artifact
@@ -168,21 +165,8 @@ class FileHost:
         if scope["type"] != "http":
             return
         scope[TRANSPORT_KEY] = find_transport(send)
-        raw = raw_path(scope)
-        record = self.host.requests.host(self.name).append(
-            RequestRecord(
-                host=self.name,
-                method=scope["method"],
-                path=unquote(raw),
-                raw_path=raw,
-                query=scope.get("query_string", b"").decode("latin-1"),
-                headers=header_dict(scope),
-            )
-        )
-        try:
+        with self.host.requests.recording(self.name, scope) as record:
             record.status = await self._respond(scope, send, record)
-        finally:
-            record.finished = time.monotonic()
 
     async def _respond(self, scope: Scope, send: Send, record: RequestRecord) -> int | None:
         faults = self.host.faults

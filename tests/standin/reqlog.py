@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from starlette.types import Scope
+
+from tests.standin.asgi_util import header_dict, raw_path
 
 
 @dataclass
@@ -105,3 +111,21 @@ class RequestLog:
         """Empty all three logs."""
         for log in (self.api, self.artifact, self.foreign):
             log.clear()
+
+    @contextlib.contextmanager
+    def recording(self, name: str, scope: Scope) -> Iterator[RequestRecord]:
+        """Log the request in ``scope`` on host ``name``; mark it finished when the block ends."""
+        raw = raw_path(scope)
+        record = RequestRecord(
+            host=name,
+            method=scope["method"],
+            path=unquote(raw),
+            raw_path=raw,
+            query=scope.get("query_string", b"").decode("latin-1"),
+            headers=header_dict(scope),
+        )
+        self.host(name).append(record)
+        try:
+            yield record
+        finally:
+            record.finished = time.monotonic()
