@@ -9,6 +9,9 @@ from circleci_client.slugs import InvalidProjectSlugError, ProjectSlug, validate
 
 ORG_ID = "8f9c4c0e-7a58-4b43-9a7e-1f1d3c4d5e6f"
 PROJECT_ID = "1f1d3c4d-5e6f-4b43-9a7e-8f9c4c0e7a58"
+# GitHub App / GitLab projects: CircleCI's short, case-sensitive IDs (the example in its spec).
+SHORT_ORG = "43G3lM5RtfFE7v5sa4nWAU"
+SHORT_PROJECT = "44n9wujWcTnVZ2b5S8Fnat"
 
 
 # ---------------------------------------------------------------------------- valid slugs
@@ -31,7 +34,11 @@ PROJECT_ID = "1f1d3c4d-5e6f-4b43-9a7e-8f9c4c0e7a58"
         ("github%2Facme/widgets", "gh/acme/widgets"),
         (f"circleci/{ORG_ID}/{PROJECT_ID}", f"circleci/{ORG_ID}/{PROJECT_ID}"),
         (f"circleci%2F{ORG_ID}%2F{PROJECT_ID}", f"circleci/{ORG_ID}/{PROJECT_ID}"),
-        (f"CircleCI/{ORG_ID.upper()}/{PROJECT_ID}", f"circleci/{ORG_ID}/{PROJECT_ID}"),
+        (f"CircleCI/{ORG_ID.upper()}/{PROJECT_ID}", f"circleci/{ORG_ID.upper()}/{PROJECT_ID}"),
+        (f"circleci/{SHORT_ORG}/{SHORT_PROJECT}", f"circleci/{SHORT_ORG}/{SHORT_PROJECT}"),
+        (f"circleci%2F{SHORT_ORG}%2F{SHORT_PROJECT}", f"circleci/{SHORT_ORG}/{SHORT_PROJECT}"),
+        (f"circleci/{SHORT_ORG}/{PROJECT_ID}", f"circleci/{SHORT_ORG}/{PROJECT_ID}"),
+        ("circleci/a/B7", "circleci/a/B7"),
     ],
 )
 def test_parse_valid(text: str, canonical: str) -> None:
@@ -53,8 +60,11 @@ def test_constructors() -> None:
     assert str(ProjectSlug.github("acme", "widgets")) == "gh/acme/widgets"
     assert str(ProjectSlug.bitbucket("acme", "widgets")) == "bb/acme/widgets"
     slug = ProjectSlug.circleci(ORG_ID.upper(), PROJECT_ID)
-    assert str(slug) == f"circleci/{ORG_ID}/{PROJECT_ID}"
-    assert (slug.org, slug.repo) == (ORG_ID, PROJECT_ID)
+    assert str(slug) == f"circleci/{ORG_ID.upper()}/{PROJECT_ID}"
+    assert (slug.org, slug.repo) == (ORG_ID.upper(), PROJECT_ID)
+    short = ProjectSlug.circleci(SHORT_ORG, SHORT_PROJECT)
+    assert (short.org, short.repo) == (SHORT_ORG, SHORT_PROJECT)
+    assert short != ProjectSlug.circleci(SHORT_ORG.lower(), SHORT_PROJECT)
 
 
 def test_long_form() -> None:
@@ -140,23 +150,24 @@ def test_error_is_a_value_error_with_details() -> None:
             "org",
         ),
         (
-            "circleci/acme/x",
-            "invalid project slug 'circleci/acme/x': 'circleci' slugs need an organization ID "
-            "(a UUID) as the org part, got 'acme'",
+            "circleci/acme-corp/x",
+            "invalid project slug 'circleci/acme-corp/x': 'circleci' slugs need an organization "
+            "ID as the org part (letters and digits such as '43G3lM5RtfFE7v5sa4nWAU', or a UUID), "
+            "got 'acme-corp'; copy the slug from the project's settings page",
             "org",
         ),
         (
-            f"circleci/{ORG_ID}/widgets",
-            f"invalid project slug 'circleci/{ORG_ID}/widgets': 'circleci' slugs need a project "
-            "ID (a UUID) as the repo part, got 'widgets'",
+            f"circleci/{SHORT_ORG}/my_widgets",
+            "'circleci' slugs need a project ID as the repo part",
             "repo",
         ),
         (
-            f"circleci/{ORG_ID.replace('-', '')}/{PROJECT_ID}",
-            f"'circleci' slugs need an organization ID (a UUID) as the org part, "
-            f"got '{ORG_ID.replace('-', '')}'",
-            "org",
+            f"circleci/{ORG_ID}/{PROJECT_ID[:-1]}",
+            f"got '{PROJECT_ID[:-1]}'",
+            "repo",
         ),
+        (f"circleci/{'A' * 65}/{SHORT_PROJECT}", "need an organization ID", "org"),
+        (f"circleci/{SHORT_ORG}/ {SHORT_PROJECT}", "need a project ID", "repo"),
         (f"circleci//{PROJECT_ID}", "org part is empty", "org"),
     ],
 )
@@ -197,10 +208,10 @@ def test_bitbucket_constructor_error() -> None:
 
 
 def test_circleci_constructor_errors() -> None:
-    with pytest.raises(InvalidProjectSlugError, match="got 'acme'"):
-        ProjectSlug.circleci("acme", PROJECT_ID)
+    with pytest.raises(InvalidProjectSlugError, match=r"got 'acme\.corp'"):
+        ProjectSlug.circleci("acme.corp", PROJECT_ID)
     with pytest.raises(InvalidProjectSlugError, match="project ID"):
-        ProjectSlug.circleci(ORG_ID, "widgets")
+        ProjectSlug.circleci(ORG_ID, "wid-gets")
     with pytest.raises(InvalidProjectSlugError, match="organization ID"):
         ProjectSlug.circleci("{" + ORG_ID + "}", PROJECT_ID)
 

@@ -16,13 +16,12 @@ def main(client: AuthenticatedClient, project_slug: str) -> None:
         project = get_project_by_slug.sync(form, client=client)
         print(f"{form!r} -> {project.slug}")
 
-    # GitHub App and GitLab projects use IDs instead of names.
-    app = ProjectSlug.circleci(
-        "3F1E6A2C-8B4D-4E0F-9A71-2C5D8E9B0A13", "b7c2d9e4-1a3f-4c6b-8d5e-0f9a7b3c2e18"
-    )
-    print(f"circleci slug: {app}")
+    # GitHub App and GitLab projects use CircleCI's IDs instead of names. The IDs are
+    # case-sensitive and kept exactly as given.
+    app = ProjectSlug.parse("circleci/43G3lM5RtfFE7v5sa4nWAU/44n9wujWcTnVZ2b5S8Fnat")
+    print(f"circleci slug: {app} (org ID {app.org}, project ID {app.repo})")
 
-    for bad in ("gh/acme", "gitlab/acme/widgets", "gh/acme/wid gets"):
+    for bad in ("gh/acme", "gitlab/acme/widgets", "gh/acme/wid gets", "circleci/acme-co/x"):
         try:
             ProjectSlug.parse(bad)
         except InvalidProjectSlugError as error:

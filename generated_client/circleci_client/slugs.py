@@ -4,8 +4,9 @@ Accepted forms:
 
 * ``gh/org/repo`` and ``bb/org/repo``; ``github`` and ``bitbucket`` (any letter case) are
   normalised to ``gh`` and ``bb``.
-* ``circleci/<organization ID>/<project ID>`` for GitHub App and GitLab projects; both IDs
-  must be UUIDs and are normalised to lowercase.
+* ``circleci/<organization ID>/<project ID>`` for GitHub App and GitLab projects. CircleCI's
+  IDs there are short, case-sensitive strings of ASCII letters and digits (typically 22
+  characters, e.g. ``43G3lM5RtfFE7v5sa4nWAU``); UUIDs are accepted too. Both keep their case.
 * Any of the above URL-escaped, e.g. ``gh%2Forg%2Frepo``: a slug containing ``%`` is decoded
   once before it is checked.
 
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import re
-import uuid
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -35,6 +35,7 @@ _VCS_ALIASES = {
 _LONG_FORMS = {"gh": "github", "bb": "bitbucket"}
 _NAME = re.compile(r"[A-Za-z0-9._-]+")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_SHORT_ID = re.compile(r"[A-Za-z0-9]{1,64}")
 _CIRCLECI_ID_NAMES = {"org": "an organization ID", "repo": "a project ID"}
 
 
@@ -79,18 +80,19 @@ def _check_name(slug: str, part: str, value: str) -> None:
             )
 
 
-def _check_id(slug: str, part: str, value: str) -> str:
-    """Return a ``circleci`` slug's org or project ID as a lowercase UUID."""
+def _check_id(slug: str, part: str, value: str) -> None:
+    """Reject a ``circleci`` slug's org or project ID that is neither a short ID nor a UUID."""
     if not value:
         raise _fail(slug, part, f"{part} part is empty")
-    if not _UUID.fullmatch(value):
-        raise InvalidProjectSlugError(
-            f"invalid project slug {slug!r}: 'circleci' slugs need "
-            f"{_CIRCLECI_ID_NAMES[part]} (a UUID) as the {part} part, got {value!r}",
-            slug=slug,
-            part=part,
-        )
-    return str(uuid.UUID(value))
+    if _SHORT_ID.fullmatch(value) or _UUID.fullmatch(value):
+        return
+    raise InvalidProjectSlugError(
+        f"invalid project slug {slug!r}: 'circleci' slugs need {_CIRCLECI_ID_NAMES[part]} "
+        f"as the {part} part (letters and digits such as '43G3lM5RtfFE7v5sa4nWAU', or a "
+        f"UUID), got {value!r}; copy the slug from the project's settings page",
+        slug=slug,
+        part=part,
+    )
 
 
 def _normalise(vcs: str, org: str, repo: str, *, slug: str) -> tuple[str, str, str]:
@@ -108,7 +110,9 @@ def _normalise(vcs: str, org: str, repo: str, *, slug: str) -> tuple[str, str, s
             part="vcs",
         )
     if short == "circleci":
-        return short, _check_id(slug, "org", org), _check_id(slug, "repo", repo)
+        _check_id(slug, "org", org)
+        _check_id(slug, "repo", repo)
+        return short, org, repo
     _check_name(slug, "org", org)
     _check_name(slug, "repo", repo)
     return short, org, repo

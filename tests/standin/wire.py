@@ -45,10 +45,10 @@ def user(u: User) -> JSON:
 
 
 def collaboration(c: Collaboration) -> JSON:
-    """Serialize a collaboration (hyphenated ``vcs-type``)."""
+    """Serialize a collaboration: ``vcs_type`` with an underscore, as CircleCI sends it."""
     return {
         "id": c.id,
-        "vcs-type": c.vcs_type,
+        "vcs_type": c.vcs_type,
         "name": c.name,
         "avatar_url": c.avatar_url,
         "slug": c.slug,

@@ -26,7 +26,8 @@ Seeded facts:
     and 1 and 45 test results; its ``build`` job has 27 artifacts, including the generated
     ``big/blob.bin`` (``SeedFacts.big_artifact_size`` bytes, streamed, never stored).
 * ``bb/acme/legacy-app`` (default branch ``master``): 7 pipelines, workflow ``build``.
-* ``circleci/<org-uuid>/<project-uuid>`` (project ``gizmo``): 4 pipelines, workflow ``ci``.
+* ``circleci/<org-id>/<project-id>`` (project ``gizmo``, a GitHub App project): 4 pipelines,
+  workflow ``ci``. Its IDs are short, case-sensitive letters and digits, as CircleCI issues.
 * Only with ``seed_world(bulk_pipelines=N)``: ``gh/acme/bulk`` with N pipelines on ``main``
   (no workflows), one a minute, for benchmarks that page through long lists.
 
@@ -58,6 +59,19 @@ CREDITS_PER_MINUTE = {"small": 5, "medium": 10, "large": 20}
 def make_id(name: str) -> str:
     """Return a deterministic uuid string for ``name``."""
     return str(uuid.uuid5(NAMESPACE, name))
+
+
+_BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def make_short_id(name: str) -> str:
+    """A deterministic 22-character ID of letters and digits, the form of GitHub App slugs."""
+    number = uuid.uuid5(NAMESPACE, name).int
+    digits = []
+    for _ in range(22):
+        number, digit = divmod(number, 62)
+        digits.append(_BASE62[digit])
+    return "".join(digits)
 
 
 def mask_value(value: str) -> str:
@@ -640,7 +654,7 @@ class _Seeder:
                 "circleci",
                 "acme-cloud",
                 "https://avatars.circleci.com/acme-cloud",
-                f"circleci/{org_cloud}",
+                f"circleci/{make_short_id('org:acme-cloud')}",
             ),
         ]
         widgets = self._project(
@@ -648,7 +662,7 @@ class _Seeder:
         )
         legacy = self._project(LEGACY, "legacy-app", "acme", "Bitbucket", "master", make_id("bb"))
         gizmo_id = make_id("project:gizmo")
-        cci_slug = f"circleci/{org_cloud}/{gizmo_id}"
+        cci_slug = f"circleci/{make_short_id('org:acme-cloud')}/{make_short_id('project:gizmo')}"
         gizmo = self._project(cci_slug, "gizmo", "acme-cloud", "CircleCI", "main", org_cloud)
         gizmo.id = gizmo_id
         self.facts.circleci_slug = cci_slug

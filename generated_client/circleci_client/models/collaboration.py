@@ -12,7 +12,7 @@ from .._scalars import parse_uuid
 _DOCUMENTED_KEYS = frozenset(
     {
         "id",
-        "vcs-type",
+        "vcs_type",
         "name",
         "avatar_url",
         "slug",
@@ -26,7 +26,7 @@ class Collaboration:
 
     Attributes:
         id (None | UUID): The organization's ID.
-        vcs_type (str): The VCS provider, e.g. `github`.
+        vcs_type (str): The VCS provider, e.g. `github`, `bitbucket` or `circleci`.
         name (str): The organization's name.
         avatar_url (str): URL of the organization's avatar.
         slug (str): The organization's slug, e.g. `gh/acme`.
@@ -51,7 +51,7 @@ class Collaboration:
 
         field_dict["id"] = id
         vcs_type = self.vcs_type
-        field_dict["vcs-type"] = vcs_type
+        field_dict["vcs_type"] = vcs_type
         name = self.name
         field_dict["name"] = name
         avatar_url = self.avatar_url
@@ -78,7 +78,7 @@ class Collaboration:
         else:
             raise TypeError(f"id: unexpected {type(_id).__name__}")
 
-        vcs_type = src_dict["vcs-type"]
+        vcs_type = src_dict["vcs_type"]
         name = src_dict["name"]
         avatar_url = src_dict["avatar_url"]
         slug = src_dict["slug"]

@@ -7,6 +7,7 @@ from uuid import UUID
 from attrs import define, field
 
 from .._scalars import parse_uuid
+from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -27,13 +28,13 @@ class User:
         id (UUID): The user's ID.
         login (str): The user's login on the VCS.
         name (str): The user's name.
-        avatar_url (None | str): URL of the user's avatar.
+        avatar_url (None | str | Unset): URL of the user's avatar.
     """
 
     id: UUID
     login: str
     name: str
-    avatar_url: None | str
+    avatar_url: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,10 +47,14 @@ class User:
         field_dict["login"] = login
         name = self.name
         field_dict["name"] = name
-        avatar_url: None | str
-        avatar_url = self.avatar_url
+        avatar_url: None | str | Unset
+        if isinstance(self.avatar_url, Unset):
+            avatar_url = UNSET
+        else:
+            avatar_url = self.avatar_url
 
-        field_dict["avatar_url"] = avatar_url
+        if avatar_url is not UNSET:
+            field_dict["avatar_url"] = avatar_url
         return field_dict
 
     @classmethod
@@ -63,12 +68,14 @@ class User:
 
         login = src_dict["login"]
         name = src_dict["name"]
-        _avatar_url = src_dict["avatar_url"]
-        avatar_url: None | str
+        _avatar_url = src_dict.get("avatar_url", UNSET)
+        avatar_url: None | str | Unset
         if _avatar_url is None:
             avatar_url = None
+        elif isinstance(_avatar_url, Unset):
+            avatar_url = UNSET
         else:
-            avatar_url = cast("None | str", _avatar_url)
+            avatar_url = cast("None | str | Unset", _avatar_url)
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
@@ -77,7 +84,7 @@ class User:
             name,
             avatar_url,
         )
-        documented = 4
+        documented = 3 + (avatar_url is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS

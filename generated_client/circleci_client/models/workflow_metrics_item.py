@@ -32,14 +32,14 @@ class WorkflowMetricsItem:
         metrics (WorkflowMetrics): A workflow's metrics over a reporting window.
         window_start (datetime.datetime): When the first run in the window started.
         window_end (datetime.datetime): When the last run in the window started.
-        project_id (UUID | Unset): The project's ID.
+        project_id (None | Unset | UUID): The project's ID.
     """
 
     name: str
     metrics: WorkflowMetrics
     window_start: datetime.datetime
     window_end: datetime.datetime
-    project_id: UUID | Unset = UNSET
+    project_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,9 +54,14 @@ class WorkflowMetricsItem:
         field_dict["window_start"] = window_start
         window_end = self.window_end.isoformat()
         field_dict["window_end"] = window_end
-        project_id: str | Unset = UNSET
-        if not isinstance(self.project_id, Unset):
+        project_id: None | str | Unset
+        if isinstance(self.project_id, Unset):
+            project_id = UNSET
+        elif isinstance(self.project_id, UUID):
             project_id = str(self.project_id)
+        else:
+            project_id = self.project_id
+
         if project_id is not UNSET:
             field_dict["project_id"] = project_id
         return field_dict
@@ -76,11 +81,17 @@ class WorkflowMetricsItem:
         window_end = parse_datetime(src_dict["window_end"])
 
         _project_id = src_dict.get("project_id", UNSET)
-        project_id: UUID | Unset
-        if isinstance(_project_id, Unset):
+        project_id: None | Unset | UUID
+        if _project_id is None:
+            project_id = None
+        elif isinstance(_project_id, Unset):
             project_id = UNSET
+        elif isinstance(_project_id, str):
+            project_id_type_0 = parse_uuid(_project_id)
+
+            project_id = project_id_type_0
         else:
-            project_id = parse_uuid(_project_id)
+            raise TypeError(f"project_id: unexpected {type(_project_id).__name__}")
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
