@@ -31,7 +31,7 @@ def test_collaborations_carry_vcs_type_with_an_underscore(client: AuthenticatedC
     wire = json.loads(response.content)
     assert all("vcs_type" in org and "vcs-type" not in org for org in wire)
     orgs = response.parsed
-    assert orgs is not None
+    assert isinstance(orgs, list)
     assert [org.vcs_type for org in orgs] == [org["vcs_type"] for org in wire]
     assert all("vcs_type" not in org.additional_properties for org in orgs)
 
