@@ -42,6 +42,7 @@ from urllib.parse import quote
 import httpx
 
 from ._constants import TOKEN_HEADER
+from ._display import visible
 
 __all__ = [
     "REDACTED",
@@ -277,7 +278,7 @@ class APIError(CircleCIError):
         text = f"{self._headline()} for {self.method} {self.url}"
         if self._show_message():
             text = f"{text}: {self.message}"
-        super().__init__(text)
+        super().__init__(visible(text))  # server text: controls escaped, ``message`` stays raw
 
     def _headline(self) -> str:
         return self._summary
@@ -414,7 +415,7 @@ class ResponseValidationError(CircleCIError):
             self.response = _sanitized_response(
                 response, _read_content(response), secrets, sanitized_request
             )
-        text = redact(message, secrets)
+        text = visible(redact(message, secrets))
         super().__init__(f"{operation}: {text}" if operation else text)
 
 
