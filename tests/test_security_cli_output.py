@@ -14,10 +14,19 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
-from circleci_client import NotFoundError, ResponseValidationError, cli
+from circleci_client import (
+    APIDeprecationWarning,
+    AuthenticatedClient,
+    NotFoundError,
+    ResponseValidationError,
+    _operation,
+    cli,
+)
 from circleci_client._display import visible
 from circleci_client.api.job import get_job_artifacts
+from circleci_client.api.user import get_collaborations
 from circleci_client.artifacts import ArtifactFile, DownloadReport, FileResult, FileStatus
 from rich.console import Console
 from typer.testing import CliRunner
@@ -226,3 +235,22 @@ def test_progress_rows_show_paths_literally(terminal: io.StringIO, path: str) ->
         assert char not in screen
     for sequence in ("\x1b]0;", "\x1b]8;", "\x1b[31m", "\x1b[2J"):
         assert sequence not in screen
+
+
+def test_deprecation_warnings_escape_header_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The warnings module prints the server's Deprecation/Sunset/Link values to stderr."""
+    monkeypatch.setattr(_operation, "_warned", set())
+    headers = [(b"Sunset", "soon\u202egnp.exe".encode()), (b"Link", "<https://x>\x9b2J".encode())]
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=[], headers=headers)
+
+    client = AuthenticatedClient(token="t", base_url="https://circleci.test/api/v2")
+    client.set_httpx_client(
+        httpx.Client(base_url=client.base_url, transport=httpx.MockTransport(answer))
+    )
+    with pytest.warns(APIDeprecationWarning) as caught:
+        get_collaborations.sync(client=client)
+    [message] = [str(w.message) for w in caught if w.category is APIDeprecationWarning]
+    assert not _raw_controls(message)
+    assert "Sunset: soon\\u202egnp.exe" in message and "Link: <https://x>\\x9b2J" in message
