@@ -417,8 +417,8 @@ class ResponseValidationError(CircleCIError):
             self.response = _sanitized_response(
                 response, _read_content(response), secrets, sanitized_request
             )
-        text = visible(redact(message, secrets))
-        super().__init__(f"{operation}: {text}" if operation else text)
+        text = redact(message, secrets)
+        super().__init__(visible(f"{operation}: {text}" if operation else text))
 
 
 class CallCancelledError(CircleCIError):
