@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 import httpx
 
 from ._constants import MAX_RETRIES_EXTENSION
+from ._display import visible
 from .errors import CircleCIError, ResponseValidationError, error_from_response
 from .types import UNSET, Response, Unset
 
@@ -118,7 +119,9 @@ def _warn_if_deprecated(operation: Operation, response: httpx.Response) -> None:
             return
         _warned.add(operation.operation_id)
     details = ", ".join(
-        f"{name}: {headers[name]}" for name in ("Deprecation", "Sunset", "Link") if name in headers
+        f"{name}: {visible(headers[name])}"  # server text, printed by the warnings module
+        for name in ("Deprecation", "Sunset", "Link")
+        if name in headers
     )
     warnings.warn(
         f"CircleCI marks {operation.operation_id} ({operation.method} {operation.path}) "

@@ -32,6 +32,7 @@ from rich.text import Text
 
 from . import artifacts
 from ._client import AuthenticatedClient
+from ._display import visible
 from .errors import (
     AuthenticationError,
     BadRequestError,
@@ -71,7 +72,7 @@ TokenHostsOpt = Annotated[
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {visible(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -117,7 +118,7 @@ def list_command(
         typer.echo(json.dumps([item.to_dict() for item in items], indent=2))
         return
     for item in items:
-        typer.echo(f"{item.node_index}\t{item.path}\t{item.url}")
+        typer.echo("\t".join(visible(field) for field in (item.node_index, item.path, item.url)))
 
 
 class _AmountColumn(ProgressColumn):
@@ -150,7 +151,9 @@ class _RichProgress(artifacts.ProgressListener):
             row = self._rows.get(file)
             if row is None:
                 name = file.path if len(file.path) <= 40 else "…" + file.path[-39:]
-                self._rows[file] = self._progress.add_task(name, total=total, completed=offset)
+                self._rows[file] = self._progress.add_task(
+                    visible(name), total=total, completed=offset
+                )
             else:
                 self._progress.reset(row, total=total, completed=offset)
 
@@ -174,7 +177,7 @@ def _progress(enabled: bool) -> Iterator[artifacts.ProgressListener | None]:
         yield None
         return
     columns = (
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # server text: no markup
         BarColumn(),
         _AmountColumn(),
         TransferSpeedColumn(),

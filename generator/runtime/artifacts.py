@@ -64,6 +64,7 @@ from uuid import UUID
 import httpx
 
 from ._client import Client
+from ._display import visible
 from ._steps import Steps, arun, run
 from .api.job import get_job_artifacts
 from .api.pipeline import list_pipelines_for_project, list_workflows_by_pipeline_id
@@ -234,15 +235,16 @@ class DownloadReport:
         return not self.failed
 
     def summary(self) -> str:
-        """A few lines: counts, bytes and each failure with its reason."""
+        """A few lines: counts, bytes and each failure with its reason (controls escaped)."""
         lines = [
             f"{len(self.downloaded)} downloaded ({_human_bytes(self.bytes_received)}), "
             f"{len(self.skipped)} skipped, {len(self.failed)} failed"
-            + (f" - {self.source}" if self.source else "")
+            + (f" - {visible(self.source)}" if self.source else "")
         ]
         for result in self.failed:
             art = result.artifact
-            lines.append(f"  failed: job {art.job_number} {art.path!r}: {result.error}")
+            job, error = visible(art.job_number), visible(result.error)
+            lines.append(f"  failed: job {job} {art.path!r}: {error}")
         return "\n".join(lines)
 
 

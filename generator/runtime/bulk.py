@@ -18,15 +18,27 @@ Results come back in input order, one :class:`Result` per input. A call that rai
 stop the others: its ``Result`` holds the exception instead of a value. Pacing is the
 client's job (its adaptive rate limiter slows every request of the client down after a 429),
 so ``concurrency`` only bounds how many calls are in flight at once.
+
+Cancelling the run (``task.cancel()``, ``asyncio.timeout``, Ctrl-C under ``asyncio.run``)
+stops taking inputs at once: the calls in flight are cancelled and awaited, and the
+cancellation propagates. An iterator input is never read further, so an endless one is fine;
+a collection's coroutines that never started are closed. A call that raises
+``CancelledError`` while the run is not being cancelled (something else cancelled it) gets a
+:class:`~circleci_client.errors.CallCancelledError` in its ``Result``, like any other failure.
+An exception from the input iterator, or a ``BaseException`` other than a cancellation from
+a call, cancels the calls in flight and propagates in an ``ExceptionGroup``; nothing is
+returned then.
 """
 
 from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
+
+from .errors import CallCancelledError
 
 __all__ = ["DEFAULT_CONCURRENCY", "Result", "gather", "map"]
 
@@ -70,9 +82,12 @@ async def gather(
 ) -> list[Result[T]]:
     """Await every call with at most ``concurrency`` in flight; one ``Result`` per call, in order.
 
-    ``calls`` is consumed lazily, so a generator of a million calls is fine. An exception a call
-    raises (any ``Exception``) is kept in its ``Result``; cancelling ``gather`` cancels the calls
-    in flight, closes the coroutines not started yet and propagates the cancellation.
+    ``calls`` is consumed lazily, one item when a slot frees up, so a generator of a million
+    calls (or an endless one) is fine. An exception a call raises (any ``Exception``) is kept in
+    its ``Result``, and so is a ``CancelledError`` the call raised on its own (as
+    ``CallCancelledError``). Cancelling ``gather`` stops reading ``calls``, cancels and awaits
+    the calls in flight, closes the coroutines of a collection that never started, and
+    propagates the cancellation.
 
     Raises:
         ValueError: ``concurrency`` is less than 1.
@@ -92,6 +107,12 @@ async def gather(
                 value = await call()
             else:
                 raise TypeError(f"expected an awaitable or a callable, got {type(call).__name__}")
+        except asyncio.CancelledError as exc:
+            if _being_cancelled():
+                raise
+            error = CallCancelledError(index)
+            error.__cause__ = exc
+            results[index] = Result(index, error=error)
         except Exception as exc:
             results[index] = Result(index, error=exc)
         else:
@@ -106,10 +127,17 @@ async def gather(
             for _ in range(concurrency):
                 group.create_task(worker())
     finally:
-        for _, call in pending:  # left over after a cancellation: never started
-            if inspect.iscoroutine(call):
-                call.close()
+        if isinstance(calls, Collection):  # already in memory: close what never started
+            for _, call in pending:
+                if inspect.iscoroutine(call):
+                    call.close()
     return [results[index] for index in range(len(results))]
+
+
+def _being_cancelled() -> bool:
+    """Whether someone asked to cancel the running task (the run, not just one call)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 async def map(

@@ -16,6 +16,7 @@ Hierarchy::
     │       ├── RateLimitError            429 (has .retry_after)
     │       └── ServerError               5xx
     ├── ResponseValidationError       (body did not match the model)
+    ├── CallCancelledError            (a bulk call raised CancelledError on its own)
     └── MissingTokenError             (also a ValueError)
 
 Secrets never end up in an error: the ``Circle-Token`` header value, bearer tokens, basic-auth
@@ -42,6 +43,7 @@ from urllib.parse import quote
 import httpx
 
 from ._constants import TOKEN_HEADER
+from ._display import visible
 
 __all__ = [
     "REDACTED",
@@ -51,6 +53,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "CallCancelledError",
     "CircleCIError",
     "ConflictError",
     "MissingTokenError",
@@ -277,7 +280,7 @@ class APIError(CircleCIError):
         text = f"{self._headline()} for {self.method} {self.url}"
         if self._show_message():
             text = f"{text}: {self.message}"
-        super().__init__(text)
+        super().__init__(visible(text))  # server text: controls escaped, ``message`` stays raw
 
     def _headline(self) -> str:
         return self._summary
@@ -415,7 +418,24 @@ class ResponseValidationError(CircleCIError):
                 response, _read_content(response), secrets, sanitized_request
             )
         text = redact(message, secrets)
-        super().__init__(f"{operation}: {text}" if operation else text)
+        super().__init__(visible(f"{operation}: {text}" if operation else text))
+
+
+class CallCancelledError(CircleCIError):
+    """A call run by ``bulk`` raised ``CancelledError`` while ``bulk`` itself was not cancelled.
+
+    It is that call's ``Result.error``; the original ``CancelledError`` is its ``__cause__``.
+    """
+
+    index: int
+    """Position of the call in the input."""
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        super().__init__(
+            f"call {index} raised CancelledError although the bulk run was not cancelled "
+            "(the call, or a task it awaited, was cancelled by someone else)"
+        )
 
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
