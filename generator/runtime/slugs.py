@@ -23,6 +23,8 @@ import uuid
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from .errors import InvalidPathParameterError
+
 __all__ = ["InvalidProjectSlugError", "ProjectSlug", "validate_project_slug"]
 
 _VCS_ALIASES = {
@@ -38,11 +40,13 @@ _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
 _CIRCLECI_ID_NAMES = {"org": "an organization ID", "repo": "a project ID"}
 
 
-class InvalidProjectSlugError(ValueError):
+class InvalidProjectSlugError(InvalidPathParameterError):
     """A project slug, or one of its parts, is malformed."""
 
-    def __init__(self, message: str, *, slug: str, part: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, *, slug: str, part: str | None = None, operation: str | None = None
+    ) -> None:
+        super().__init__(message, parameter="project_slug", value=slug, operation=operation)
         self.slug = slug
         """The slug as given (or as assembled from its parts)."""
         self.part = part
@@ -182,7 +186,7 @@ def _canonical(text: str) -> str:
 def validate_project_slug(value: str | ProjectSlug) -> str:
     """Return the canonical ``vcs/org/repo`` string, raising ``InvalidProjectSlugError``."""
     if isinstance(value, ProjectSlug):
-        return str(value)
+        return _canonical(str(value))  # checked again: a frozen dataclass can still be altered
     if type(value) is str:
         return _canonical(value)
     return str(ProjectSlug.parse(value))
