@@ -17,7 +17,9 @@ Hierarchy::
     │       └── ServerError               5xx
     ├── ResponseValidationError       (body did not match the model)
     ├── CallCancelledError            (a bulk call raised CancelledError on its own)
-    └── MissingTokenError             (also a ValueError)
+    ├── MissingTokenError             (also a ValueError)
+    └── InvalidPathParameterError     (also a ValueError; nothing was sent)
+        └── InvalidProjectSlugError   (in ``circleci_client.slugs``)
 
 Secrets never end up in an error: the ``Circle-Token`` header value, bearer tokens, basic-auth
 credentials and ``circle-token`` query values of the request are redacted from the message,
@@ -56,6 +58,7 @@ __all__ = [
     "CallCancelledError",
     "CircleCIError",
     "ConflictError",
+    "InvalidPathParameterError",
     "MissingTokenError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -256,6 +259,36 @@ class MissingTokenError(CircleCIError, ValueError):
             or "a CircleCI personal API token is required; create one under "
             "User Settings > Personal API Tokens"
         )
+
+
+class InvalidPathParameterError(CircleCIError, ValueError):
+    """A path parameter would change which path the request goes to; nothing was sent.
+
+    Raised for an empty value, a value of only slashes, a dot segment (``.``, ``..``) or a
+    value that a server would decode into one (``%2e%2e``, ``x/../..``), and for control
+    characters. ``InvalidProjectSlugError`` is the subclass for a malformed project slug.
+    """
+
+    operation: str | None
+    """The operation (``operationId``) that refused the value, when known."""
+    parameter: str | None
+    """The Python name of the parameter, e.g. ``name`` or ``job_number``; None when a whole
+    request path was refused."""
+    value: object
+    """The value as given."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        parameter: str | None,
+        value: object,
+        operation: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.operation = operation
+        self.parameter = parameter
+        self.value = value
 
 
 class APIError(CircleCIError):

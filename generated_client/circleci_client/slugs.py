@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from .errors import InvalidPathParameterError
+
 __all__ = ["InvalidProjectSlugError", "ProjectSlug", "validate_project_slug"]
 
 _VCS_ALIASES = {
@@ -39,11 +41,13 @@ _SHORT_ID = re.compile(r"[A-Za-z0-9]{1,64}")
 _CIRCLECI_ID_NAMES = {"org": "an organization ID", "repo": "a project ID"}
 
 
-class InvalidProjectSlugError(ValueError):
+class InvalidProjectSlugError(InvalidPathParameterError):
     """A project slug, or one of its parts, is malformed."""
 
-    def __init__(self, message: str, *, slug: str, part: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, *, slug: str, part: str | None = None, operation: str | None = None
+    ) -> None:
+        super().__init__(message, parameter="project_slug", value=slug, operation=operation)
         self.slug = slug
         """The slug as given (or as assembled from its parts)."""
         self.part = part
@@ -186,7 +190,7 @@ def _canonical(text: str) -> str:
 def validate_project_slug(value: str | ProjectSlug) -> str:
     """Return the canonical ``vcs/org/repo`` string, raising ``InvalidProjectSlugError``."""
     if isinstance(value, ProjectSlug):
-        return str(value)
+        return _canonical(str(value))  # checked again: a frozen dataclass can still be altered
     if type(value) is str:
         return _canonical(value)
     return str(ProjectSlug.parse(value))

@@ -15,6 +15,7 @@ import httpx
 
 from ._constants import MAX_RETRIES_EXTENSION
 from ._display import visible
+from ._paths import refuse_rewritten_path
 from .errors import CircleCIError, ResponseValidationError, error_from_response
 from .types import UNSET, Response, Unset
 
@@ -61,7 +62,9 @@ def _absolute_url(base: httpx.URL, path: str) -> httpx.URL | str:
 
     httpx parses and re-encodes the relative URL and then the joined one on every request;
     operation paths repeat, so the joined URL (immutable) is kept, per ``base_url`` object.
-    An absolute or unusual ``path``, or a client without a base URL, is left to httpx.
+    An absolute or unusual ``path``, or a client without a base URL, is left to httpx. A path
+    that the join would change (httpx resolves ``.`` and ``..``) raises
+    ``InvalidPathParameterError``: it would reach another resource.
     """
     key = (id(base), path)
     hit = _url_cache.get(key)
@@ -72,7 +75,10 @@ def _absolute_url(base: httpx.URL, path: str) -> httpx.URL | str:
     relative = httpx.URL(path)
     if not relative.is_relative_url:
         return path
-    joined = base.copy_with(raw_path=base.raw_path + relative.raw_path.lstrip(b"/"))
+    raw_path = base.raw_path + relative.raw_path.lstrip(b"/")
+    joined = base.copy_with(raw_path=raw_path)
+    if joined.raw_path != raw_path:  # httpx resolved a dot segment: another resource
+        raise refuse_rewritten_path(path, joined.raw_path)
     if len(_url_cache) >= _URL_CACHE_SIZE:
         _url_cache.clear()
     _url_cache[key] = (base, joined)

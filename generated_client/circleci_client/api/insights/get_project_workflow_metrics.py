@@ -1,16 +1,14 @@
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
-from ... import _operation
+from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.reporting_window import ReportingWindow
 from ...models.workflow_metrics_item import WorkflowMetricsItem
 from ...models.workflow_metrics_list_response import WorkflowMetricsListResponse
-from ...slugs import validate_project_slug
 from ...types import UNSET, Response, Unset
 
 OPERATION = _operation.Operation(
@@ -48,7 +46,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/insights/{project_slug}/workflows".format(
-            project_slug=quote(validate_project_slug(project_slug), safe=""),
+            project_slug=_paths.slug_segment(OPERATION, project_slug),
         ),
         "params": params,
     }

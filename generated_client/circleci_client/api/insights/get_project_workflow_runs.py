@@ -1,16 +1,14 @@
 import datetime
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
-from ... import _operation
+from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.workflow_run import WorkflowRun
 from ...models.workflow_run_list_response import WorkflowRunListResponse
-from ...slugs import validate_project_slug
 from ...types import UNSET, Response, Unset
 
 OPERATION = _operation.Operation(
@@ -55,8 +53,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/insights/{project_slug}/workflows/{workflow_name}".format(
-            project_slug=quote(validate_project_slug(project_slug), safe=""),
-            workflow_name=quote(str(workflow_name), safe=""),
+            project_slug=_paths.slug_segment(OPERATION, project_slug),
+            workflow_name=_paths.path_segment(OPERATION, "workflow_name", workflow_name),
         ),
         "params": params,
     }

@@ -1,15 +1,13 @@
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
-from ... import _operation
+from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.artifact import Artifact
 from ...models.artifact_list_response import ArtifactListResponse
 from ...models.error_response import ErrorResponse
-from ...slugs import validate_project_slug
 from ...types import UNSET, Response, Unset
 
 OPERATION = _operation.Operation(
@@ -36,8 +34,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/project/{project_slug}/{job_number}/artifacts".format(
-            project_slug=quote(validate_project_slug(project_slug), safe=""),
-            job_number=quote(str(job_number), safe=""),
+            project_slug=_paths.slug_segment(OPERATION, project_slug),
+            job_number=_paths.path_segment(OPERATION, "job_number", job_number),
         ),
         "params": params,
     }

@@ -1,13 +1,11 @@
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
-from ... import _operation
+from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.job_details import JobDetails
-from ...slugs import validate_project_slug
 from ...types import Response
 
 OPERATION = _operation.Operation(
@@ -26,8 +24,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/project/{project_slug}/job/{job_number}".format(
-            project_slug=quote(validate_project_slug(project_slug), safe=""),
-            job_number=quote(str(job_number), safe=""),
+            project_slug=_paths.slug_segment(OPERATION, project_slug),
+            job_number=_paths.path_segment(OPERATION, "job_number", job_number),
         ),
     }
     return _kwargs

@@ -1,10 +1,9 @@
 from typing import Any
-from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import _operation
+from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.pipeline_config import PipelineConfig
@@ -25,7 +24,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/pipeline/{pipeline_id}/config".format(
-            pipeline_id=quote(str(pipeline_id), safe=""),
+            pipeline_id=_paths.path_segment(OPERATION, "pipeline_id", pipeline_id),
         ),
     }
     return _kwargs

@@ -1,15 +1,13 @@
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
-from ... import _operation
+from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.pipeline import Pipeline
 from ...models.pipeline_list_response import PipelineListResponse
-from ...slugs import validate_project_slug
 from ...types import UNSET, Response, Unset
 
 OPERATION = _operation.Operation(
@@ -35,7 +33,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/project/{project_slug}/pipeline/mine".format(
-            project_slug=quote(validate_project_slug(project_slug), safe=""),
+            project_slug=_paths.slug_segment(OPERATION, project_slug),
         ),
         "params": params,
     }

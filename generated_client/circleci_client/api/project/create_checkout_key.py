@@ -1,14 +1,12 @@
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
-from ... import _operation
+from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.checkout_key import CheckoutKey
 from ...models.checkout_key_input import CheckoutKeyInput
 from ...models.error_response import ErrorResponse
-from ...slugs import validate_project_slug
 from ...types import Response
 
 OPERATION = _operation.Operation(
@@ -29,7 +27,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/project/{project_slug}/checkout-key".format(
-            project_slug=quote(validate_project_slug(project_slug), safe=""),
+            project_slug=_paths.slug_segment(OPERATION, project_slug),
         ),
     }
     _kwargs["json"] = body.to_dict()

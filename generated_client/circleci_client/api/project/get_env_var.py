@@ -1,13 +1,11 @@
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
-from ... import _operation
+from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.environment_variable import EnvironmentVariable
 from ...models.error_response import ErrorResponse
-from ...slugs import validate_project_slug
 from ...types import Response
 
 OPERATION = _operation.Operation(
@@ -26,8 +24,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/project/{project_slug}/envvar/{name}".format(
-            project_slug=quote(validate_project_slug(project_slug), safe=""),
-            name=quote(str(name), safe=""),
+            project_slug=_paths.slug_segment(OPERATION, project_slug),
+            name=_paths.path_segment(OPERATION, "name", name),
         ),
     }
     return _kwargs

@@ -1,16 +1,14 @@
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
-from ... import _operation
+from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.checkout_key import CheckoutKey
 from ...models.checkout_key_list_response import CheckoutKeyListResponse
 from ...models.error_response import ErrorResponse
 from ...models.fingerprint_digest import FingerprintDigest
-from ...slugs import validate_project_slug
 from ...types import UNSET, Response, Unset
 
 OPERATION = _operation.Operation(
@@ -42,7 +40,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/project/{project_slug}/checkout-key".format(
-            project_slug=quote(validate_project_slug(project_slug), safe=""),
+            project_slug=_paths.slug_segment(OPERATION, project_slug),
         ),
         "params": params,
     }

@@ -1,10 +1,9 @@
 from typing import Any
-from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import _operation
+from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.message_response import MessageResponse
@@ -25,7 +24,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/workflow/{id}/cancel".format(
-            id=quote(str(id), safe=""),
+            id=_paths.path_segment(OPERATION, "id", id),
         ),
     }
     return _kwargs

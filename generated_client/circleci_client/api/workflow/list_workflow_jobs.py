@@ -1,11 +1,10 @@
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import _operation
+from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.job import Job
@@ -35,7 +34,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/workflow/{id}/job".format(
-            id=quote(str(id), safe=""),
+            id=_paths.path_segment(OPERATION, "id", id),
         ),
         "params": params,
     }
