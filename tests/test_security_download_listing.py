@@ -567,8 +567,7 @@ def test_names_equal_after_nfc_collide(server: HostileServer, tmp_path: Path) ->
     statuses = [r.status for r in report.files]
     assert statuses == [FileStatus.DOWNLOADED, FileStatus.FAILED] * 2
     assert "another artifact already downloads" in (report.files[1].error or "")
-    assert (tmp_path / composed).read_bytes() == b"composed"
-    assert not (tmp_path / decomposed).exists() or decomposed == composed
+    assert (tmp_path / composed).read_bytes() == b"composed"  # not overwritten by the second
 
 
 def test_sharp_s_and_ss_do_not_collide(server: HostileServer, tmp_path: Path) -> None:
@@ -584,3 +583,29 @@ def test_sharp_s_and_ss_do_not_collide(server: HostileServer, tmp_path: Path) ->
     assert [r.status for r in report.files] == [FileStatus.DOWNLOADED] * 2
     assert (tmp_path / "stra\u00dfe.txt").read_bytes() == b"sharp"
     assert (tmp_path / "strasse.txt").read_bytes() == b"double"
+
+
+def test_async_cancel_from_outside_awaits_every_download(
+    server: HostileServer, tmp_path: Path
+) -> None:
+    serving = threading.Event()
+
+    def slow(_headers: dict[str, str]) -> Reply:
+        serving.set()
+        return Reply(body=b"s" * 1000, hold=True)
+
+    server.routes["/files/slow"] = slow
+    server.listing([_entry(f"slow-{n}.bin", f"{server.origin}/files/slow?{n}") for n in range(3)])
+
+    async def main() -> list[asyncio.Task[Any]]:
+        async with _client(server) as client:
+            run = asyncio.ensure_future(adownload_job_artifacts(client, SLUG, JOB, tmp_path))
+            await asyncio.to_thread(serving.wait, 10)
+            run.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await run
+            me = asyncio.current_task()
+            return [t for t in asyncio.all_tasks() if t is not me and not t.done()]
+
+    assert asyncio.run(main()) == []
+    assert all(p.name.endswith(".part") for p in tmp_path.iterdir())

@@ -1128,7 +1128,14 @@ async def _gather_or_cancel(awaitables: Iterable[Awaitable[T]]) -> list[T]:
     except BaseException:
         for task in tasks:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        cancelled_again = False
+        while not all(task.done() for task in tasks):
+            try:
+                await asyncio.wait(tasks)
+            except asyncio.CancelledError:  # keep waiting, then let the cancellation go on
+                cancelled_again = True
+        if cancelled_again:
+            raise asyncio.CancelledError from None
         raise
 
 
