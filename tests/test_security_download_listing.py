@@ -411,6 +411,7 @@ METADATA_URLS = [
     "http://0xa9fea9fe/x",
     "http://169.254.43518/x",
     "http://169.254.169.254./x",
+    "http://%31%36%39.254.169.254/x",
     "http://metadata.google.internal/computeMetadata/v1/",
 ]
 

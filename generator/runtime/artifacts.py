@@ -87,6 +87,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, TypedDict, TypeVar, Unpack, cast
+from urllib.parse import unquote
 from uuid import UUID
 
 import httpx
@@ -470,6 +471,29 @@ class _HugeNumber:
     __slots__ = ()
 
 
+def _kind(value: object) -> str:
+    """How a JSON value is described in an error: its type only, never its (hostile) text."""
+    if value is _MISSING:
+        return "missing"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float | _HugeNumber):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _whole_number(value: object, limit: int) -> bool:
+    return type(value) is int and 0 <= value <= limit
+
+
 _HUGE_NUMBER = _HugeNumber()
 _MAX_JSON_INT_DIGITS = 20
 
@@ -592,10 +616,10 @@ def is_link_local_host(host: str) -> bool:
 
     Covers ``169.254.0.0/16``, ``fe80::/10``, ``fd00:ec2::254``, their IPv4-mapped IPv6 forms,
     the numeric spellings the system resolver accepts (``2852039166``, ``0xa9fea9fe``,
-    ``169.254.43518``), a trailing dot, and ``metadata.google.internal``. Names are not
-    resolved: a DNS name pointing at such an address is not recognised.
+    ``169.254.43518``), percent-escapes, a trailing dot, and ``metadata.google.internal``.
+    Names are not resolved: a DNS name pointing at such an address is not recognised.
     """
-    name = host.lower().strip("[]").removesuffix(".")
+    name = unquote(host).lower().strip("[]").removesuffix(".")
     if name in _METADATA_HOSTNAMES:
         return True
     try:
@@ -1020,29 +1044,6 @@ class _JobRef:
     name: str | None
     problem: str | None = None
     """Why the job's artifacts cannot be listed (its entry in a job listing is unusable)."""
-
-
-def _kind(value: object) -> str:
-    """How a JSON value is described in an error: its type only, never its (hostile) text."""
-    if value is _MISSING:
-        return "missing"
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float | _HugeNumber):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def _whole_number(value: object, limit: int) -> bool:
-    return type(value) is int and 0 <= value <= limit
 
 
 def _job_ref(job: Job) -> _JobRef | None:
