@@ -15,6 +15,12 @@ over the client's ``httpx.Client``, the ``a``-prefixed coroutines as tasks over 
 origin and ``token_hosts``; a redirect elsewhere goes out without it. The rules, in the order
 a file meets them:
 
+* **Listing entries** are read one by one: an entry whose ``path`` or ``url`` is not a string,
+  or whose ``node_index`` is not a whole number (``true`` and ``"0"`` are not), is reported as
+  a failed file and the rest of the listing still downloads. An entry without a usable
+  ``path`` cannot be matched against ``glob``, so it is reported whatever the patterns. In
+  workflow and branch mode, a job whose ``job_number`` is not a whole number or whose
+  ``project_slug`` is not a valid slug is reported the same way (one failed entry for the job).
 * **Selection.** ``glob`` patterns are matched with :func:`fnmatch.fnmatchcase` against the
   artifact's whole ``path`` (``*`` also matches ``/``); no pattern selects everything.
 * **Safe paths.** The server's ``path`` must be relative: no ``..`` component, no leading
@@ -27,6 +33,12 @@ a file meets them:
   (``node_index``), each node's files go to ``<dest>/node-<index>/<path>``. In workflow and
   branch mode every job gets its own folder, ``<dest>/<job-number>-<job-name>/`` (the name
   reduced to ``[A-Za-z0-9._-]``).
+* **Collisions.** Two files whose destinations are equal once Unicode-normalised (NFC) and
+  case-folded character by character (the simple folding case-insensitive file systems such
+  as NTFS and APFS use) would overwrite each other, so only the first in listing order is
+  downloaded and the others are reported as failed. ``Report.txt`` and ``report.txt`` collide,
+  and so do ``é`` and ``e`` followed by a combining accent; ``ß`` and ``ss`` do not. The rule is
+  the same on every system, so a download lands the same way wherever it runs.
 * **Skip existing.** Only complete files ever get their final name, so an existing file is a
   finished download. It is kept when its size equals the server's size, learned from a one-byte
   probe (``Range: bytes=0-0``: the total of ``Content-Range``, or ``Content-Length`` when the
@@ -44,38 +56,57 @@ a file meets them:
   ``Content-Range`` drops it and restarts. An interrupted body is resumed up to ``retries``
   times in the same run; after that the file is failed and its ``.part`` kept for next time.
 * **Redirects** are followed by hand, at most :data:`MAX_REDIRECTS`, to http(s) URLs only.
+* **Link-local and metadata addresses.** A URL (the listing's or a redirect's) whose host is
+  a link-local address (``169.254.0.0/16``, ``fe80::/10``), the AWS metadata address
+  ``fd00:ec2::254``, an IPv4-mapped form of these, or ``metadata.google.internal`` is not
+  fetched: that file fails, unless the ``allow_link_local`` option is true. Hosts are checked
+  as written (numeric forms such as ``2852039166`` or ``0xa9fea9fe`` included); names are not
+  resolved, so a DNS name that resolves to such an address is not caught.
+* **Failures stay per file.** Whatever goes wrong with one file (a malformed header, an
+  unusable URL, a bad listing entry) fails that file only; the report lists it with the reason.
+  A run only stops early for an API error while listing, a progress listener that raises, or
+  cancellation. Async downloads then cancel every other download and wait for them before the
+  exception goes on; sync ones start no further file and let those in flight finish.
 """
 
 from __future__ import annotations
 
 import asyncio
 import fnmatch
+import ipaddress
+import itertools
+import json
 import os
 import re
+import socket
 import stat
-from collections.abc import Callable, Iterable, Sequence
+import unicodedata
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, TypedDict, TypeVar, Unpack, cast
+from urllib.parse import unquote
 from uuid import UUID
 
 import httpx
 
+from . import _operation
 from ._client import Client
 from ._display import visible
 from ._steps import Steps, arun, run
 from .api.job import get_job_artifacts
 from .api.pipeline import list_pipelines_for_project, list_workflows_by_pipeline_id
 from .api.workflow import list_workflow_jobs
-from .errors import APIError, CircleCIError, redact_url
+from .errors import APIError, CircleCIError, ResponseValidationError, redact_url
 from .models.artifact import Artifact
 from .models.job import Job
 from .models.pipeline import Pipeline
 from .models.workflow import Workflow
 from .models.workflow_status import WorkflowStatus
-from .types import Unset
+from .slugs import validate_project_slug
+from .types import UNSET, Unset
 
 __all__ = [
     "DEFAULT_CONCURRENCY",
@@ -98,6 +129,7 @@ __all__ = [
     "download_job_artifacts",
     "download_workflow_artifacts",
     "find_latest_successful_pipeline",
+    "is_link_local_host",
     "job_folder_name",
     "list_artifacts",
     "safe_relative_path",
@@ -127,8 +159,17 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 _WINDOWS_DEVICE = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
-_CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$", re.IGNORECASE)
-_UNSATISFIED_RANGE = re.compile(r"^\s*bytes\s+\*/(\d+)\s*$", re.IGNORECASE)
+_MAX_SIZE_DIGITS = 18
+"""Digits a byte count in a header may have (just under an exabyte); longer ones are refused."""
+_SIZE = rf"[0-9]{{1,{_MAX_SIZE_DIGITS}}}"
+_CONTENT_RANGE = re.compile(
+    rf"^[ \t]*bytes[ \t]+({_SIZE})-({_SIZE})/({_SIZE}|\*)[ \t]*$", re.IGNORECASE | re.ASCII
+)
+_UNSATISFIED_RANGE = re.compile(rf"^[ \t]*bytes[ \t]+\*/({_SIZE})[ \t]*$", re.IGNORECASE | re.ASCII)
+_CONTENT_LENGTH = re.compile(rf"^[ \t]*({_SIZE})[ \t]*$", re.ASCII)
+_MAX_NODE_INDEX = 2**31 - 1
+_METADATA_HOSTNAMES = frozenset({"metadata.google.internal"})
+_AWS_METADATA_V6 = ipaddress.IPv6Address("fd00:ec2::254")
 _DOWNLOAD_HEADERS = {"Accept": "*/*", "Accept-Encoding": "identity"}
 
 T = TypeVar("T")
@@ -342,33 +383,62 @@ def _select(path: str, globs: Sequence[str]) -> bool:
 
 
 def _plan_job(
-    project_slug: str,
-    job_number: int,
-    job_name: str | None,
-    artifacts: Sequence[Artifact],
-    globs: Sequence[str],
-    folder: bool,
+    job: _JobRef, entries: Sequence[_Entry], globs: Sequence[str], folder: bool
 ) -> list[tuple[ArtifactFile, str | None]]:
-    """Each selected artifact with its relative target, or the reason its path is refused."""
-    multi_node = len({a.node_index for a in artifacts}) > 1
-    base = PurePosixPath(job_folder_name(job_number, job_name)) if folder else PurePosixPath()
+    """Each selected entry with its relative target, or the reason it is refused."""
+    if job.problem is not None:
+        item = ArtifactFile(job.project_slug, job.job_number, "<job>", -1, "", job.name)
+        return [(item, job.problem)]
+    multi_node = len({e.node_index for e in entries if e.node_index >= 0}) > 1
+    base = PurePosixPath(job_folder_name(job.job_number, job.name)) if folder else PurePosixPath()
     planned: list[tuple[ArtifactFile, str | None]] = []
-    for art in artifacts:
-        if not _select(art.path, globs):
+    for entry in entries:
+        if entry.has_path and not _select(entry.path, globs):
             continue
         target: PurePosixPath | None = None
-        error = None
-        try:
-            relative = safe_relative_path(art.path)
-        except UnsafePathError as exc:
-            error = str(exc)
-        else:
-            target = base / f"node-{art.node_index}" / relative if multi_node else base / relative
+        error = entry.problem
+        if error is None:
+            try:
+                relative = safe_relative_path(entry.path)
+            except UnsafePathError as exc:
+                error = str(exc)
+            else:
+                node = PurePosixPath(f"node-{entry.node_index}") if multi_node else PurePosixPath()
+                target = base / node / relative
         item = ArtifactFile(
-            project_slug, job_number, art.path, art.node_index, art.url, job_name, target
+            job.project_slug,
+            job.job_number,
+            entry.path,
+            entry.node_index,
+            entry.url,
+            job.name,
+            target,
         )
         planned.append((item, error))
     return planned
+
+
+def _fold_case(name: str) -> str:
+    """Simple (one character to one character) case folding, as case-insensitive file systems
+    compare names: ``Ä`` and ``ä`` fold together, ``ß`` stays apart from ``ss``."""
+    if name.isascii():
+        return name.lower()
+    folded = []
+    for char in name:
+        for candidate in (char.casefold(), char.lower()):
+            if len(candidate) == 1:
+                folded.append(candidate)
+                break
+        else:
+            folded.append(char)
+    return "".join(folded)
+
+
+def _collision_key(name: str) -> str:
+    """What two destinations must not share: the NFC form, case-folded (see ``_fold_case``)."""
+    if name.isascii():
+        return name.lower()
+    return unicodedata.normalize("NFC", _fold_case(unicodedata.normalize("NFC", name)))
 
 
 def _check_collisions(
@@ -381,13 +451,204 @@ def _check_collisions(
         if error is None and item.target is not None:
             name = str(item.target)
             part = name + PART_SUFFIX
-            keys = {name.casefold(), part.casefold()}
+            keys = {_collision_key(name), _collision_key(part)}
             if keys & taken:
                 error = f"another artifact already downloads to {name!r}"
             else:
                 taken.update(keys)
         out.append((item, error))
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# Reading a job's listing for a download, entry by entry
+# --------------------------------------------------------------------------------------------
+
+_MISSING = object()
+
+
+class _HugeNumber:
+    """A JSON integer too long to be any index or count; kept out of ``int``."""
+
+    __slots__ = ()
+
+
+def _kind(value: object) -> str:
+    """How a JSON value is described in an error: its type only, never its (hostile) text."""
+    if value is _MISSING:
+        return "missing"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float | _HugeNumber):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _whole_number(value: object, limit: int) -> bool:
+    return type(value) is int and 0 <= value <= limit
+
+
+_HUGE_NUMBER = _HugeNumber()
+_MAX_JSON_INT_DIGITS = 20
+
+
+def _json_int(text: str) -> int | _HugeNumber:
+    return int(text) if len(text) <= _MAX_JSON_INT_DIGITS else _HUGE_NUMBER
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One listing entry; fields it got wrong hold placeholders and ``problem`` says why."""
+
+    path: str
+    """The server's path, or ``<item N>`` when it is not a string (see ``has_path``)."""
+    node_index: int
+    """-1 when the server's value is not a whole number."""
+    url: str
+    has_path: bool
+    problem: str | None = None
+
+
+def _read_entry(raw: object, position: int) -> _Entry:
+    """Check one entry of a listing; an unusable one becomes an entry with a ``problem``."""
+    placeholder = f"<item {position}>"
+    if not isinstance(raw, dict):
+        return _Entry(placeholder, -1, "", False, f"listing item is {_kind(raw)}, not an object")
+    path = raw.get("path", _MISSING)
+    node = raw.get("node_index", _MISSING)
+    url = raw.get("url", _MISSING)
+    problems = []
+    if not isinstance(path, str):
+        problems.append(f"path is {_kind(path)}, not a string")
+    if not _whole_number(node, _MAX_NODE_INDEX):
+        problems.append(f"node_index is {_kind(node)}, not a whole number 0 to {_MAX_NODE_INDEX}")
+    if not isinstance(url, str):
+        problems.append(f"url is {_kind(url)}, not a string")
+    problem = "unusable listing entry: " + "; ".join(problems) if problems else None
+    return _Entry(
+        path if isinstance(path, str) else placeholder,
+        node if isinstance(node, int) and _whole_number(node, _MAX_NODE_INDEX) else -1,
+        url if isinstance(url, str) else "",
+        isinstance(path, str),
+        problem,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _EntryPage:
+    items: list[_Entry]
+    next_page_token: str | None
+
+
+def _listing_error(problem: str, response: httpx.Response) -> ResponseValidationError:
+    return ResponseValidationError(
+        problem,
+        model="ArtifactListResponse",
+        response=response,
+        operation=get_job_artifacts.OPERATION.operation_id,
+    )
+
+
+def _read_page(response: httpx.Response, numbering: Iterator[int]) -> _EntryPage:
+    """A listing page: strict about the page itself, lenient about each entry."""
+    try:
+        data = json.loads(response.content, parse_int=_json_int)
+    except (ValueError, RecursionError) as exc:
+        raise _listing_error("the response body is not JSON", response) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+        raise _listing_error("the page is not an object with a list of items", response)
+    token = data.get("next_page_token")
+    if token is not None and not isinstance(token, str):
+        raise _listing_error(f"next_page_token is {_kind(token)}, not a string", response)
+    return _EntryPage([_read_entry(raw, next(numbering)) for raw in data["items"]], token)
+
+
+class _ListingEntries:
+    """``getJobArtifacts``, paged like its generated module but read by ``_read_page``.
+
+    Downloads use it instead of the model so that one bad entry fails one file, not the page.
+    """
+
+    @staticmethod
+    def _kwargs(project_slug: str, job_number: int, token: str | Unset) -> dict[str, Any]:
+        return get_job_artifacts._get_kwargs(project_slug, job_number, page_token=token)
+
+    @staticmethod
+    def iter_items(project_slug: str, job_number: int, *, client: Client) -> Iterator[_Entry]:
+        numbering = itertools.count(1)
+        operation = get_job_artifacts.OPERATION
+
+        def fetch(token: str | Unset) -> _EntryPage:
+            kwargs = _ListingEntries._kwargs(project_slug, job_number, token)
+            response = _operation.send(client, operation, kwargs, None)
+            _operation.raise_for_status(operation, response)
+            return _read_page(response, numbering)
+
+        return _operation.iter_items(_operation.iter_pages(fetch, UNSET, None), None)
+
+    @staticmethod
+    def aiter_items(project_slug: str, job_number: int, *, client: Client) -> AsyncIterator[_Entry]:
+        numbering = itertools.count(1)
+        operation = get_job_artifacts.OPERATION
+
+        async def fetch(token: str | Unset) -> _EntryPage:
+            kwargs = _ListingEntries._kwargs(project_slug, job_number, token)
+            response = await _operation.send_async(client, operation, kwargs, None)
+            _operation.raise_for_status(operation, response)
+            return _read_page(response, numbering)
+
+        return _operation.aiter_items(_operation.aiter_pages(fetch, UNSET, None), None)
+
+
+# --------------------------------------------------------------------------------------------
+# Link-local and metadata addresses
+# --------------------------------------------------------------------------------------------
+
+
+def is_link_local_host(host: str) -> bool:
+    """Whether a URL's host names a link-local or cloud metadata address.
+
+    Covers ``169.254.0.0/16``, ``fe80::/10``, ``fd00:ec2::254``, their IPv4-mapped IPv6 forms,
+    the numeric spellings the system resolver accepts (``2852039166``, ``0xa9fea9fe``,
+    ``169.254.43518``), percent-escapes, a trailing dot, and ``metadata.google.internal``.
+    Names are not resolved: a DNS name pointing at such an address is not recognised.
+    """
+    name = unquote(host).lower().strip("[]").removesuffix(".")
+    if name in _METADATA_HOSTNAMES:
+        return True
+    try:
+        address: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(
+            name.split("%", 1)[0]
+        )
+    except ValueError:
+        try:
+            address = ipaddress.IPv4Address(socket.inet_aton(name))
+        except (OSError, ValueError):
+            return False
+    if isinstance(address, ipaddress.IPv6Address):
+        if address == _AWS_METADATA_V6:
+            return True
+        mapped = address.ipv4_mapped
+        if mapped is not None:
+            address = mapped
+    return address.is_link_local
+
+
+def _refuse_link_local(url: httpx.URL) -> None:
+    """Raise for a link-local or metadata host (see :func:`is_link_local_host`)."""
+    if is_link_local_host(url.host):
+        raise _FileError(
+            f"refused to fetch {redact_url(url)}: a link-local or cloud metadata address "
+            "(allow it with allow_link_local=True, or --allow-link-local on the command line)"
+        )
 
 
 class _Folders:
@@ -437,20 +698,35 @@ def _check_concurrency(concurrency: int) -> None:
 
 
 def _content_length(response: httpx.Response) -> int | None:
-    value = response.headers.get("content-length")
-    if value is None or not value.strip().isdigit():
-        return None
-    return int(value)
+    found = _CONTENT_LENGTH.match(response.headers.get("content-length", ""))
+    return int(found.group(1)) if found else None
+
+
+def _content_range(header: str) -> tuple[int, int, int | None]:
+    """``(start, end, total)`` of a ``Content-Range: bytes start-end/total`` header.
+
+    Strict and bounded: ASCII digits only, at most :data:`_MAX_SIZE_DIGITS` each, and
+    ``start <= end < total`` (``total`` None for ``*``).
+
+    Raises:
+        _FileError: the header is missing, malformed or inconsistent.
+    """
+    found = _CONTENT_RANGE.match(header)
+    if found is None:
+        shown = header if len(header) <= 60 else header[:60] + "..."
+        raise _FileError(f"invalid Content-Range {shown!r} in a 206 response")
+    start, end = int(found.group(1)), int(found.group(2))
+    total = None if found.group(3) == "*" else int(found.group(3))
+    if end < start or (total is not None and end >= total):
+        raise _FileError(f"inconsistent Content-Range {header.strip()!r} in a 206 response")
+    return start, end, total
 
 
 def _probe_total(response: httpx.Response) -> int | None:
     """The file size a ``Range: bytes=0-0`` probe reveals, if any."""
     header = response.headers.get("content-range", "")
     if response.status_code == 206:
-        found = _CONTENT_RANGE.match(header)
-        if found and found.group(3) != "*":
-            return int(found.group(3))
-        return None
+        return _content_range(header)[2]
     if response.status_code == 416:
         unsatisfied = _UNSATISFIED_RANGE.match(header)
         return int(unsatisfied.group(1)) if unsatisfied else None
@@ -481,14 +757,10 @@ def _accept(response: httpx.Response, offset: int) -> _Body | None:
     if status == 200:
         return _Body(append=False, expected=length, total=length)
     if status == 206:
-        found = _CONTENT_RANGE.match(header)
         if offset == 0:
             raise _FileError("HTTP 206 to a request without Range")
-        if found is None or int(found.group(1)) != offset:
-            raise _Restart
-        start, end, total_text = int(found.group(1)), int(found.group(2)), found.group(3)
-        total = None if total_text == "*" else int(total_text)
-        if end < start or (total is not None and end != total - 1):
+        start, end, total = _content_range(header)
+        if start != offset or (total is not None and end != total - 1):
             raise _Restart
         expected = end - start + 1
         if length is not None and length != expected:
@@ -661,17 +933,47 @@ def _collect(op: Any, *args: Any, **kwargs: Any) -> Steps[list[Any]]:
     return collected
 
 
+class _ListenerError(Exception):
+    """A progress listener raised (the ``__cause__``): that stops the run, not one file."""
+
+
+class _CheckedListener(ProgressListener):
+    """Passes events on, marking what the listener raises so no file handler swallows it."""
+
+    def __init__(self, inner: ProgressListener) -> None:
+        self.inner = inner
+
+    def on_start(self, file: ArtifactFile, total: int | None, offset: int) -> None:
+        try:
+            self.inner.on_start(file, total, offset)
+        except Exception as exc:
+            raise _ListenerError from exc
+
+    def on_bytes(self, file: ArtifactFile, count: int) -> None:
+        try:
+            self.inner.on_bytes(file, count)
+        except Exception as exc:
+            raise _ListenerError from exc
+
+
 class _Downloader:
     """Fetches one planned file: skip, download or resume it, and report the outcome."""
 
     def __init__(self, root: Path, listener: ProgressListener, retries: int) -> None:
         self.folders = _Folders(root)
-        self.listener = listener
+        self.listener: ProgressListener = _CheckedListener(listener)
+        self.user_listener = listener
         self.retries = retries
 
     def file(self, planned: tuple[ArtifactFile, str | None]) -> Steps[FileResult]:
-        result = yield from self._file(*planned)
-        self.listener.on_finish(result)
+        try:
+            result = yield from self._file(*planned)
+        except _ListenerError as exc:
+            assert exc.__cause__ is not None
+            raise exc.__cause__ from None
+        except Exception as exc:  # whatever else the server's data provokes fails this file only
+            result = _failed(planned[0], f"unexpected error: {_describe(exc)}")
+        self.user_listener.on_finish(result)
         return result
 
     def _file(self, item: ArtifactFile, error: str | None) -> Steps[FileResult]:
@@ -742,12 +1044,29 @@ class _JobRef:
     project_slug: str
     job_number: int
     name: str | None
+    problem: str | None = None
+    """Why the job's artifacts cannot be listed (its entry in a job listing is unusable)."""
 
 
 def _job_ref(job: Job) -> _JobRef | None:
-    if isinstance(job.job_number, Unset) or job.job_number is None:
+    number: object = job.job_number
+    if isinstance(number, Unset) or number is None:
         return None  # approval jobs, and jobs that never ran
-    return _JobRef(job.project_slug, job.job_number, job.name)
+    slug: object = job.project_slug
+    name = job.name if isinstance(job.name, str) else None
+    shown_slug = slug if isinstance(slug, str) else "<invalid>"
+    if not _whole_number(number, _MAX_NODE_INDEX):
+        problem = f"the job listing gives job_number as {_kind(number)}, not a whole number"
+        return _JobRef(shown_slug, -1, name, problem)
+    assert isinstance(number, int)
+    try:
+        if not isinstance(slug, str):
+            raise TypeError
+        validate_project_slug(slug)
+    except (TypeError, ValueError):
+        problem = f"the job listing gives an invalid project_slug ({_kind(slug)})"
+        return _JobRef(shown_slug, number, name, problem)
+    return _JobRef(slug, number, name)
 
 
 def _all_succeeded(workflows: Sequence[Workflow]) -> bool:
@@ -760,6 +1079,13 @@ def _as_uuid(value: UUID | str) -> UUID:
 
 def _artifacts_of(job: _JobRef) -> Steps[list[Artifact]]:
     return (yield from _collect(get_job_artifacts, job.project_slug, job.job_number))
+
+
+def _entries_of(job: _JobRef) -> Steps[list[_Entry]]:
+    """A job's listing for a download, entry by entry (none for a job that cannot be listed)."""
+    if job.problem is not None:
+        return []
+    return (yield from _collect(_ListingEntries, job.project_slug, job.job_number))
 
 
 def _latest_successful(project_slug: str, branch: str, limit: int) -> Steps[SuccessfulPipeline]:
@@ -784,20 +1110,44 @@ def _workflow_jobs(workflow_id: UUID | str) -> Steps[list[_JobRef]]:
 # --------------------------------------------------------------------------------------------
 
 
-def _common_io(http: httpx.Client | httpx.AsyncClient) -> dict[str, Callable[..., Any]]:
+def _common_io(
+    http: httpx.Client | httpx.AsyncClient, allow_link_local: bool
+) -> dict[str, Callable[..., Any]]:
     def get(url: httpx.URL, headers: dict[str, str]) -> Any:  # a coroutine for AsyncClient
+        if not allow_link_local:
+            _refuse_link_local(url)  # every request of a download, redirects included
         request = http.build_request("GET", url, headers=headers)
         return http.send(request, stream=True, follow_redirects=False)
 
     return {"get": get}
 
 
+async def _gather_or_cancel(awaitables: Iterable[Awaitable[T]]) -> list[T]:
+    """Every result, in order; on a failure (or cancellation) the other tasks are cancelled
+    and awaited before the exception goes on, so nothing keeps writing after a run stops."""
+    tasks = [asyncio.ensure_future(awaitable) for awaitable in awaitables]
+    try:
+        return await asyncio.gather(*tasks)
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        cancelled_again = False
+        while not all(task.done() for task in tasks):
+            try:
+                await asyncio.wait(tasks)
+            except asyncio.CancelledError:  # keep waiting, then let the cancellation go on
+                cancelled_again = True
+        if cancelled_again:
+            raise asyncio.CancelledError from None
+        raise
+
+
 def _sync_io(
-    client: Client, pool: ThreadPoolExecutor | None = None
+    client: Client, pool: ThreadPoolExecutor | None = None, *, allow_link_local: bool = False
 ) -> dict[str, Callable[..., Any]]:
     """The steps' I/O with the client's ``httpx.Client``; ``map`` fans out over ``pool``."""
     fan_out = pool.map if pool is not None else map
-    io = _common_io(client.get_httpx_client())
+    io = _common_io(client.get_httpx_client(), allow_link_local)
     io |= {
         "close": httpx.Response.close,
         "chunks": httpx.Response.iter_raw,
@@ -808,7 +1158,9 @@ def _sync_io(
     return io
 
 
-def _async_io(client: Client, concurrency: int) -> dict[str, Callable[..., Any]]:
+def _async_io(
+    client: Client, concurrency: int, *, allow_link_local: bool = False
+) -> dict[str, Callable[..., Any]]:
     """The steps' I/O with the client's ``httpx.AsyncClient``; ``map`` runs tasks, bounded."""
     limit = asyncio.Semaphore(concurrency)
 
@@ -816,13 +1168,13 @@ def _async_io(client: Client, concurrency: int) -> dict[str, Callable[..., Any]]
         async with limit:
             return await arun(steps, io)
 
-    io = _common_io(client.get_async_httpx_client())
+    io = _common_io(client.get_async_httpx_client(), allow_link_local)
     io |= {
         "close": httpx.Response.aclose,
         "chunks": httpx.Response.aiter_raw,
         "items": lambda op, args, kwargs: op.aiter_items(*args, client=client, **kwargs),
         "next": lambda iterator: anext(iterator, None),
-        "map": lambda work, items: asyncio.gather(*(bounded(work(item)) for item in items)),
+        "map": lambda work, items: _gather_or_cancel(bounded(work(item)) for item in items),
     }
     return io
 
@@ -874,15 +1226,15 @@ def _root(dest: str | os.PathLike[str]) -> Path:
 
 def _plan(
     jobs: Sequence[_JobRef],
-    listings: Sequence[Sequence[Artifact]],
+    listings: Sequence[Sequence[_Entry]],
     globs: Sequence[str],
     folders: bool,
     listener: ProgressListener,
 ) -> list[tuple[ArtifactFile, str | None]]:
     """Every file to fetch with its destination (or why it is refused), in listing order."""
     planned: list[tuple[ArtifactFile, str | None]] = []
-    for job, artifacts in zip(jobs, listings, strict=True):
-        planned += _plan_job(job.project_slug, job.job_number, job.name, artifacts, globs, folders)
+    for job, entries in zip(jobs, listings, strict=True):
+        planned += _plan_job(job, entries, globs, folders)
     planned = _check_collisions(planned)
     listener.on_plan([item for item, _ in planned])
     return planned
@@ -901,12 +1253,15 @@ class DownloadOptions(TypedDict, total=False):
         progress: Receives progress events (from worker threads in the sync functions).
         retries: Resumes of an interrupted body within this run (default
             :data:`DEFAULT_RETRIES`).
+        allow_link_local: Fetch URLs (and redirects) to link-local and cloud metadata
+            addresses too (default False: such a file fails; see :func:`is_link_local_host`).
     """
 
     glob: str | Iterable[str] | None
     concurrency: int
     progress: ProgressListener | None
     retries: int
+    allow_link_local: bool
 
 
 class BranchDownloadOptions(DownloadOptions, total=False):
@@ -924,6 +1279,7 @@ class _Request:
     concurrency: int
     listener: ProgressListener
     retries: int
+    allow_link_local: bool
 
     @classmethod
     def make(cls, dest: str | os.PathLike[str], options: DownloadOptions) -> _Request:
@@ -935,7 +1291,10 @@ class _Request:
         globs = _parse_globs(options.get("glob"))
         listener = options.get("progress") or ProgressListener()
         retries = options.get("retries", DEFAULT_RETRIES)
-        return cls(_root(dest), globs, concurrency, listener, retries)
+        allow_link_local = options.get("allow_link_local", False)
+        if not isinstance(allow_link_local, bool):
+            raise TypeError(f"allow_link_local must be True or False, got {allow_link_local!r}")
+        return cls(_root(dest), globs, concurrency, listener, retries, allow_link_local)
 
 
 @dataclass(frozen=True, slots=True)
@@ -984,7 +1343,7 @@ def _branch_source(
 
 def _download(source: _Source, asked: _Request) -> Steps[DownloadReport]:
     jobs = yield from source.jobs()
-    listings = yield ("map", (_artifacts_of, jobs))
+    listings = yield ("map", (_entries_of, jobs))
     planned = _plan(jobs, listings, asked.globs, source.folders, asked.listener)
     downloader = _Downloader(asked.root, asked.listener, asked.retries)
     results = yield ("map", (downloader.file, planned))
@@ -996,14 +1355,16 @@ def _download_sync(
 ) -> DownloadReport:
     asked = _Request.make(dest, options)
     with ThreadPoolExecutor(asked.concurrency, thread_name_prefix="artifacts") as pool:
-        return run(_download(source, asked), _sync_io(client, pool))
+        io = _sync_io(client, pool, allow_link_local=asked.allow_link_local)
+        return run(_download(source, asked), io)
 
 
 async def _download_async(
     client: Client, source: _Source, options: DownloadOptions, dest: Destination
 ) -> DownloadReport:
     asked = _Request.make(dest, options)
-    return await arun(_download(source, asked), _async_io(client, asked.concurrency))
+    io = _async_io(client, asked.concurrency, allow_link_local=asked.allow_link_local)
+    return await arun(_download(source, asked), io)
 
 
 def download_job_artifacts(
@@ -1017,11 +1378,12 @@ def download_job_artifacts(
 
     Args:
         client: Its httpx client does the requests; the token goes to allowed origins only.
-        options: ``glob``, ``concurrency``, ``progress``, ``retries``: see
-            :class:`DownloadOptions`. They are checked before any request.
+        options: ``glob``, ``concurrency``, ``progress``, ``retries``, ``allow_link_local``:
+            see :class:`DownloadOptions`. They are checked before any request.
 
     Returns:
-        Every file's outcome. A file's failure is reported, not raised.
+        Every file's outcome. A file's failure is reported, not raised: a bad listing entry,
+        a refused path or address, an HTTP error or a malformed response fails that file only.
 
     Raises:
         APIError: listing the artifacts failed (a subclass per status).

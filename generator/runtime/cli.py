@@ -231,6 +231,14 @@ def download_command(
     ] = artifacts.DEFAULT_CONCURRENCY,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     token_hosts: TokenHostsOpt = None,
+    allow_link_local: Annotated[
+        bool,
+        typer.Option(
+            "--allow-link-local",
+            help="Also fetch artifact URLs and redirects that point at link-local or cloud "
+            "metadata addresses (169.254.0.0/16, fe80::/10, fd00:ec2::254); refused by default.",
+        ),
+    ] = False,
 ) -> None:
     """Download artifacts of a job, of a workflow's jobs, or of a branch's latest success."""
     chosen = [job is not None, workflow is not None, branch is not None]
@@ -246,10 +254,17 @@ def download_command(
                 glob=glob,
                 concurrency=concurrency,
                 progress=listener,
+                allow_link_local=allow_link_local,
             )
         elif workflow is not None:
             report = artifacts.download_workflow_artifacts(
-                client, workflow, dest, glob=glob, concurrency=concurrency, progress=listener
+                client,
+                workflow,
+                dest,
+                glob=glob,
+                concurrency=concurrency,
+                progress=listener,
+                allow_link_local=allow_link_local,
             )
         else:
             assert branch is not None
@@ -261,6 +276,7 @@ def download_command(
                 glob=glob,
                 concurrency=concurrency,
                 progress=listener,
+                allow_link_local=allow_link_local,
             )
     typer.echo(report.summary())
     if not report.ok:
