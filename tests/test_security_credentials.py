@@ -1,0 +1,191 @@
+"""Where credentials go, what errors and logs show, and the client's own limits.
+
+Real HTTP throughout: the stand-in (API host, artifact host, foreign host) or small servers on
+127.0.0.1 that record which headers arrived. Each test checks the receiving side.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from circleci_client import (
+    APIStatusError,
+    AuthenticatedClient,
+)
+from circleci_client.api.user import get_current_user
+from circleci_client.artifacts import download_job_artifacts
+from circleci_client.errors import redact, redact_url
+
+from tests.clients import standin_client
+from tests.standin.server import Standin
+
+CREDENTIALS = ("circle-token", "authorization", "proxy-authorization", "cookie", "x-api-key")
+
+
+# -- a small recording server -----------------------------------------------------------------
+
+
+@dataclass
+class Received:
+    method: str
+    path: str
+    headers: dict[str, str]
+
+
+Reply = tuple[int, dict[str, str], bytes]
+
+
+@dataclass
+class Recorder:
+    """A server on 127.0.0.1 that records requests and answers with ``reply(request)``."""
+
+    reply: Callable[[Received], Reply]
+    received: list[Received] = field(default_factory=list)
+    url: str = ""
+
+    def credentials_seen(self) -> set[str]:
+        return {name for r in self.received for name in CREDENTIALS if name in r.headers}
+
+
+@pytest.fixture
+def recorders() -> Iterator[Callable[[Callable[[Received], Reply]], Recorder]]:
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(reply: Callable[[Received], Reply]) -> Recorder:
+        recorder = Recorder(reply)
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                seen = Received(
+                    self.command, self.path, {k.lower(): v for k, v in self.headers.items()}
+                )
+                recorder.received.append(seen)
+                status, headers, body = recorder.reply(seen)
+                self.send_response(status)
+                for name, value in {"Content-Length": str(len(body)), **headers}.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        servers.append(server)
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+        recorder.url = f"http://127.0.0.1:{server.server_address[1]}"
+        return recorder
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def _json(status: int, body: object, **headers: str) -> Reply:
+    return status, {"Content-Type": "application/json", **headers}, json.dumps(body).encode()
+
+
+def _redirect_to(target: Recorder) -> Callable[[Received], Reply]:
+    return lambda request: (302, {"Location": f"{target.url}/landing"}, b"")
+
+
+USER = {"id": "5e8f1d1c-7f0e-4a36-9f5c-2f8a3c1f0a11", "login": "octo", "name": "Octo"}
+
+
+# -- finding 13: redaction of escaped and short tokens ----------------------------------------
+
+
+def test_token_echoed_json_escaped_is_redacted(
+    recorders: Callable[[Callable[[Received], Reply]], Recorder],
+) -> None:
+    token = "tok/en-0123456789abcdef"
+    escaped = "\\u0074ok\\/en-0123456789\\u0061bcdef"
+    body = f'{{"message": "invalid token", "echo": "{escaped}"}}'.encode()
+    server = recorders(lambda request: (401, {"Content-Type": "application/json"}, body))
+    client = AuthenticatedClient(token, f"{server.url}/api/v2", max_retries=0)
+    with client, pytest.raises(APIStatusError) as caught:
+        get_current_user.sync(client=client)
+    error = caught.value
+    assert server.received[0].headers["circle-token"] == token
+    assert json.loads(error.response.content)["echo"] == "[REDACTED]"
+    assert escaped not in error.response.text and token not in json.dumps(error.body)
+
+
+@pytest.mark.parametrize("token", ["t", "tp", "ttp"])
+def test_short_token_is_redacted_whole_without_garbling_the_message(
+    recorders: Callable[[Callable[[Received], Reply]], Recorder], token: str
+) -> None:
+    def echo(request: Received) -> Reply:
+        return _json(404, {"message": f"token {request.headers['circle-token']} not accepted"})
+
+    server = recorders(echo)
+    client = AuthenticatedClient(token, f"{server.url}/api/v2", max_retries=0)
+    with client, pytest.raises(APIStatusError) as caught:
+        get_current_user.sync(client=client)
+    assert str(caught.value) == (
+        f"getCurrentUser: 404 Not Found for GET {server.url}/api/v2/me: "
+        "token [REDACTED] not accepted"
+    )
+
+
+def test_redact_finds_mixed_escapes_and_leaves_words_alone() -> None:
+    secret = "s3cr/et-token-value"
+    assert redact("a s3cr%2Fet-token-value b", [secret]) == "a [REDACTED] b"
+    assert redact('a "s3cr\\/et-token-v\\u0061lue" b', [secret]) == 'a "[REDACTED]" b'
+    assert redact("https://host/path then p and t", ["t", "p"]) == (
+        "https://host/path then [REDACTED] and [REDACTED]"
+    )
+
+
+# -- finding 13: pre-signed URL secrets -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "secret"),
+    [
+        ("X-Amz-Signature=SIGabc123&X-Amz-Expires=300", "SIGabc123"),
+        ("X-Amz-Security-Token=STSabc123", "STSabc123"),
+        ("X-Amz-Credential=AKIAabc123%2F20250101", "AKIAabc123"),
+        ("sv=2022-11-02&se=2030-01-01&sig=AZsig%2Babc123", "AZsig"),
+        ("GoogleAccessId=svc%40proj.iam&Signature=GCSsig123", "GCSsig123"),
+        ("X-Goog-Signature=GOOGsig123&X-Goog-Credential=svc%2Fabc", "GOOGsig123"),
+        ("token=plain-tok-123", "plain-tok-123"),
+        ("access_token=oauth-abc123", "oauth-abc123"),
+        ("Policy=cfpolicy123&Key-Pair-Id=APKA123", "cfpolicy123"),
+    ],
+)
+def test_redact_url_hides_presigned_secrets(query: str, secret: str) -> None:
+    shown = redact_url(f"https://bucket.example/a/b.txt?{query}&page=2")
+    assert secret not in shown
+    assert shown.startswith("https://bucket.example/a/b.txt?") and shown.endswith("&page=2")
+
+
+def test_presigned_signature_stays_out_of_file_errors_summary_and_logs(
+    standin: Standin, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    facts = standin.world.facts
+    standin.faults.redirect_artifacts(times=None)
+    standin.faults.rate_limit(retry_after="0", times=None, host="foreign")
+    caplog.set_level(logging.DEBUG, logger="circleci_client")
+    with standin_client(standin, max_retries=1, rate_limit=False) as client:
+        report = download_job_artifacts(
+            client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="*/index.html"
+        )
+    foreign = standin.requests.foreign.snapshot()
+    assert foreign, "the redirect was followed"
+    query = dict(part.split("=", 1) for part in foreign[0].query.split("&") if "=" in part)
+    signature = query["X-Amz-Signature"]
+    assert report.failed
+    shown: list[Any] = [report.summary(), caplog.text]
+    shown += [result.error for result in report.failed]
+    assert all(signature not in str(text) for text in shown), shown
+    assert "X-Amz-Signature=REDACTED" in report.summary()
