@@ -7,6 +7,7 @@ Real HTTP throughout: the stand-in (API host, artifact host, foreign host) or sm
 from __future__ import annotations
 
 import http.server
+import itertools
 import json
 import logging
 import threading
@@ -19,7 +20,10 @@ import pytest
 from circleci_client import (
     APIStatusError,
     AuthenticatedClient,
+    PageLimitError,
 )
+from circleci_client import _operation as operation_runtime
+from circleci_client.api.pipeline import list_pipelines_for_project
 from circleci_client.api.user import get_current_user
 from circleci_client.artifacts import download_job_artifacts
 from circleci_client.errors import redact, redact_url
@@ -99,6 +103,48 @@ def _redirect_to(target: Recorder) -> Callable[[Received], Reply]:
 
 
 USER = {"id": "5e8f1d1c-7f0e-4a36-9f5c-2f8a3c1f0a11", "login": "octo", "name": "Octo"}
+
+
+# -- finding 13: page cap ---------------------------------------------------------------------
+
+
+@dataclass
+class _Page:
+    items: list[int]
+    next_page_token: str | None
+
+
+def test_endless_pagination_stops_at_the_default_cap_with_a_typed_error() -> None:
+    fetched = itertools.count(1)
+
+    def fetch(token: object) -> _Page:
+        return _Page([0], f"fresh-{next(fetched)}")
+
+    pages = operation_runtime.iter_pages(fetch, operation_runtime.UNSET, None)
+    with pytest.raises(PageLimitError, match="max_pages") as caught:
+        for count, _ in enumerate(pages, 1):
+            if count > 20_000:
+                pytest.fail("no page cap: 20,000 pages of fresh tokens were fetched")
+    assert count == 10_000
+    assert "10000" in str(caught.value)
+    explicit = operation_runtime.iter_pages(fetch, operation_runtime.UNSET, 12_000)
+    assert sum(1 for _ in explicit) == 12_000  # max_pages lifts the cap and stops quietly
+
+
+def test_endless_pagination_over_http_raises_page_limit_error(
+    recorders: Callable[[Callable[[Received], Reply]], Recorder],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def endless(request: Received) -> Reply:
+        fresh = None if len(server.received) > 50 else f"t{len(server.received)}"
+        return _json(200, {"items": [], "next_page_token": fresh})
+
+    server = recorders(endless)
+    monkeypatch.setattr(operation_runtime, "DEFAULT_MAX_PAGES", 5, raising=False)
+    client = AuthenticatedClient("tok-12345678", f"{server.url}/api/v2")
+    with client, pytest.raises(PageLimitError, match="max_pages=N"):
+        list(list_pipelines_for_project.iter_pages("gh/acme/widgets", client=client))
+    assert len(server.received) == 5
 
 
 # -- finding 13: redaction of escaped and short tokens ----------------------------------------

@@ -1,6 +1,6 @@
 """A typed, resilient client for the CircleCI API v2."""
 
-from ._operation import APIDeprecationWarning
+from ._operation import APIDeprecationWarning, PageLimitError, PaginationError
 from ._ratelimit import RateLimit
 from ._version import __version__
 from .client import AuthenticatedClient, Client
@@ -32,6 +32,8 @@ __all__ = (
     "CircleCIError",
     "Client",
     "NotFoundError",
+    "PageLimitError",
+    "PaginationError",
     "PermissionDeniedError",
     "ProjectSlug",
     "RateLimit",

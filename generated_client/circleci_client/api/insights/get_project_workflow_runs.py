@@ -346,7 +346,8 @@ def iter_pages(
             Required when `end-date` is given.
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -408,7 +409,8 @@ def iter_items(
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
         max_items: Stop after this many items in total (None: all of them).
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -466,7 +468,8 @@ def aiter_pages(
             Required when `end-date` is given.
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -528,7 +531,8 @@ def aiter_items(
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
         max_items: Stop after this many items in total (None: all of them).
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:

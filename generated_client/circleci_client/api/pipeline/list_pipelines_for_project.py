@@ -257,7 +257,8 @@ def iter_pages(
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
         branch (str | Unset): Only pipelines on this VCS branch.
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -304,7 +305,8 @@ def iter_items(
             URL-escaped.
         branch (str | Unset): Only pipelines on this VCS branch.
         max_items: Stop after this many items in total (None: all of them).
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -347,7 +349,8 @@ def aiter_pages(
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
         branch (str | Unset): Only pipelines on this VCS branch.
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -394,7 +397,8 @@ def aiter_items(
             URL-escaped.
         branch (str | Unset): Only pipelines on this VCS branch.
         max_items: Stop after this many items in total (None: all of them).
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:

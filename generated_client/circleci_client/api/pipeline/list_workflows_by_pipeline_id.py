@@ -230,7 +230,8 @@ def iter_pages(
 
     Args:
         pipeline_id (UUID): The pipeline's ID.
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -272,7 +273,8 @@ def iter_items(
     Args:
         pipeline_id (UUID): The pipeline's ID.
         max_items: Stop after this many items in total (None: all of them).
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -310,7 +312,8 @@ def aiter_pages(
 
     Args:
         pipeline_id (UUID): The pipeline's ID.
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -352,7 +355,8 @@ def aiter_items(
     Args:
         pipeline_id (UUID): The pipeline's ID.
         max_items: Stop after this many items in total (None: all of them).
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
