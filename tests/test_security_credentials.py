@@ -6,6 +6,7 @@ Real HTTP throughout: the stand-in (API host, artifact host, foreign host) or sm
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import itertools
 import json
@@ -20,6 +21,7 @@ import pytest
 from circleci_client import (
     APIStatusError,
     AuthenticatedClient,
+    Client,
     PageLimitError,
 )
 from circleci_client import _operation as operation_runtime
@@ -103,6 +105,88 @@ def _redirect_to(target: Recorder) -> Callable[[Received], Reply]:
 
 
 USER = {"id": "5e8f1d1c-7f0e-4a36-9f5c-2f8a3c1f0a11", "login": "octo", "name": "Octo"}
+
+
+# -- finding 6: credential headers stay with their origin -------------------------------------
+
+
+def _header_paths(token: str) -> dict[str, Callable[[str], tuple[Client, dict[str, str]]]]:
+    """Ways a caller can set credential headers: client class x header path."""
+    creds = {
+        "Circle-Token": token,
+        "Authorization": "Bearer b-secret",
+        "Cookie": "session=c-secret",
+        "Proxy-Authorization": "Basic cHJveHk6c2VjcmV0",
+        "X-Api-Key": "k-secret",
+    }
+    return {
+        "Client(headers)": lambda url: (Client(url, headers=creds, follow_redirects=True), {}),
+        "AuthenticatedClient(headers)": lambda url: (
+            AuthenticatedClient("real-token-1234", url, headers=creds, follow_redirects=True),
+            {},
+        ),
+        "httpx_args headers": lambda url: (
+            Client(url, httpx_args={"headers": creds}, follow_redirects=True),
+            {},
+        ),
+        "per-request headers": lambda url: (Client(url, follow_redirects=True), creds),
+    }
+
+
+@pytest.mark.parametrize("path", list(_header_paths("t")))
+def test_api_redirect_to_another_origin_carries_no_credential_header(
+    recorders: Callable[[Callable[[Received], Reply]], Recorder], path: str
+) -> None:
+    foreign = recorders(lambda request: _json(200, USER))
+    api = recorders(_redirect_to(foreign))
+    client, per_request = _header_paths("header-token-5678")[path](f"{api.url}/api/v2")
+    # A refused cross-origin redirect is fine too: what matters is what arrived where.
+    with client, contextlib.suppress(Exception):
+        client.get_httpx_client().get("/me", headers=per_request)
+    assert api.received, "the API host got the request"
+    assert {"circle-token", "cookie", "x-api-key"} <= api.credentials_seen()
+    assert foreign.credentials_seen() == set()
+    for request in foreign.received:
+        assert "header-token-5678" not in json.dumps(request.headers)
+
+
+def test_client_header_token_goes_to_no_artifact_host(standin: Standin, tmp_path: Path) -> None:
+    facts = standin.world.facts
+    standin.faults.redirect_artifacts(times=None)
+    client = Client(standin.base_url, headers={"Circle-Token": standin.token}, max_retries=0)
+    with client:
+        download_job_artifacts(
+            client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="reports/*"
+        )
+    assert standin.requests.api[0].headers["circle-token"] == standin.token
+    file_requests = [*standin.requests.artifact, *standin.requests.foreign]
+    assert standin.requests.artifact.snapshot(), "the artifact host was asked"
+    for record in file_requests:
+        assert not set(CREDENTIALS) & set(record.headers), record.headers
+
+
+def test_token_goes_to_token_hosts_but_other_credential_headers_do_not(
+    standin: Standin, tmp_path: Path
+) -> None:
+    facts = standin.world.facts
+    standin.faults.redirect_artifacts(times=None)
+    client = standin_client(
+        standin,
+        headers={"Cookie": "session=c-secret", "X-Api-Key": "k-secret"},
+        httpx_args={"headers": {"Cookie": "session=c-secret", "Authorization": "Bearer b"}},
+        max_retries=0,
+    )
+    with client:
+        report = download_job_artifacts(
+            client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="reports/*"
+        )
+    assert report.ok and report.downloaded
+    assert "cookie" in standin.requests.api[0].headers
+    for record in standin.requests.artifact:
+        assert record.headers.get("circle-token") == standin.token
+        assert set(CREDENTIALS) & set(record.headers) == {"circle-token"}, record.headers
+    for record in standin.requests.foreign:
+        assert not set(CREDENTIALS) & set(record.headers), record.headers
 
 
 # -- finding 13: page cap ---------------------------------------------------------------------

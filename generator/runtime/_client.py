@@ -29,7 +29,8 @@ class Client:
         base_url: The API root, ``https://circleci.com/api/v2`` unless you run CircleCI server.
         timeout: Seconds (or an ``httpx.Timeout``) before a request gives up.
         max_retries: Retries for rate limits and transient failures; 0 turns them off.
-        headers: Extra headers sent with every request.
+        headers: Extra headers sent with every request. Credential headers among them
+            (``Circle-Token``, ``Authorization``, ``Cookie``, ...) go to the API's origin only.
         verify_ssl: Verify TLS certificates (a path or ``ssl.SSLContext`` also works).
         follow_redirects: Follow redirects. The token is never sent to another host either way.
         httpx_args: Extra keyword arguments for ``httpx.Client`` / ``httpx.AsyncClient``.
@@ -90,7 +91,7 @@ class Client:
         return self._limiter
 
     def _credentials(self) -> Credentials | None:
-        return None
+        return Credentials(None, home_url=self._base_url)
 
     def _options(self) -> dict[str, Any]:
         return {
@@ -259,7 +260,11 @@ class AuthenticatedClient(Client):
 
     def _credentials(self) -> Credentials:
         return Credentials(
-            self._token, method=self._auth, header_name=TOKEN_HEADER, allowed_urls=self.token_urls
+            self._token,
+            home_url=self._base_url,
+            method=self._auth,
+            header_name=TOKEN_HEADER,
+            allowed_urls=self._token_hosts,
         )
 
     def _options(self) -> dict[str, Any]:
