@@ -12,6 +12,7 @@ import itertools
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -229,6 +230,28 @@ def test_endless_pagination_over_http_raises_page_limit_error(
     with client, pytest.raises(PageLimitError, match="max_pages=N"):
         list(list_pipelines_for_project.iter_pages("gh/acme/widgets", client=client))
     assert len(server.received) == 5
+
+
+# -- finding 13: per-origin rate-limit state --------------------------------------------------
+
+
+def test_artifact_host_rate_limit_headers_do_not_throttle_the_api(
+    standin: Standin, recorders: Callable[[Callable[[Received], Reply]], Recorder]
+) -> None:
+    exhausted = recorders(
+        lambda request: (200, {"RateLimit-Remaining": "0", "RateLimit-Reset": "30"}, b"x")
+    )
+    client = standin_client(standin, token_hosts=[exhausted.url])
+    with client:
+        assert client.get_httpx_client().get(f"{exhausted.url}/file").status_code == 200
+        api_limiter = client.rate_limiter
+        assert api_limiter is not None
+        assert api_limiter.acquire(time.monotonic()) == 0.0, "the API is not blocked"
+        file_limiter = client.rate_limiter_for(f"{exhausted.url}/other")
+        assert file_limiter is not None and file_limiter is not api_limiter
+        assert file_limiter.acquire(time.monotonic()) > 20.0, "the artifact host is blocked"
+        assert get_current_user.sync(client=client).login
+    assert api_limiter.stats.waited == 0.0
 
 
 # -- finding 13: redaction of escaped and short tokens ----------------------------------------

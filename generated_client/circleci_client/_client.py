@@ -11,7 +11,13 @@ import httpx
 
 from ._auth import AsyncAuthTransport, AuthMethod, AuthTransport, Credentials
 from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, TOKEN_HEADER
-from ._ratelimit import AsyncRateLimitTransport, RateLimit, RateLimiter, RateLimitTransport
+from ._ratelimit import (
+    AsyncRateLimitTransport,
+    OriginRateLimiters,
+    RateLimit,
+    RateLimiter,
+    RateLimitTransport,
+)
 from ._retry import AsyncRetryTransport, RetryTransport
 from ._version import __version__
 from .errors import MissingTokenError
@@ -37,7 +43,8 @@ class Client:
         rate_limit: Adaptive client-side rate limiting, shared by all sync and async requests
             of this client: ``True`` (default settings: no limit until the first 429, then
             AIMD, see :class:`~circleci_client.RateLimit`), a ``RateLimit`` to tune it, or
-            ``False`` to turn it off. Every attempt, retries included, is paced.
+            ``False`` to turn it off. Every attempt, retries included, is paced. Each origin
+            (the API, each artifact host) has its own limiter state.
     """
 
     def __init__(
@@ -71,6 +78,9 @@ class Client:
             self._limiter = RateLimiter() if rate_limit else None
         else:
             raise TypeError(f"rate_limit must be a RateLimit or a bool, got {rate_limit!r}")
+        self._limiters = (
+            None if self._limiter is None else OriginRateLimiters(self._limiter, self._base_url)
+        )
         self._client: httpx.Client | None = None
         self._lock = threading.Lock()
         self._async_client: httpx.AsyncClient | None = None
@@ -89,6 +99,10 @@ class Client:
     def rate_limiter(self) -> RateLimiter | None:
         """The limiter pacing this client's requests (its ``rate`` and ``stats``), if any."""
         return self._limiter
+
+    def rate_limiter_for(self, url: str | httpx.URL) -> RateLimiter | None:
+        """The limiter pacing requests to ``url``'s origin (the API's is :attr:`rate_limiter`)."""
+        return None if self._limiters is None else self._limiters.for_url(httpx.URL(str(url)))
 
     def _credentials(self) -> Credentials | None:
         return Credentials(None, home_url=self._base_url)
@@ -123,7 +137,7 @@ class Client:
 
         Pacing sits below the retries, so every attempt is paced.
         """
-        inner = network if self._limiter is None else paced(network, self._limiter)
+        inner = network if self._limiters is None else paced(network, self._limiters)
         return authed(retrying(inner, max_retries=self._max_retries), self._credentials())
 
     def get_httpx_client(self) -> httpx.Client:
