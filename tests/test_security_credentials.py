@@ -6,13 +6,16 @@ Real HTTP throughout: the stand-in (API host, artifact host, foreign host) or sm
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import gc
 import http.server
 import itertools
 import json
 import logging
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +26,7 @@ from circleci_client import (
     APIStatusError,
     AuthenticatedClient,
     Client,
+    InsecureTransportWarning,
     PageLimitError,
 )
 from circleci_client import _operation as operation_runtime
@@ -30,6 +34,7 @@ from circleci_client.api.pipeline import list_pipelines_for_project
 from circleci_client.api.user import get_current_user
 from circleci_client.artifacts import download_job_artifacts
 from circleci_client.errors import redact, redact_url
+from circleci_client.models.user import User
 
 from tests.clients import standin_client
 from tests.standin.server import Standin
@@ -232,6 +237,28 @@ def test_endless_pagination_over_http_raises_page_limit_error(
     assert len(server.received) == 5
 
 
+# -- finding 13: one client, two event loops --------------------------------------------------
+
+
+@pytest.mark.parametrize("built_outside_a_loop", [False, True])
+def test_one_client_works_in_two_asyncio_runs(standin: Standin, built_outside_a_loop: bool) -> None:
+    client = standin_client(standin)
+    if built_outside_a_loop:
+        client.get_async_httpx_client()
+    first = asyncio.run(get_current_user.asyncio(client=client))
+
+    async def again_and_close() -> User:
+        async with client:
+            return await get_current_user.asyncio(client=client)
+
+    second = asyncio.run(again_and_close())
+    with warnings.catch_warnings():  # the first loop's connection is abandoned, as documented
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
+    assert first.login == second.login
+    assert len(standin.requests.api) == 2
+
+
 # -- finding 13: per-origin rate-limit state --------------------------------------------------
 
 
@@ -252,6 +279,66 @@ def test_artifact_host_rate_limit_headers_do_not_throttle_the_api(
         assert file_limiter.acquire(time.monotonic()) > 20.0, "the artifact host is blocked"
         assert get_current_user.sync(client=client).login
     assert api_limiter.stats.waited == 0.0
+
+
+# -- finding 13: clear-text warning -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: AuthenticatedClient("tok-12345678", "http://ci.example.com/api/v2"),
+        lambda: Client("http://ci.example.com/api/v2", headers={"circle-token": "x"}),
+        lambda: Client("http://u:p@ci.example.com/api/v2"),
+        lambda: AuthenticatedClient(
+            "tok-12345678", "https://ci.example.com/api/v2", token_hosts=["http://files.example"]
+        ),
+        lambda: AuthenticatedClient("tok-12345678", "http://10.0.0.7:8080/api/v2"),
+    ],
+)
+def test_credentials_over_plain_http_warn(make: Callable[[], Client]) -> None:
+    with pytest.warns(InsecureTransportWarning, match="unencrypted") as caught:
+        make()
+    assert caught[0].filename == __file__, "the warning points at the caller"
+    assert "tok-12345678" not in str(caught[0].message)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: AuthenticatedClient("t", "https://ci.example.com/api/v2"),
+        lambda: AuthenticatedClient("t", "http://127.0.0.1:8080/api/v2"),
+        lambda: AuthenticatedClient("t", "http://127.9.9.9/api/v2"),
+        lambda: AuthenticatedClient("t", "http://localhost:8080/api/v2"),
+        lambda: AuthenticatedClient("t", "http://[::1]:8080/api/v2"),
+        lambda: Client("http://ci.example.com/api/v2"),
+    ],
+)
+def test_no_clear_text_warning_for_loopback_https_or_no_credentials(
+    make: Callable[[], Client],
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", InsecureTransportWarning)
+        make()
+
+
+# -- finding 13: user info in the base URL ----------------------------------------------------
+
+
+def test_user_info_in_base_url_stays_out_of_repr_and_errors(
+    recorders: Callable[[Callable[[Received], Reply]], Recorder],
+) -> None:
+    server = recorders(lambda request: _json(500, {"message": "boom"}))
+    base = server.url.replace("http://", "http://deploy:pa55w0rd-xyz@") + "/api/v2"
+    for client in (Client(base, max_retries=0), AuthenticatedClient("tok-1", base, max_retries=0)):
+        assert "pa55w0rd" not in repr(client)
+        with client, pytest.raises(APIStatusError) as caught:
+            get_current_user.sync(client=client)
+        assert "pa55w0rd" not in str(caught.value) and "deploy:" not in str(caught.value)
+        assert server.url.removeprefix("http://") in str(caught.value)
+    with pytest.raises(ValueError) as bad:
+        Client("ftp://deploy:pa55w0rd-xyz@example.com/")
+    assert "pa55w0rd" not in str(bad.value)
 
 
 # -- finding 13: redaction of escaped and short tokens ----------------------------------------

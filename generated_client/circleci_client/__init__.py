@@ -1,5 +1,6 @@
 """A typed, resilient client for the CircleCI API v2."""
 
+from ._auth import InsecureTransportWarning
 from ._operation import APIDeprecationWarning, PageLimitError, PaginationError
 from ._ratelimit import RateLimit
 from ._version import __version__
@@ -31,6 +32,7 @@ __all__ = (
     "BadRequestError",
     "CircleCIError",
     "Client",
+    "InsecureTransportWarning",
     "NotFoundError",
     "PageLimitError",
     "PaginationError",

@@ -14,6 +14,10 @@ hold for redirects (a pre-signed storage URL, say) as much as for the first requ
 from __future__ import annotations
 
 import base64
+import ipaddress
+import os
+import sys
+import warnings
 from collections.abc import Iterable
 from typing import Literal
 
@@ -136,3 +140,46 @@ class AsyncAuthTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()
+
+
+class InsecureTransportWarning(UserWarning):
+    """Credentials are about to cross the network unencrypted (a plain ``http://`` URL)."""
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _caller_stacklevel() -> int:
+    """The ``stacklevel`` of the first frame outside this package (the user's code)."""
+    package = os.path.dirname(__file__)
+    frame, level = sys._getframe(1), 1  # the caller, which calls ``warnings.warn``
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def warn_if_clear_text(urls: Iterable[str | httpx.URL]) -> None:
+    """Warn once per call when credentials would go over plain http to a non-loopback host."""
+    exposed = []
+    for url in urls:
+        text = str(url)
+        if "://*." in text:
+            text = text.replace("://*.", "://wildcard.", 1)
+        parsed = httpx.URL(text)
+        if parsed.scheme == "http" and not _is_loopback(parsed.host):
+            exposed.append(f"{parsed.scheme}://{parsed.netloc.decode('ascii', 'replace')}")
+    if not exposed:
+        return
+    netlocs = ", ".join(dict.fromkeys(item.rpartition("@")[2] for item in exposed))
+    warnings.warn(
+        f"credentials will be sent unencrypted to {netlocs}: use an https:// URL, or filter "
+        "InsecureTransportWarning if this network is trusted",
+        InsecureTransportWarning,
+        stacklevel=_caller_stacklevel(),
+    )
