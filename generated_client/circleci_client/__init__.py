@@ -1,6 +1,7 @@
 """A typed, resilient client for the CircleCI API v2."""
 
-from ._operation import APIDeprecationWarning
+from ._auth import InsecureTransportWarning
+from ._operation import APIDeprecationWarning, PageLimitError, PaginationError
 from ._ratelimit import RateLimit
 from ._version import __version__
 from .client import AuthenticatedClient, Client
@@ -34,8 +35,11 @@ __all__ = (
     "CallCancelledError",
     "CircleCIError",
     "Client",
+    "InsecureTransportWarning",
     "InvalidPathParameterError",
     "NotFoundError",
+    "PageLimitError",
+    "PaginationError",
     "PermissionDeniedError",
     "ProjectSlug",
     "RateLimit",

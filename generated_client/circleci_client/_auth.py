@@ -1,19 +1,31 @@
-"""Adds the token to requests, and only to requests for hosts the token belongs to.
+"""Sends credentials only to the origins they belong to, and adds the token there.
 
-It works as a transport, below httpx's redirect handling, so a redirect to another host (a
-pre-signed storage URL, say) is sent without the token whatever header carries it.
+Two rules, applied to every request as a transport, below httpx's redirect handling, so they
+hold for redirects (a pre-signed storage URL, say) as much as for the first request:
+
+* Credential headers (:data:`CREDENTIAL_HEADERS`: ``Circle-Token``, ``Authorization``,
+  ``Proxy-Authorization``, ``Cookie``, ``X-Api-Key``, ``X-Auth-Token``) belong to the API's
+  origin (scheme, host and port of the base URL). Whoever set them (client ``headers``,
+  ``httpx_args``, a per-request header or the client itself), they are removed from a request
+  to any other origin.
+* The client's own token goes to the API's origin and to the ``token_hosts`` origins.
 """
 
 from __future__ import annotations
 
 import base64
+import ipaddress
+import os
+import sys
+import warnings
 from collections.abc import Iterable
 from typing import Literal
 
 import httpx
 
+from ._constants import CREDENTIAL_HEADERS, TOKEN_HEADER
+
 AuthMethod = Literal["header", "basic"]
-_CREDENTIAL_HEADERS = ("circle-token", "authorization")
 
 
 Origin = tuple[str, str, int | None]
@@ -47,26 +59,39 @@ def _allowed_origin(url: str) -> Origin:
 
 
 class Credentials:
-    """A token, how to send it, and the origins (scheme, host, port) it may be sent to."""
+    """Where credentials may go: the home (API) origin, and the token's allowed origins.
 
-    __slots__ = ("_header", "_origins", "_value")
+    Args:
+        token: The client's token, or ``None`` for a client without one.
+        home_url: The API root; credential headers set by the caller go only to its origin.
+        method: ``"header"`` sends ``header_name: <token>``; ``"basic"`` sends basic auth.
+        allowed_urls: Further origins the token (not other credential headers) may go to.
+    """
+
+    __slots__ = ("_header", "_home", "_origins", "_strip", "_value")
 
     def __init__(
         self,
-        token: str,
+        token: str | None,
         *,
+        home_url: str | httpx.URL,
         method: AuthMethod = "header",
-        header_name: str = "Circle-Token",
+        header_name: str = TOKEN_HEADER,
         allowed_urls: Iterable[str | httpx.URL] = (),
     ) -> None:
+        self._value: str | None
         if method == "header":
             self._header, self._value = header_name, token
         elif method == "basic":
-            encoded = base64.b64encode(f"{token}:".encode()).decode("ascii")
-            self._header, self._value = "Authorization", f"Basic {encoded}"
+            self._header, self._value = "Authorization", None
+            if token is not None:
+                encoded = base64.b64encode(f"{token}:".encode()).decode("ascii")
+                self._value = f"Basic {encoded}"
         else:
             raise ValueError(f"auth must be 'header' or 'basic', got {method!r}")
-        self._origins = tuple(_allowed_origin(str(url)) for url in allowed_urls)
+        self._home = _origin(httpx.URL(str(home_url)))
+        self._origins = (self._home, *(_allowed_origin(str(url)) for url in allowed_urls))
+        self._strip = CREDENTIAL_HEADERS | {self._header.lower()}
 
     def allows(self, url: httpx.URL) -> bool:
         """Whether the token may be sent to ``url``."""
@@ -74,12 +99,12 @@ class Credentials:
         return any(_matches(origin, allowed) for allowed in self._origins)
 
     def apply(self, request: httpx.Request) -> None:
-        """Add the token when the request's origin is allowed; strip any credential otherwise."""
-        if self.allows(request.url):
-            request.headers[self._header] = self._value
-        else:
-            for name in _CREDENTIAL_HEADERS:
+        """Strip credential headers off a request leaving the API's origin; add the token."""
+        if _origin(request.url) != self._home:
+            for name in self._strip:
                 request.headers.pop(name, None)
+        if self._value is not None and self.allows(request.url):
+            request.headers[self._header] = self._value
 
     def __repr__(self) -> str:
         return f"Credentials(header={self._header!r}, value='***')"
@@ -115,3 +140,46 @@ class AsyncAuthTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()
+
+
+class InsecureTransportWarning(UserWarning):
+    """Credentials are about to cross the network unencrypted (a plain ``http://`` URL)."""
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _caller_stacklevel() -> int:
+    """The ``stacklevel`` of the first frame outside this package (the user's code)."""
+    package = os.path.dirname(__file__)
+    frame, level = sys._getframe(1), 1  # the caller, which calls ``warnings.warn``
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def warn_if_clear_text(urls: Iterable[str | httpx.URL]) -> None:
+    """Warn once per call when credentials would go over plain http to a non-loopback host."""
+    exposed = []
+    for url in urls:
+        text = str(url)
+        if "://*." in text:
+            text = text.replace("://*.", "://wildcard.", 1)
+        parsed = httpx.URL(text)
+        if parsed.scheme == "http" and not _is_loopback(parsed.host):
+            exposed.append(f"{parsed.scheme}://{parsed.netloc.decode('ascii', 'replace')}")
+    if not exposed:
+        return
+    netlocs = ", ".join(dict.fromkeys(item.rpartition("@")[2] for item in exposed))
+    warnings.warn(
+        f"credentials will be sent unencrypted to {netlocs}: use an https:// URL, or filter "
+        "InsecureTransportWarning if this network is trusted",
+        InsecureTransportWarning,
+        stacklevel=_caller_stacklevel(),
+    )

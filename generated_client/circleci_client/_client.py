@@ -3,18 +3,37 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 import httpx
 
-from ._auth import AsyncAuthTransport, AuthMethod, AuthTransport, Credentials
-from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, TOKEN_HEADER
-from ._ratelimit import AsyncRateLimitTransport, RateLimit, RateLimiter, RateLimitTransport
+from ._auth import (
+    AsyncAuthTransport,
+    AuthMethod,
+    AuthTransport,
+    Credentials,
+    warn_if_clear_text,
+)
+from ._constants import (
+    CREDENTIAL_HEADERS,
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    TOKEN_HEADER,
+)
+from ._ratelimit import (
+    AsyncRateLimitTransport,
+    OriginRateLimiters,
+    RateLimit,
+    RateLimiter,
+    RateLimitTransport,
+)
 from ._retry import AsyncRetryTransport, RetryTransport
 from ._version import __version__
-from .errors import MissingTokenError
+from .errors import MissingTokenError, redact_url
 
 TOKEN_ENV_VARS = ("CIRCLE_TOKEN", "CIRCLECI_TOKEN")
 CLOUD_ARTIFACT_HOSTS = ("https://*.circle-artifacts.com",)
@@ -29,14 +48,19 @@ class Client:
         base_url: The API root, ``https://circleci.com/api/v2`` unless you run CircleCI server.
         timeout: Seconds (or an ``httpx.Timeout``) before a request gives up.
         max_retries: Retries for rate limits and transient failures; 0 turns them off.
-        headers: Extra headers sent with every request.
+        headers: Extra headers sent with every request. Credential headers among them
+            (``Circle-Token``, ``Authorization``, ``Cookie``, ...) go to the API's origin only.
         verify_ssl: Verify TLS certificates (a path or ``ssl.SSLContext`` also works).
         follow_redirects: Follow redirects. The token is never sent to another host either way.
         httpx_args: Extra keyword arguments for ``httpx.Client`` / ``httpx.AsyncClient``.
         rate_limit: Adaptive client-side rate limiting, shared by all sync and async requests
             of this client: ``True`` (default settings: no limit until the first 429, then
             AIMD, see :class:`~circleci_client.RateLimit`), a ``RateLimit`` to tune it, or
-            ``False`` to turn it off. Every attempt, retries included, is paced.
+            ``False`` to turn it off. Every attempt, retries included, is paced. Each origin
+            (the API, each artifact host) has its own limiter state.
+
+    Warns :class:`~circleci_client.InsecureTransportWarning` when credentials would go to a
+    plain ``http://`` URL whose host is not loopback.
     """
 
     def __init__(
@@ -52,7 +76,8 @@ class Client:
         rate_limit: RateLimit | bool = True,
     ) -> None:
         if not base_url or not base_url.startswith(("http://", "https://")):
-            raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
+            shown = redact_url(base_url) if isinstance(base_url, str) else base_url
+            raise ValueError(f"base_url must be an http(s) URL, got {shown!r}")
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
         self._base_url = base_url.rstrip("/")
@@ -70,9 +95,14 @@ class Client:
             self._limiter = RateLimiter() if rate_limit else None
         else:
             raise TypeError(f"rate_limit must be a RateLimit or a bool, got {rate_limit!r}")
+        self._limiters = (
+            None if self._limiter is None else OriginRateLimiters(self._limiter, self._base_url)
+        )
         self._client: httpx.Client | None = None
         self._lock = threading.Lock()
         self._async_client: httpx.AsyncClient | None = None
+        self._async_loop: object | None = None  # the event loop ``_async_client`` was built on
+        warn_if_clear_text(self._credential_urls())
 
     @property
     def base_url(self) -> str:
@@ -89,8 +119,19 @@ class Client:
         """The limiter pacing this client's requests (its ``rate`` and ``stats``), if any."""
         return self._limiter
 
+    def rate_limiter_for(self, url: str | httpx.URL) -> RateLimiter | None:
+        """The limiter pacing requests to ``url``'s origin (the API's is :attr:`rate_limiter`)."""
+        return None if self._limiters is None else self._limiters.for_url(httpx.URL(str(url)))
+
+    def _credential_urls(self) -> tuple[str, ...]:
+        """The URLs credentials configured on this client are sent to."""
+        headers = [*self._headers, *dict(self._httpx_args.get("headers") or {})]
+        configured = any(name.lower() in CREDENTIAL_HEADERS for name in headers)
+        has_userinfo = bool(httpx.URL(self._base_url).userinfo)
+        return (self._base_url,) if configured or has_userinfo else ()
+
     def _credentials(self) -> Credentials | None:
-        return None
+        return Credentials(None, home_url=self._base_url)
 
     def _options(self) -> dict[str, Any]:
         return {
@@ -122,7 +163,7 @@ class Client:
 
         Pacing sits below the retries, so every attempt is paced.
         """
-        inner = network if self._limiter is None else paced(network, self._limiter)
+        inner = network if self._limiters is None else paced(network, self._limiters)
         return authed(retrying(inner, max_retries=self._max_retries), self._credentials())
 
     def get_httpx_client(self) -> httpx.Client:
@@ -145,8 +186,20 @@ class Client:
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """The ``httpx.AsyncClient`` async requests go through, created on first use."""
+        """The ``httpx.AsyncClient`` async requests go through, created on first use.
+
+        Its connections belong to one event loop: used from another loop (a second
+        ``asyncio.run()``, say), the client builds a fresh one for that loop.
+        """
+        loop = _running_loop()
+        owner = self._async_loop
+        if self._async_client is not None and owner is not _YOURS and loop not in (None, owner):
+            if owner is None:
+                self._async_loop = loop  # built outside any loop: the first loop to use it
+            else:
+                self._async_client = None  # its connections belong to another loop
         if self._async_client is None:
+            self._async_loop = loop
             transport = self._stack(
                 httpx.AsyncHTTPTransport(verify=self._verify_ssl),
                 AsyncRateLimitTransport,
@@ -159,6 +212,7 @@ class Client:
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Use your own ``httpx.AsyncClient``. Its transport gets no retries or token handling."""
         self._async_client = async_client
+        self._async_loop = _YOURS  # never replaced, whichever loop uses it
         return self
 
     def close(self) -> None:
@@ -168,10 +222,10 @@ class Client:
             self._client = None
 
     async def aclose(self) -> None:
-        """Close the async connection pool."""
-        if self._async_client is not None:
-            await self._async_client.aclose()
-            self._async_client = None
+        """Close the async connection pool (one built on another event loop is just dropped)."""
+        client, self._async_client = self._async_client, None
+        if client is not None and self._async_loop in (None, _YOURS, _running_loop()):
+            await client.aclose()
 
     def __enter__(self) -> Self:
         self.get_httpx_client()
@@ -188,7 +242,7 @@ class Client:
         await self.aclose()
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self._base_url!r})"
+        return f"{type(self).__name__}(base_url={redact_url(self._base_url)!r})"
 
 
 class AuthenticatedClient(Client):
@@ -224,12 +278,13 @@ class AuthenticatedClient(Client):
             raise ValueError("token contains whitespace or control characters")
         if auth not in ("header", "basic"):
             raise ValueError(f"auth must be 'header' or 'basic', got {auth!r}")
-        super().__init__(base_url, **kwargs)
         self._token = token
         self._auth: AuthMethod = auth
         if token_hosts is None:
-            token_hosts = CLOUD_ARTIFACT_HOSTS if self._base_url == DEFAULT_BASE_URL else ()
+            cloud = isinstance(base_url, str) and base_url.rstrip("/") == DEFAULT_BASE_URL
+            token_hosts = CLOUD_ARTIFACT_HOSTS if cloud else ()
         self._token_hosts = tuple(token_hosts)
+        super().__init__(base_url, **kwargs)
 
     @classmethod
     def from_env(
@@ -259,8 +314,15 @@ class AuthenticatedClient(Client):
 
     def _credentials(self) -> Credentials:
         return Credentials(
-            self._token, method=self._auth, header_name=TOKEN_HEADER, allowed_urls=self.token_urls
+            self._token,
+            home_url=self._base_url,
+            method=self._auth,
+            header_name=TOKEN_HEADER,
+            allowed_urls=self._token_hosts,
         )
+
+    def _credential_urls(self) -> tuple[str, ...]:
+        return self.token_urls
 
     def _options(self) -> dict[str, Any]:
         return {
@@ -271,4 +333,21 @@ class AuthenticatedClient(Client):
         }
 
     def __repr__(self) -> str:
-        return f"AuthenticatedClient(base_url={self._base_url!r}, auth={self._auth!r}, token='***')"
+        base_url = redact_url(self._base_url)
+        return f"AuthenticatedClient(base_url={base_url!r}, auth={self._auth!r}, token='***')"
+
+
+_YOURS = object()
+"""Marks an async client set with ``set_async_httpx_client``: never rebuilt."""
+
+
+def _running_loop() -> object | None:
+    """The running event loop, or None (without importing asyncio when nothing uses it)."""
+    asyncio = sys.modules.get("asyncio")
+    if asyncio is None:
+        return None
+    try:
+        loop: object = asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+    return loop

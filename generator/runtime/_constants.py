@@ -28,6 +28,22 @@ A longer request is not waited for: the response is returned to the caller inste
 TOKEN_HEADER = "Circle-Token"
 """Header that carries the personal API token."""
 
+CREDENTIAL_HEADERS = frozenset(
+    {
+        "circle-token",
+        "authorization",
+        "proxy-authorization",
+        "cookie",
+        "x-api-key",
+        "x-auth-token",
+    }
+)
+"""Headers (lower case) that carry credentials: sent only to the origins they belong to.
+
+Whichever way they are set (``headers``, ``httpx_args``, per request), they go only to the API's
+origin; the client's own token also goes to ``token_hosts``. Errors show them as redacted.
+"""
+
 LOGGER_NAME = "circleci_client"
 """Name of the logger the client writes to."""
 

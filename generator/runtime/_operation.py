@@ -240,7 +240,15 @@ PageT = TypeVar("PageT", bound=Page[Any])
 
 
 class PaginationError(CircleCIError):
-    """The server's page tokens went round in a circle."""
+    """The server's page tokens went round in a circle, or never ended."""
+
+
+DEFAULT_MAX_PAGES = 10_000
+"""Pages a listing fetches at most when ``max_pages`` is not given (``PageLimitError`` then)."""
+
+
+class PageLimitError(PaginationError):
+    """A listing without ``max_pages`` still had more pages after :data:`DEFAULT_MAX_PAGES`."""
 
 
 def _check_limit(name: str, value: int | None) -> None:
@@ -260,11 +268,21 @@ class _Cursor:
         self._max_pages = max_pages
 
     def advance(self, page: Page[Any]) -> None:
-        """Take the next token from ``page``; stop at the last page or at ``max_pages``."""
+        """Take the next token from ``page``; stop at the last page or at ``max_pages``.
+
+        Without ``max_pages``, a listing that still goes on after :data:`DEFAULT_MAX_PAGES`
+        pages raises :class:`PageLimitError` (a server handing out fresh tokens forever).
+        """
         self._count += 1
         token = page.next_page_token
         if token and token in self._seen:
             raise PaginationError(f"the server returned page token {token!r} twice; stopping")
+        if token and self._max_pages is None and self._count >= DEFAULT_MAX_PAGES:
+            raise PageLimitError(
+                f"the server still returned a next page token after {self._count} pages; "
+                f"stopping. Pass max_pages=N to fetch up to N pages (the default stops at "
+                f"{DEFAULT_MAX_PAGES})"
+            )
         if not token or (self._max_pages is not None and self._count >= self._max_pages):
             self.done = True
             return
@@ -347,4 +365,11 @@ def aiter_items(pages: AsyncIterator[Page[T]], max_items: int | None) -> AsyncIt
     return items()
 
 
-__all__ = ["UNSET", "APIDeprecationWarning", "Operation", "PaginationError"]
+__all__ = [
+    "DEFAULT_MAX_PAGES",
+    "UNSET",
+    "APIDeprecationWarning",
+    "Operation",
+    "PageLimitError",
+    "PaginationError",
+]

@@ -30,6 +30,9 @@ The algorithm (AIMD, additive increase / multiplicative decrease):
 * ``X-RateLimit-Remaining: 0`` or ``RateLimit-Remaining: 0`` together with a reset header
   (``RateLimit-Reset`` / ``X-RateLimit-Reset``: seconds, or a Unix time) blocks requests
   until the reset, without counting as a 429.
+
+A client keeps one limiter per origin (:class:`OriginRateLimiters`): what an artifact host
+answers (a 429, ``RateLimit-Remaining: 0``) paces that host only, never the API.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -47,6 +50,7 @@ from .errors import parse_retry_after
 
 __all__ = [
     "AsyncRateLimitTransport",
+    "OriginRateLimiters",
     "RateLimit",
     "RateLimitStats",
     "RateLimitTransport",
@@ -231,6 +235,51 @@ class RateLimiter:
         return f"RateLimiter(rate={self.rate!r}, settings={self.settings!r})"
 
 
+MAX_TRACKED_ORIGINS = 64
+"""Origins besides the API's whose limiter state is kept; the least recently used goes first."""
+
+
+def _origin_key(url: httpx.URL) -> tuple[str, str, int | None]:
+    port = url.port if url.port is not None else {"http": 80, "https": 443}.get(url.scheme)
+    return (url.scheme, url.host, port)
+
+
+class OriginRateLimiters:
+    """One :class:`RateLimiter` per origin, all with the same settings.
+
+    ``home`` paces the API's origin (given by ``home_url``) and is kept for good; the other
+    origins (artifact hosts, pre-signed storage) get their own limiters, at most
+    :data:`MAX_TRACKED_ORIGINS` of them.
+    """
+
+    def __init__(self, home: RateLimiter, home_url: str | httpx.URL) -> None:
+        self.home = home
+        self._home_key = _origin_key(httpx.URL(str(home_url)))
+        self._others: OrderedDict[tuple[str, str, int | None], RateLimiter] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def for_url(self, url: httpx.URL) -> RateLimiter:
+        """The limiter of ``url``'s origin, created on first use."""
+        key = _origin_key(url)
+        if key == self._home_key:
+            return self.home
+        with self._lock:
+            limiter = self._others.get(key)
+            if limiter is None:
+                limiter = self._others[key] = RateLimiter(self.home.settings)
+                if len(self._others) > MAX_TRACKED_ORIGINS:
+                    self._others.popitem(last=False)
+            else:
+                self._others.move_to_end(key)
+            return limiter
+
+
+def _pick(limiters: RateLimiter | OriginRateLimiters, request: httpx.Request) -> RateLimiter:
+    if isinstance(limiters, OriginRateLimiters):
+        return limiters.for_url(request.url)
+    return limiters
+
+
 def _first_number(headers: Mapping[str, str], names: tuple[str, ...]) -> float | None:
     for name in names:
         raw = headers.get(name)
@@ -245,30 +294,36 @@ def _first_number(headers: Mapping[str, str], names: tuple[str, ...]) -> float |
 
 
 class RateLimitTransport(httpx.BaseTransport):
-    """Paces requests through a :class:`RateLimiter` and reports every response to it."""
+    """Paces requests through a :class:`RateLimiter` and reports every response to it.
+
+    Given :class:`OriginRateLimiters`, each request is paced by its origin's limiter and
+    ``limiter`` is the API origin's.
+    """
 
     def __init__(
         self,
         wrapped: httpx.BaseTransport,
-        limiter: RateLimiter,
+        limiter: RateLimiter | OriginRateLimiters,
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self._wrapped = wrapped
-        self.limiter = limiter
+        self._limiters = limiter
+        self.limiter = limiter.home if isinstance(limiter, OriginRateLimiters) else limiter
         self._clock = clock
         self._sleep = sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        limiter = _pick(self._limiters, request)
         while True:
             sent_at = self._clock()
-            wait = self.limiter.acquire(sent_at)
+            wait = limiter.acquire(sent_at)
             if wait <= 0:
                 break
             self._sleep(wait)
         response = self._wrapped.handle_request(request)
-        self.limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
+        limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
         return response
 
     def close(self) -> None:
@@ -281,7 +336,7 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
     def __init__(
         self,
         wrapped: httpx.AsyncBaseTransport,
-        limiter: RateLimiter,
+        limiter: RateLimiter | OriginRateLimiters,
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] | None = None,
@@ -291,19 +346,21 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
 
             sleep = asyncio.sleep
         self._wrapped = wrapped
-        self.limiter = limiter
+        self._limiters = limiter
+        self.limiter = limiter.home if isinstance(limiter, OriginRateLimiters) else limiter
         self._clock = clock
         self._sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        limiter = _pick(self._limiters, request)
         while True:
             sent_at = self._clock()
-            wait = self.limiter.acquire(sent_at)
+            wait = limiter.acquire(sent_at)
             if wait <= 0:
                 break
             await self._sleep(wait)
         response = await self._wrapped.handle_async_request(request)
-        self.limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
+        limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
         return response
 
     async def aclose(self) -> None:

@@ -22,11 +22,12 @@ Hierarchy::
         └── InvalidProjectSlugError   (in ``circleci_client.slugs``)
 
 Secrets never end up in an error: the ``Circle-Token`` header value, bearer tokens, basic-auth
-credentials and ``circle-token`` query values of the request are redacted from the message,
-``args``, ``url``, ``headers`` and ``body``. ``request`` and ``response`` are sanitised copies
-of the originals: same method, status, headers (credentials replaced by ``[REDACTED]``) and
-response body, but the request body is dropped, because it can carry secrets such as
-environment-variable values.
+credentials, URL user info and secret query values (see :func:`redact_url`) of the request are
+redacted from the message, ``args``, ``url``, ``headers`` and ``body``, also where they appear
+percent- or JSON-escaped (``%2F``, ``\\u0061``, ``\\/``). ``request`` and ``response`` are
+sanitised copies of the originals: same method, status, headers (credentials replaced by
+``[REDACTED]``) and response body, but the request body is dropped, because it can carry
+secrets such as environment-variable values.
 """
 
 from __future__ import annotations
@@ -39,12 +40,13 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import unquote_plus
 
 import httpx
 
-from ._constants import TOKEN_HEADER
+from ._constants import CREDENTIAL_HEADERS, TOKEN_HEADER
 from ._display import visible
 
 __all__ = [
@@ -78,10 +80,52 @@ REDACTED = "[REDACTED]"
 MAX_MESSAGE_LENGTH = 500
 """Longest server message, in characters, kept in an error."""
 
-_SENSITIVE_HEADERS = frozenset(
-    {TOKEN_HEADER.lower(), "authorization", "proxy-authorization", "cookie", "set-cookie"}
+_SENSITIVE_HEADERS = CREDENTIAL_HEADERS | {TOKEN_HEADER.lower(), "set-cookie"}
+_URL_HEADERS = frozenset({"location", "content-location"})
+
+SECRET_QUERY_PARAMS = frozenset(
+    {
+        "circle-token",
+        "token",
+        "access_token",
+        "access-token",
+        "id_token",
+        "refresh_token",
+        "auth",
+        "auth_token",
+        "api_key",
+        "api-key",
+        "apikey",
+        "key",
+        "password",
+        "secret",
+        "client_secret",
+        "signature",
+        "sig",
+        "policy",
+        "key-pair-id",
+        "x-amz-signature",
+        "x-amz-security-token",
+        "x-amz-credential",
+        "x-goog-signature",
+        "x-goog-credential",
+        "googleaccessid",
+    }
 )
-_TOKEN_QUERY_PARAM = "circle-token"
+"""Query parameters (compared case-insensitively) whose values :func:`redact_url` hides.
+
+They cover the client's own ``circle-token``, OAuth-style tokens and API keys, and the
+signatures and credentials of pre-signed storage URLs (S3 ``X-Amz-*``, Google Cloud Storage
+``X-Goog-*`` / ``GoogleAccessId`` / ``Signature``, Azure SAS ``sig``, CloudFront ``Policy`` /
+``Signature`` / ``Key-Pair-Id``).
+"""
+
+SUBSTRING_SECRET_LENGTH = 8
+"""Secrets this long or longer are redacted wherever they appear, even inside a word.
+
+A shorter one is redacted only where it stands alone (no letter, digit or ``_`` next to it),
+so that a short password cannot garble the rest of a message.
+"""
 _DELTA_SECONDS = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Headers that describe the original wire encoding and are wrong for a decoded copy.
@@ -94,23 +138,66 @@ _ENCODING_HEADERS = frozenset({"content-encoding", "content-length", "transfer-e
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
-    """Return ``text`` with every occurrence of each non-blank secret replaced by ``[REDACTED]``.
+    """Return ``text`` with each non-blank secret replaced by ``[REDACTED]``.
 
-    The percent-encoded form of each secret is replaced too. Longer secrets go first, so a
-    secret that contains another one is removed whole.
+    A secret is found as is and percent- or JSON-escaped (in any mix, e.g. ``%2F``,
+    ``\\u0061``, ``\\/``). Secrets of :data:`SUBSTRING_SECRET_LENGTH` characters or more are
+    replaced wherever they appear; shorter ones only as whole tokens. Longer secrets go
+    first, so a secret that contains another one is removed whole.
     """
-    for secret in sorted({s for s in secrets if s and s.strip()}, key=len, reverse=True):
-        text = text.replace(secret, REDACTED)
-        quoted = quote(secret, safe="")
-        if quoted != secret:
-            text = text.replace(quoted, REDACTED)
+    for secret in _ordered(secrets):
+        text = _secret_pattern(secret).sub(REDACTED, text)
     return text
+
+
+def _ordered(secrets: Iterable[str]) -> list[str]:
+    return sorted({s for s in secrets if s and s.strip()}, key=len, reverse=True)
+
+
+def _char_forms(char: str) -> str:
+    """A regex matching ``char`` as is, percent-encoded or JSON-escaped."""
+    forms = [re.escape(char)]
+    code = ord(char)
+    if code > 0xFFFF:  # JSON writes it as a surrogate pair
+        high, low = 0xD800 + ((code - 0x10000) >> 10), 0xDC00 + ((code - 0x10000) & 0x3FF)
+        forms.append(f"\\\\u(?i:{high:04x})\\\\u(?i:{low:04x})")
+    else:
+        forms.append(f"\\\\u(?i:{code:04x})")
+    if char in '/"\\':
+        forms.append(re.escape("\\" + char))
+    forms.append("".join(f"(?i:%{byte:02x})" for byte in char.encode("utf-8")))
+    return "(?:" + "|".join(forms) + ")"
+
+
+_BEFORE_WORD = r"(?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2}))"
+_AFTER_WORD = r"(?![A-Za-z0-9_])"
+
+
+@lru_cache(maxsize=64)
+def _secret_source(secret: str) -> str:
+    body = "".join(_char_forms(char) for char in secret)
+    if len(secret) >= SUBSTRING_SECRET_LENGTH:
+        return body
+    return _BEFORE_WORD + body + _AFTER_WORD
+
+
+@lru_cache(maxsize=64)
+def _secret_pattern(secret: str) -> re.Pattern[str]:
+    return re.compile(_secret_source(secret))
+
+
+@lru_cache(maxsize=64)
+def _secret_bytes_pattern(secret: str) -> re.Pattern[bytes]:
+    return re.compile(_secret_source(secret).encode("utf-8"))
 
 
 def _request_secrets(request: httpx.Request) -> frozenset[str]:
     """Collect the credentials a request carries: token header, auth header, URL, query."""
     secrets: set[str] = set()
-    secrets.update(request.headers.get_list(TOKEN_HEADER))
+    for name in _SENSITIVE_HEADERS - {"authorization", "cookie", "set-cookie"}:
+        secrets.update(request.headers.get_list(name))
+    for cookies in request.headers.get_list("Cookie"):
+        secrets.update(part.partition("=")[2].strip() for part in cookies.split(";"))
     for value in request.headers.get_list("Authorization"):
         secrets.add(value)
         scheme, _, credentials = value.strip().partition(" ")
@@ -128,7 +215,7 @@ def _request_secrets(request: httpx.Request) -> frozenset[str]:
     url = request.url
     secrets.update((url.username, url.password))
     for key, value in url.params.multi_items():
-        if key.lower() == _TOKEN_QUERY_PARAM:
+        if key.lower() in SECRET_QUERY_PARAMS:
             secrets.add(value)
     return frozenset(s for s in secrets if s and s.strip())
 
@@ -136,30 +223,48 @@ def _request_secrets(request: httpx.Request) -> frozenset[str]:
 def redact_url(url: httpx.URL | str, secrets: Iterable[str] = ()) -> str:
     """Render ``url`` without credentials.
 
-    Userinfo is dropped, the value of any ``circle-token`` query parameter becomes
-    ``REDACTED`` and the given ``secrets`` are replaced wherever else they appear.
+    User info (``user:pass@``) is dropped, the value of every query (or fragment) parameter
+    named in :data:`SECRET_QUERY_PARAMS` becomes ``REDACTED``, and the given ``secrets`` are
+    replaced wherever else they appear. The rest of the URL is kept as it was written; a
+    string that is not a valid URL is handled the same way.
     """
-    url = httpx.URL(url)
-    if url.userinfo:
-        url = url.copy_with(username=None, password=None)
-    items = url.params.multi_items()
-    if any(key.lower() == _TOKEN_QUERY_PARAM for key, _ in items):
-        cleaned = [
-            (key, "REDACTED" if key.lower() == _TOKEN_QUERY_PARAM else value)
-            for key, value in items
-        ]
-        url = url.copy_with(params=cleaned)
-    return redact(str(url), secrets)
+    text = str(url)
+    scheme, separator, rest = text.partition("://")
+    if separator:
+        end = min((i for i in map(rest.find, "/?#") if i >= 0), default=len(rest))
+        authority = rest[:end].rpartition("@")[2]
+        text = f"{scheme}://{authority}{rest[end:]}"
+    text, hash_mark, fragment = text.partition("#")
+    text, question_mark, query = text.partition("?")
+    text += question_mark + _redact_query(query) + hash_mark + _redact_query(fragment)
+    return redact(text, secrets)
+
+
+def _redact_query(query: str) -> str:
+    """``query`` with the value of every secret parameter replaced by ``REDACTED``."""
+    if "=" not in query:
+        return query
+    parts = query.split("&")
+    for index, part in enumerate(parts):
+        name, equals, value = part.partition("=")
+        if equals and value and unquote_plus(name).strip().lower() in SECRET_QUERY_PARAMS:
+            parts[index] = f"{name}=REDACTED"
+    return "&".join(parts)
 
 
 def _redact_headers(headers: httpx.Headers, secrets: Iterable[str]) -> httpx.Headers:
     secrets = tuple(secrets)
     return httpx.Headers(
-        [
-            (key, REDACTED if key.lower() in _SENSITIVE_HEADERS else redact(value, secrets))
-            for key, value in headers.multi_items()
-        ]
+        [(key, _redact_header(key.lower(), value, secrets)) for key, value in headers.multi_items()]
     )
+
+
+def _redact_header(name: str, value: str, secrets: tuple[str, ...]) -> str:
+    if name in _SENSITIVE_HEADERS:
+        return REDACTED
+    if name in _URL_HEADERS:
+        return redact_url(value, secrets)
+    return redact(value, secrets)
 
 
 def _redact_json(value: object, secrets: tuple[str, ...]) -> object:
@@ -175,13 +280,9 @@ def _redact_json(value: object, secrets: tuple[str, ...]) -> object:
 
 
 def _redact_bytes(content: bytes, secrets: Iterable[str]) -> bytes:
-    for secret in sorted(set(secrets), key=len, reverse=True):
-        content = content.replace(secret.encode("utf-8"), REDACTED.encode("ascii"))
+    for secret in _ordered(secrets):
+        content = _secret_bytes_pattern(secret).sub(REDACTED.encode("ascii"), content)
     return content
-
-
-def _contains_secret(content: bytes, secrets: Iterable[str]) -> bool:
-    return any(secret.encode("utf-8") in content for secret in secrets)
 
 
 def _sanitized_request(request: httpx.Request, secrets: frozenset[str]) -> httpx.Request:

@@ -331,7 +331,8 @@ def iter_pages(
             branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         job_name (str | Unset): Only jobs whose name contains this text.
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -391,7 +392,8 @@ def iter_items(
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         job_name (str | Unset): Only jobs whose name contains this text.
         max_items: Stop after this many items in total (None: all of them).
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -447,7 +449,8 @@ def aiter_pages(
             branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         job_name (str | Unset): Only jobs whose name contains this text.
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -507,7 +510,8 @@ def aiter_items(
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         job_name (str | Unset): Only jobs whose name contains this text.
         max_items: Stop after this many items in total (None: all of them).
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:

@@ -305,7 +305,8 @@ def iter_pages(
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
             branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -360,7 +361,8 @@ def iter_items(
             branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_items: Stop after this many items in total (None: all of them).
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -411,7 +413,8 @@ def aiter_pages(
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
             branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -466,7 +469,8 @@ def aiter_items(
             branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_items: Stop after this many items in total (None: all of them).
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:

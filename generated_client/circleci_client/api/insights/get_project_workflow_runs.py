@@ -344,7 +344,8 @@ def iter_pages(
             Required when `end-date` is given.
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -406,7 +407,8 @@ def iter_items(
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
         max_items: Stop after this many items in total (None: all of them).
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -464,7 +466,8 @@ def aiter_pages(
             Required when `end-date` is given.
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -526,7 +529,8 @@ def aiter_items(
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
         max_items: Stop after this many items in total (None: all of them).
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:

@@ -259,7 +259,8 @@ def iter_pages(
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -306,7 +307,8 @@ def iter_items(
             URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
         max_items: Stop after this many items in total (None: all of them).
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -349,7 +351,8 @@ def aiter_pages(
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
@@ -396,7 +399,8 @@ def aiter_items(
             URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
         max_items: Stop after this many items in total (None: all of them).
-        max_pages: Stop after this many pages (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
 
     Yields:
