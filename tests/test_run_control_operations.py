@@ -27,6 +27,7 @@ from circleci_client.api.workflow import (
     approve_pending_approval_job_by_id,
     get_workflow_by_id,
     list_workflow_jobs,
+    rerun_workflow,
 )
 from circleci_client.models.continue_pipeline_parameters import ContinuePipelineParameters
 from circleci_client.models.git_ref import GitRef
@@ -133,6 +134,16 @@ def test_trigger_run_both_outcomes_async(standin: Standin, client: Authenticated
 
     created, skipped = asyncio.run(both())
     assert isinstance(created, PipelineCreation) and isinstance(skipped, PipelineNotCreated)
+
+
+def test_trigger_run_of_an_oauth_project_sends_the_canonical_provider(
+    standin: Standin, client: AuthenticatedClient
+) -> None:
+    covers("triggerPipelineRun")
+    created = trigger_pipeline_run.sync("github", "acme", "widgets", client=client)
+    assert isinstance(created, PipelineCreation) and created.number == 96
+    record = standin.requests.api.filter(operation="triggerPipelineRun")[-1]
+    assert record.raw_path == "/api/v2/project/gh/acme/widgets/pipeline/run"
 
 
 def test_trigger_run_one_escaped_segment_is_not_found_at_the_standin(standin: Standin) -> None:
@@ -300,6 +311,20 @@ def test_approve_async_and_unknown_workflow(client: AuthenticatedClient) -> None
         )
     )
     assert get_workflow_by_id.sync(workflow.id, client=client).status == WorkflowStatus.RUNNING
+
+
+def test_approve_a_rerun_hold_by_its_own_approval_request_id(client: AuthenticatedClient) -> None:
+    covers("approvePendingApprovalJobById")
+    workflow, _ = _held_deploy(client)
+    rerun = rerun_workflow.sync(workflow.id, client=client)
+    hold = _jobs(client, rerun.workflow_id)["hold"]
+    assert hold.status == "on_hold" and isinstance(hold.approval_request_id, UUID)
+    assert hold.approval_request_id != hold.id
+    approve_pending_approval_job_by_id.sync(
+        rerun.workflow_id, hold.approval_request_id, client=client
+    )
+    jobs = _jobs(client, rerun.workflow_id)
+    assert jobs["hold"].status == "success" and jobs["deploy"].status == "running"
 
 
 # --- cancelJobByJobID -----------------------------------------------------------------------------

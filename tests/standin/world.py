@@ -539,7 +539,7 @@ class World:
                 job.resource_class = old.resource_class
                 if old.type == "approval":
                     job.status = "on_hold" if not waits else "blocked"
-                    job.approval_request_id = job.id
+                    job.approval_request_id = self.new_id("approval")
             else:
                 job = Job(**{**old.__dict__, "artifacts": list(old.artifacts)})
                 job.id = self.new_id("job")
