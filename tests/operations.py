@@ -1,4 +1,4 @@
-"""The 30 operations the API Developer's Guide covers, and a way to find their generated modules."""
+"""The operations of the spec (the guide's 30, then run control), and their generated modules."""
 
 from __future__ import annotations
 
@@ -50,6 +50,22 @@ GUIDE_OPERATIONS: tuple[tuple[str, str, str], ...] = (
         "getWorkflowSummary",
     ),
 )
+
+# Run control and GitHub App / GitLab projects (tested in tests/test_run_control_operations.py).
+RUN_CONTROL_OPERATIONS: tuple[tuple[str, str, str], ...] = (
+    ("POST", "/project/{provider}/{organization}/{project}/pipeline/run", "triggerPipelineRun"),
+    ("GET", "/projects/{project_id}/pipeline-definitions", "listPipelineDefinitions"),
+    ("GET", "/project/{project-slug}/pipeline/{pipeline-number}", "getPipelineByNumber"),
+    (
+        "POST",
+        "/workflow/{id}/approve/{approval_request_id}",
+        "approvePendingApprovalJobById",
+    ),
+    ("POST", "/jobs/{job-id}/cancel", "cancelJobByJobID"),
+    ("GET", "/pipeline", "listPipelines"),
+    ("POST", "/pipeline/continue", "continuePipeline"),
+)
+SPEC_OPERATIONS = GUIDE_OPERATIONS + RUN_CONTROL_OPERATIONS
 
 
 @cache

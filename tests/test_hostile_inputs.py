@@ -14,10 +14,10 @@ import json
 import math
 import pkgutil
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from types import ModuleType
-from typing import Any
+from typing import Any, get_type_hints
 
 import circleci_client.models
 import httpx
@@ -162,6 +162,7 @@ def _valid_bodies() -> dict[str, Any]:
     runs = insights.workflow_runs(world, project, workflow.name, window)
     job = next(j for j in workflow.jobs if j.job_number is not None)
     with_artifacts = next(j for j in world.jobs.values() if j.artifacts and j.tests)
+    app = world.projects[world.facts.circleci_slug]
     return {
         "User": wire.user(world.current_user),
         "list[Collaboration]": [wire.collaboration(c) for c in world.collaborations],
@@ -215,18 +216,39 @@ def _valid_bodies() -> dict[str, Any]:
             "next_page_token": None,
         },
         "WorkflowSummary": insights.workflow_summary(world, project, workflow.name, window),
+        "PipelineNotCreated": wire.message("Pipeline not created."),
+        "PipelineDefinitionListResponse": {
+            "items": [wire.pipeline_definition(d) for d in app.definitions],
+        },
     }
 
 
 VALID = _valid_bodies()
 
 
+def _per_status(module: ModuleType) -> list[tuple[str, ModuleType]]:
+    """(model name, stand-in module) per success status of an operation with several."""
+    found = []
+    for status, parse in sorted(module._parse_success.items()):
+        view = ModuleType(f"{module.__name__}[{status}]")
+        view.OPERATION = module.OPERATION  # type: ignore[attr-defined]
+        view._parse_success = parse  # type: ignore[attr-defined]
+        found.append((get_type_hints(parse)["return"].__name__, view))
+    return found
+
+
 def _success_parsers() -> list[tuple[str, str, ModuleType]]:
-    """(operationId, model name, module) for every operation with a JSON success body."""
+    """(operationId, model name, module) for every operation with a JSON success body.
+
+    An operation with several success statuses appears once per status, with that parser.
+    """
     found = []
     for operation_id in all_operation_ids():
         module = operation_module(operation_id)
         if not hasattr(module, "_parse_success"):
+            continue
+        if isinstance(module._parse_success, Mapping):
+            found += [(operation_id, model, view) for model, view in _per_status(module)]
             continue
         match = re.search(r'parse_body\(\s*OPERATION,\s*"([^"]+)"', inspect.getsource(module))
         assert match is not None, operation_id

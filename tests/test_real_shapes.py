@@ -8,10 +8,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+import httpx
 import pytest
-from circleci_client import AuthenticatedClient
+from circleci_client import AuthenticatedClient, ResponseValidationError, _operation
+from circleci_client.api.pipeline import list_pipelines, trigger_pipeline_run
 from circleci_client.api.user import get_collaborations
 from circleci_client.models.collaboration import Collaboration
+from circleci_client.models.pipeline_list_response import PipelineListResponse
+from circleci_client.models.pipeline_not_created import PipelineNotCreated
 from circleci_client.models.user import User
 from circleci_client.models.workflow_metrics_item import WorkflowMetricsItem
 from circleci_client.types import Unset
@@ -90,3 +94,28 @@ def test_workflow_metrics_with_a_null_project_id_parse() -> None:
         }
     )
     assert item.project_id is None
+
+
+def test_the_last_page_of_an_organization_s_pipelines_has_a_null_token(
+    standin: Standin, client: AuthenticatedClient
+) -> None:
+    org = "/".join(standin.world.facts.circleci_slug.split("/")[:2])
+    response = list_pipelines.sync_detailed(client=client, org_slug=org)
+    assert json.loads(response.content)["next_page_token"] is None
+    assert isinstance(response.parsed, PipelineListResponse)
+    assert response.parsed.next_page_token is None
+
+
+def _run_answer(status: int, body: object) -> httpx.Response:
+    request = httpx.Request("POST", "https://circleci.com/api/v2/project/circleci/a/b/pipeline/run")
+    return httpx.Response(status, json=body, request=request)
+
+
+def test_a_created_run_must_name_its_pipeline_and_a_skipped_one_need_not_say_why() -> None:
+    operation, parsers = trigger_pipeline_run.OPERATION, trigger_pipeline_run._parse_success
+    created = {"number": 5, "state": "created", "created_at": "2025-10-15T12:00:01Z"}
+    with pytest.raises(ResponseValidationError) as caught:
+        _operation.parse_body(operation, "PipelineCreation", parsers, _run_answer(201, created))
+    assert caught.value.field == "id"
+    skipped = _operation.parse_body(operation, "PipelineNotCreated", parsers, _run_answer(200, {}))
+    assert isinstance(skipped, PipelineNotCreated) and isinstance(skipped.message, Unset)

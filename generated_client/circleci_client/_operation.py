@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import threading
 import warnings
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from http import HTTPStatus
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
 
 import httpx
 
@@ -35,6 +35,16 @@ class Operation:
     method: str
     path: str
     success_status: int
+    other_success_statuses: tuple[int, ...] = ()
+    """Further statuses that succeed too, each with its own body model (e.g. 200 and 201)."""
+
+    def succeeded(self, status: int) -> bool:
+        """Whether ``status`` is one of the operation's success statuses."""
+        return status == self.success_status or status in self.other_success_statuses
+
+
+ParsersByStatus: TypeAlias = Mapping[int, Callable[[Any], T]]
+"""The body parser of each success status, for operations with more than one."""
 
 
 class APIDeprecationWarning(UserWarning):
@@ -138,18 +148,24 @@ def _warn_if_deprecated(operation: Operation, response: httpx.Response) -> None:
 
 
 def raise_for_status(operation: Operation, response: httpx.Response) -> None:
-    """Raise the typed error for any status other than the operation's success status."""
-    if response.status_code != operation.success_status:
+    """Raise the typed error for any status other than the operation's success statuses."""
+    if not operation.succeeded(response.status_code):
         raise error_from_response(response, operation=operation.operation_id)
 
 
 def parse_body(
-    operation: Operation, model: str, parse: Callable[[Any], T], response: httpx.Response
+    operation: Operation,
+    model: str,
+    parse: Callable[[Any], T] | ParsersByStatus[T],
+    response: httpx.Response,
 ) -> T:
     """Decode the JSON body and build the model, turning any mismatch into one typed error.
 
+    ``parse`` is the body parser, or one per success status (picked by the response's status).
     Nesting too deep for the JSON decoder or the models (``RecursionError``) is a mismatch too.
     """
+    if isinstance(parse, Mapping):
+        parse = _parser_for_status(operation, model, parse, response)
     try:
         data = json.loads(response.content)
     except (ValueError, RecursionError) as exc:
@@ -171,6 +187,21 @@ def parse_body(
             field=None,
             response=response,
         ) from None
+
+
+def _parser_for_status(
+    operation: Operation, model: str, parsers: ParsersByStatus[T], response: httpx.Response
+) -> Callable[[Any], T]:
+    parser = parsers.get(response.status_code)
+    if parser is None:
+        raise ResponseValidationError(
+            f"{operation.operation_id}: status {response.status_code} has no body model "
+            f"(expected one of {', '.join(str(status) for status in sorted(parsers))})",
+            model=model,
+            field=None,
+            response=response,
+        )
+    return parser
 
 
 def _validation_error(
@@ -372,4 +403,5 @@ __all__ = [
     "Operation",
     "PageLimitError",
     "PaginationError",
+    "ParsersByStatus",
 ]

@@ -25,7 +25,12 @@ from urllib.parse import unquote
 
 from .errors import InvalidPathParameterError
 
-__all__ = ["InvalidProjectSlugError", "ProjectSlug", "validate_project_slug"]
+__all__ = [
+    "InvalidProjectSlugError",
+    "ProjectSlug",
+    "validate_project_slug",
+    "validate_project_slug_parts",
+]
 
 _VCS_ALIASES = {
     "gh": "gh",
@@ -194,3 +199,13 @@ def validate_project_slug(value: str | ProjectSlug) -> str:
     if type(value) is str:
         return _canonical(value)
     return str(ProjectSlug.parse(value))
+
+
+def validate_project_slug_parts(vcs: str, org: str, repo: str) -> tuple[str, str, str]:
+    """Check a slug given as its three parts; return them canonical (``github`` becomes ``gh``).
+
+    For operations whose path takes the parts as three segments (``triggerPipelineRun``).
+    Raises ``InvalidProjectSlugError`` naming the bad part.
+    """
+    slug = ProjectSlug(vcs, org, repo)
+    return slug.vcs, slug.org, slug.repo

@@ -4,7 +4,9 @@ The project slug contains ``/`` and clients may send it plain (``gh/acme/widgets
 escaped (``gh%2Facme%2Fwidgets``) or partly escaped, so the ``{project-slug}`` parameter
 consumes raw segments until it has three components. Other parameters take exactly one
 raw segment, percent-decoded (so an escaped sha256 fingerprint may contain ``/``).
-Parameters named in ``DIGITS`` must be all digits; templates are tried in order.
+Parameters named in ``DIGITS`` must be all digits. When several templates match a path, the
+ones with the most literal segments win (``/pipeline/continue`` over ``/pipeline/{pipeline-id}``);
+among those, templates are tried in order.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 from urllib.parse import unquote
 
 SLUG = "{project-slug}"
-DIGITS = {"{job-number}"}
+DIGITS = {"{job-number}", "{pipeline-number}"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,11 @@ class Route:
     def segments(self) -> list[str]:
         """Return the template split into segments."""
         return self.template.strip("/").split("/")
+
+    @property
+    def literals(self) -> int:
+        """How many segments of the template are fixed text (not parameters)."""
+        return sum(1 for segment in self.segments if not segment.startswith("{"))
 
 
 def split_raw(raw_path: str) -> list[str]:
@@ -99,9 +106,10 @@ class Router:
         found_template: str | None = None
         found_params: dict[str, str] = {}
         allowed: set[str] = set()
-        for route in self.routes:
-            params = match_template(route.segments, raw)
-            if params is None:
+        matches = [(route, match_template(route.segments, raw)) for route in self.routes]
+        most = max((route.literals for route, params in matches if params is not None), default=0)
+        for route, params in matches:
+            if params is None or route.literals < most:
                 continue
             if route.method == method:
                 return Match(route, params, True, route.template)

@@ -13,6 +13,7 @@ from tests.standin.world import (
     EnvVar,
     Job,
     Pipeline,
+    PipelineDefinition,
     Project,
     TestResult,
     User,
@@ -110,6 +111,19 @@ def pipeline_creation(p: Pipeline) -> JSON:
     return {"id": p.id, "state": p.state, "number": p.number, "created_at": ts(p.created_at)}
 
 
+def pipeline_definition(d: PipelineDefinition) -> JSON:
+    """Serialize a pipeline definition (``listPipelineDefinitions``)."""
+    repo = {"full_name": d.repo_full_name, "external_id": d.repo_external_id}
+    return {
+        "id": d.id,
+        "name": d.name,
+        "description": d.description,
+        "created_at": ts(d.created_at),
+        "config_source": {"provider": d.provider, "repo": repo, "file_path": d.file_path},
+        "checkout_source": {"provider": d.provider, "repo": dict(repo)},
+    }
+
+
 def pipeline_config(p: Pipeline) -> JSON:
     """Serialize a pipeline's configuration."""
     return {"source": p.config_source, "compiled": p.config_compiled}
@@ -132,6 +146,8 @@ def workflow(w: Workflow) -> JSON:
         out["canceled_by"] = w.canceled_by
     if w.errored_by is not None:
         out["errored_by"] = w.errored_by
+    if w.tag is not None:
+        out["tag"] = w.tag
     return out
 
 

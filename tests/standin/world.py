@@ -28,6 +28,9 @@ Seeded facts:
 * ``bb/acme/legacy-app`` (default branch ``master``): 7 pipelines, workflow ``build``.
 * ``circleci/<org-id>/<project-id>`` (project ``gizmo``, a GitHub App project): 4 pipelines,
   workflow ``ci``. Its IDs are short, case-sensitive letters and digits, as CircleCI issues.
+  Two pipeline definitions: ``build`` (the default, ``.circleci/config.yml``) and ``dynamic``
+  (``.circleci/setup.yml``, dynamic config: a ``setup`` workflow, then ``continuePipeline``).
+  See :mod:`tests.standin.runcontrol` for how triggering, approving and continuing behave.
 * Only with ``seed_world(bulk_pipelines=N)``: ``gh/acme/bulk`` with N pipelines on ``main``
   (no workflows), one a minute, for benchmarks that page through long lists.
 
@@ -187,6 +190,31 @@ class Job:
 
 
 @dataclass
+class PipelineDefinition:
+    """A pipeline definition of a project: a config file and the repository it checks out."""
+
+    id: str
+    name: str
+    description: str
+    created_at: datetime
+    file_path: str
+    repo_full_name: str
+    repo_external_id: str
+    provider: str = "github_app"
+    setup: bool = False
+    """Dynamic config: pipelines run a ``setup`` workflow and wait for ``continuePipeline``."""
+
+
+@dataclass
+class Continuation:
+    """The continuation key of a pipeline whose setup workflow runs; a key works once."""
+
+    key: str
+    pipeline_id: str
+    used: bool = False
+
+
+@dataclass
 class Workflow:
     """A workflow run of a pipeline."""
 
@@ -201,6 +229,7 @@ class Workflow:
     stopped_at: datetime | None = None
     canceled_by: str | None = None
     errored_by: str | None = None
+    tag: str | None = None
     jobs: list[Job] = field(default_factory=list)
 
     def credits(self) -> int:
@@ -229,6 +258,7 @@ class Pipeline:
     config_source: str = ""
     config_compiled: str = ""
     workflows: list[Workflow] = field(default_factory=list)
+    definition_id: str | None = None
 
     @property
     def updated_at(self) -> datetime:
@@ -259,6 +289,7 @@ class Project:
     pipelines: list[Pipeline] = field(default_factory=list)
     jobs_by_number: dict[int, Job] = field(default_factory=dict)
     next_job_number: int = 1
+    definitions: list[PipelineDefinition] = field(default_factory=list)
 
 
 @dataclass
@@ -281,6 +312,9 @@ class SeedFacts:
     running_workflow_id: str = ""
     sha256_checkout_fingerprint: str = ""
     md5_checkout_fingerprint: str = ""
+    circleci_project_id: str = ""
+    build_definition_id: str = ""
+    dynamic_definition_id: str = ""
 
 
 @dataclass
@@ -295,6 +329,7 @@ class World:
     pipelines: dict[str, Pipeline] = field(default_factory=dict)
     workflows: dict[str, Workflow] = field(default_factory=dict)
     jobs: dict[str, Job] = field(default_factory=dict)
+    continuations: dict[str, Continuation] = field(default_factory=dict)
     facts: SeedFacts = field(default_factory=SeedFacts)
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
     clock: datetime | None = None
@@ -504,7 +539,7 @@ class World:
                 job.resource_class = old.resource_class
                 if old.type == "approval":
                     job.status = "on_hold" if not waits else "blocked"
-                    job.approval_request_id = job.id
+                    job.approval_request_id = self.new_id("approval")
             else:
                 job = Job(**{**old.__dict__, "artifacts": list(old.artifacts)})
                 job.id = self.new_id("job")
@@ -666,6 +701,8 @@ class _Seeder:
         gizmo = self._project(cci_slug, "gizmo", "acme-cloud", "CircleCI", "main", org_cloud)
         gizmo.id = gizmo_id
         self.facts.circleci_slug = cci_slug
+        self.facts.circleci_project_id = gizmo_id
+        self._definitions(gizmo, "acme-cloud/gizmo")
         for n in range(1, 96):
             self._widgets_pipeline(widgets, n)
         for n in range(1, 8):
@@ -932,6 +969,33 @@ class _Seeder:
         start = wf.created_at + timedelta(seconds=8)
         self._job(project, wf, "build" if wf_name == "build" else "test", status, start, 90 + n * 7)
         self._finish(project, pipeline, wf)
+
+    def _definitions(self, project: Project, repo: str) -> None:
+        """Seed a GitHub App project's two pipeline definitions (``build`` is the default)."""
+        created = SEED_NOW - timedelta(days=120)
+        external_id = str(int(make_id(f"repo:{repo}")[:8], 16))
+        build = PipelineDefinition(
+            make_id(f"definition:{project.slug}:build"),
+            "build",
+            "Builds and tests every push.",
+            created,
+            ".circleci/config.yml",
+            repo,
+            external_id,
+        )
+        dynamic = PipelineDefinition(
+            make_id(f"definition:{project.slug}:dynamic"),
+            "dynamic",
+            "A setup workflow generates the configuration, then continues the pipeline.",
+            created + timedelta(days=1),
+            ".circleci/setup.yml",
+            repo,
+            external_id,
+            setup=True,
+        )
+        project.definitions = [build, dynamic]
+        self.facts.build_definition_id = build.id
+        self.facts.dynamic_definition_id = dynamic.id
 
     def _settings(self, widgets: Project, legacy: Project) -> None:
         """Seed env vars and checkout keys."""

@@ -9,6 +9,8 @@ from .checkout_key_list_response import CheckoutKeyListResponse
 from .checkout_key_type import CheckoutKeyType
 from .collaboration import Collaboration
 from .commit import Commit
+from .continue_pipeline_parameters import ContinuePipelineParameters
+from .continue_pipeline_parameters_parameters import ContinuePipelineParametersParameters
 from .duration_metrics import DurationMetrics
 from .environment_variable import EnvironmentVariable
 from .environment_variable_input import EnvironmentVariableInput
@@ -16,6 +18,7 @@ from .environment_variable_list_response import EnvironmentVariableListResponse
 from .error_response import ErrorResponse
 from .executor import Executor
 from .fingerprint_digest import FingerprintDigest
+from .git_ref import GitRef
 from .job import Job
 from .job_context import JobContext
 from .job_details import JobDetails
@@ -33,9 +36,15 @@ from .parallel_run import ParallelRun
 from .pipeline import Pipeline
 from .pipeline_config import PipelineConfig
 from .pipeline_creation import PipelineCreation
+from .pipeline_definition import PipelineDefinition
+from .pipeline_definition_checkout_source import PipelineDefinitionCheckoutSource
+from .pipeline_definition_config_source import PipelineDefinitionConfigSource
+from .pipeline_definition_list_response import PipelineDefinitionListResponse
+from .pipeline_definition_repo import PipelineDefinitionRepo
 from .pipeline_error import PipelineError
 from .pipeline_error_type import PipelineErrorType
 from .pipeline_list_response import PipelineListResponse
+from .pipeline_not_created import PipelineNotCreated
 from .pipeline_ref import PipelineRef
 from .pipeline_state import PipelineState
 from .pipeline_trigger import PipelineTrigger
@@ -54,6 +63,8 @@ from .tests_response import TestsResponse
 from .trigger_actor import TriggerActor
 from .trigger_pipeline_parameters import TriggerPipelineParameters
 from .trigger_pipeline_parameters_parameters import TriggerPipelineParametersParameters
+from .trigger_pipeline_run_parameters import TriggerPipelineRunParameters
+from .trigger_pipeline_run_parameters_parameters import TriggerPipelineRunParametersParameters
 from .trigger_type import TriggerType
 from .user import User
 from .vcs_info import VcsInfo
@@ -84,6 +95,8 @@ __all__ = (
     "CheckoutKeyType",
     "Collaboration",
     "Commit",
+    "ContinuePipelineParameters",
+    "ContinuePipelineParametersParameters",
     "DurationMetrics",
     "EnvironmentVariable",
     "EnvironmentVariableInput",
@@ -91,6 +104,7 @@ __all__ = (
     "ErrorResponse",
     "Executor",
     "FingerprintDigest",
+    "GitRef",
     "Job",
     "JobContext",
     "JobDetails",
@@ -108,9 +122,15 @@ __all__ = (
     "Pipeline",
     "PipelineConfig",
     "PipelineCreation",
+    "PipelineDefinition",
+    "PipelineDefinitionCheckoutSource",
+    "PipelineDefinitionConfigSource",
+    "PipelineDefinitionListResponse",
+    "PipelineDefinitionRepo",
     "PipelineError",
     "PipelineErrorType",
     "PipelineListResponse",
+    "PipelineNotCreated",
     "PipelineRef",
     "PipelineState",
     "PipelineTrigger",
@@ -127,6 +147,8 @@ __all__ = (
     "TriggerActor",
     "TriggerPipelineParameters",
     "TriggerPipelineParametersParameters",
+    "TriggerPipelineRunParameters",
+    "TriggerPipelineRunParametersParameters",
     "TriggerType",
     "User",
     "VcsInfo",

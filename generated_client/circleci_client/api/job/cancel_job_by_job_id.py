@@ -1,0 +1,190 @@
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import _operation, _paths
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.message_response import MessageResponse
+from ...types import Response
+
+OPERATION = _operation.Operation(
+    operation_id="cancelJobByJobID",
+    method="POST",
+    path="/jobs/{job_id}/cancel",
+    success_status=200,
+)
+
+
+def _get_kwargs(
+    job_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/jobs/{job_id}/cancel".format(
+            job_id=_paths.path_segment(OPERATION, "job_id", job_id),
+        ),
+    }
+    return _kwargs
+
+
+def _parse_success(data: Any) -> MessageResponse:
+    response_200 = MessageResponse.from_dict(data)
+
+    return response_200
+
+
+def _parse(response: httpx.Response) -> MessageResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+    return _operation.parse_error_body(response)
+
+
+def sync_detailed(
+    job_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> Response[MessageResponse | ErrorResponse]:
+    """Cancel a job by ID.
+
+    Cancels a running, queued or held job by its ID (the `id` in the workflow's job list).
+    Works for approval jobs too, which have no job number.
+
+    ``POST /jobs/{job_id}/cancel`` (operation ``cancelJobByJobID``).
+
+    Args:
+        job_id (UUID): The job's ID (`id` in `listWorkflowJobs`).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            job_id=job_id,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+def sync(
+    job_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> MessageResponse:
+    """Cancel a job by ID.
+
+    Cancels a running, queued or held job by its ID (the `id` in the workflow's job list).
+    Works for approval jobs too, which have no job number.
+
+    ``POST /jobs/{job_id}/cancel`` (operation ``cancelJobByJobID``).
+
+    Args:
+        job_id (UUID): The job's ID (`id` in `listWorkflowJobs`).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        MessageResponse
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            job_id=job_id,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+
+
+async def asyncio_detailed(
+    job_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> Response[MessageResponse | ErrorResponse]:
+    """Cancel a job by ID.
+
+    Cancels a running, queued or held job by its ID (the `id` in the workflow's job list).
+    Works for approval jobs too, which have no job number.
+
+    ``POST /jobs/{job_id}/cancel`` (operation ``cancelJobByJobID``).
+
+    Args:
+        job_id (UUID): The job's ID (`id` in `listWorkflowJobs`).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            job_id=job_id,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+async def asyncio(
+    job_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> MessageResponse:
+    """Cancel a job by ID.
+
+    Cancels a running, queued or held job by its ID (the `id` in the workflow's job list).
+    Works for approval jobs too, which have no job number.
+
+    ``POST /jobs/{job_id}/cancel`` (operation ``cancelJobByJobID``).
+
+    Args:
+        job_id (UUID): The job's ID (`id` in `listWorkflowJobs`).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        MessageResponse
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            job_id=job_id,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)

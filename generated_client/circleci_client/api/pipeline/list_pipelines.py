@@ -1,0 +1,419 @@
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+
+from ... import _operation
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.pipeline import Pipeline
+from ...models.pipeline_list_response import PipelineListResponse
+from ...types import UNSET, Response, Unset
+
+OPERATION = _operation.Operation(
+    operation_id="listPipelines",
+    method="GET",
+    path="/pipeline",
+    success_status=200,
+)
+
+
+def _get_kwargs(
+    *,
+    org_slug: str | Unset = UNSET,
+    page_token: str | Unset = UNSET,
+    mine: bool | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["org-slug"] = org_slug
+
+    params["page-token"] = page_token
+
+    params["mine"] = mine
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/pipeline",
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_success(data: Any) -> PipelineListResponse:
+    response_200 = PipelineListResponse.from_dict(data)
+
+    return response_200
+
+
+def _parse(response: httpx.Response) -> PipelineListResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        return _operation.parse_body(OPERATION, "PipelineListResponse", _parse_success, response)
+    return _operation.parse_error_body(response)
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    org_slug: str | Unset = UNSET,
+    page_token: str | Unset = UNSET,
+    mine: bool | Unset = UNSET,
+    max_retries: int | None = None,
+) -> Response[PipelineListResponse | ErrorResponse]:
+    """An organization's pipelines.
+
+    Lists recent pipelines across the projects of an organization (`org-slug`), newest
+    first; with `mine=true` only those the token's user triggered.
+
+    ``GET /pipeline`` (operation ``listPipelines``).
+
+    Args:
+        org_slug (str | Unset): The organization's slug, e.g. `gh/acme` or
+            `circleci/<organization-id>`.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        mine (bool | Unset): Only pipelines the token's user triggered.
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            org_slug=org_slug,
+            page_token=page_token,
+            mine=mine,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    org_slug: str | Unset = UNSET,
+    page_token: str | Unset = UNSET,
+    mine: bool | Unset = UNSET,
+    max_retries: int | None = None,
+) -> PipelineListResponse:
+    """An organization's pipelines.
+
+    Lists recent pipelines across the projects of an organization (`org-slug`), newest
+    first; with `mine=true` only those the token's user triggered.
+
+    ``GET /pipeline`` (operation ``listPipelines``).
+
+    Args:
+        org_slug (str | Unset): The organization's slug, e.g. `gh/acme` or
+            `circleci/<organization-id>`.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        mine (bool | Unset): Only pipelines the token's user triggered.
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        PipelineListResponse
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            org_slug=org_slug,
+            page_token=page_token,
+            mine=mine,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "PipelineListResponse", _parse_success, response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    org_slug: str | Unset = UNSET,
+    page_token: str | Unset = UNSET,
+    mine: bool | Unset = UNSET,
+    max_retries: int | None = None,
+) -> Response[PipelineListResponse | ErrorResponse]:
+    """An organization's pipelines.
+
+    Lists recent pipelines across the projects of an organization (`org-slug`), newest
+    first; with `mine=true` only those the token's user triggered.
+
+    ``GET /pipeline`` (operation ``listPipelines``).
+
+    Args:
+        org_slug (str | Unset): The organization's slug, e.g. `gh/acme` or
+            `circleci/<organization-id>`.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        mine (bool | Unset): Only pipelines the token's user triggered.
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            org_slug=org_slug,
+            page_token=page_token,
+            mine=mine,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    org_slug: str | Unset = UNSET,
+    page_token: str | Unset = UNSET,
+    mine: bool | Unset = UNSET,
+    max_retries: int | None = None,
+) -> PipelineListResponse:
+    """An organization's pipelines.
+
+    Lists recent pipelines across the projects of an organization (`org-slug`), newest
+    first; with `mine=true` only those the token's user triggered.
+
+    ``GET /pipeline`` (operation ``listPipelines``).
+
+    Args:
+        org_slug (str | Unset): The organization's slug, e.g. `gh/acme` or
+            `circleci/<organization-id>`.
+        page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
+            first page.
+        mine (bool | Unset): Only pipelines the token's user triggered.
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        PipelineListResponse
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            org_slug=org_slug,
+            page_token=page_token,
+            mine=mine,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "PipelineListResponse", _parse_success, response)
+
+
+def iter_pages(
+    *,
+    client: AuthenticatedClient | Client,
+    org_slug: str | Unset = UNSET,
+    page_token: str | Unset = UNSET,
+    mine: bool | Unset = UNSET,
+    max_pages: int | None = None,
+    max_retries: int | None = None,
+) -> Iterator[PipelineListResponse]:
+    """An organization's pipelines.
+
+    Lists recent pipelines across the projects of an organization (`org-slug`), newest
+    first; with `mine=true` only those the token's user triggered.
+
+    ``GET /pipeline`` (operation ``listPipelines``).
+
+    Args:
+        org_slug (str | Unset): The organization's slug, e.g. `gh/acme` or
+            `circleci/<organization-id>`.
+        mine (bool | Unset): Only pipelines the token's user triggered.
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Yields:
+        One PipelineListResponse per page, starting at ``page_token`` (the first page if unset).
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    def fetch(token: str | Unset) -> PipelineListResponse:
+        page_token = token
+        return sync(
+            client=client,
+            org_slug=org_slug,
+            page_token=page_token,
+            mine=mine,
+            max_retries=max_retries,
+        )
+
+    return _operation.iter_pages(fetch, page_token, max_pages)
+
+
+def iter_items(
+    *,
+    client: AuthenticatedClient | Client,
+    org_slug: str | Unset = UNSET,
+    page_token: str | Unset = UNSET,
+    mine: bool | Unset = UNSET,
+    max_items: int | None = None,
+    max_pages: int | None = None,
+    max_retries: int | None = None,
+) -> Iterator[Pipeline]:
+    """An organization's pipelines.
+
+    Lists recent pipelines across the projects of an organization (`org-slug`), newest
+    first; with `mine=true` only those the token's user triggered.
+
+    ``GET /pipeline`` (operation ``listPipelines``).
+
+    Args:
+        org_slug (str | Unset): The organization's slug, e.g. `gh/acme` or
+            `circleci/<organization-id>`.
+        mine (bool | Unset): Only pipelines the token's user triggered.
+        max_items: Stop after this many items in total (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Yields:
+        Every Pipeline across pages, fetching each page when it is needed.
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    pages = iter_pages(
+        client=client,
+        org_slug=org_slug,
+        page_token=page_token,
+        mine=mine,
+        max_pages=max_pages,
+        max_retries=max_retries,
+    )
+    return _operation.iter_items(pages, max_items)
+
+
+def aiter_pages(
+    *,
+    client: AuthenticatedClient | Client,
+    org_slug: str | Unset = UNSET,
+    page_token: str | Unset = UNSET,
+    mine: bool | Unset = UNSET,
+    max_pages: int | None = None,
+    max_retries: int | None = None,
+) -> AsyncIterator[PipelineListResponse]:
+    """An organization's pipelines.
+
+    Lists recent pipelines across the projects of an organization (`org-slug`), newest
+    first; with `mine=true` only those the token's user triggered.
+
+    ``GET /pipeline`` (operation ``listPipelines``).
+
+    Args:
+        org_slug (str | Unset): The organization's slug, e.g. `gh/acme` or
+            `circleci/<organization-id>`.
+        mine (bool | Unset): Only pipelines the token's user triggered.
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Yields:
+        One PipelineListResponse per page, starting at ``page_token`` (the first page if unset).
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    async def fetch(token: str | Unset) -> PipelineListResponse:
+        page_token = token
+        return await asyncio(
+            client=client,
+            org_slug=org_slug,
+            page_token=page_token,
+            mine=mine,
+            max_retries=max_retries,
+        )
+
+    return _operation.aiter_pages(fetch, page_token, max_pages)
+
+
+def aiter_items(
+    *,
+    client: AuthenticatedClient | Client,
+    org_slug: str | Unset = UNSET,
+    page_token: str | Unset = UNSET,
+    mine: bool | Unset = UNSET,
+    max_items: int | None = None,
+    max_pages: int | None = None,
+    max_retries: int | None = None,
+) -> AsyncIterator[Pipeline]:
+    """An organization's pipelines.
+
+    Lists recent pipelines across the projects of an organization (`org-slug`), newest
+    first; with `mine=true` only those the token's user triggered.
+
+    ``GET /pipeline`` (operation ``listPipelines``).
+
+    Args:
+        org_slug (str | Unset): The organization's slug, e.g. `gh/acme` or
+            `circleci/<organization-id>`.
+        mine (bool | Unset): Only pipelines the token's user triggered.
+        max_items: Stop after this many items in total (None: all of them).
+        max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
+            longer than that raises PageLimitError).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Yields:
+        Every Pipeline across pages, fetching each page when it is needed.
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    pages = aiter_pages(
+        client=client,
+        org_slug=org_slug,
+        page_token=page_token,
+        mine=mine,
+        max_pages=max_pages,
+        max_retries=max_retries,
+    )
+    return _operation.aiter_items(pages, max_items)

@@ -1,0 +1,214 @@
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import _operation, _paths
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.message_response import MessageResponse
+from ...types import Response
+
+OPERATION = _operation.Operation(
+    operation_id="approvePendingApprovalJobById",
+    method="POST",
+    path="/workflow/{id}/approve/{approval_request_id}",
+    success_status=202,
+)
+
+
+def _get_kwargs(
+    id: UUID,
+    approval_request_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/workflow/{id}/approve/{approval_request_id}".format(
+            id=_paths.path_segment(OPERATION, "id", id),
+            approval_request_id=_paths.path_segment(
+                OPERATION, "approval_request_id", approval_request_id
+            ),
+        ),
+    }
+    return _kwargs
+
+
+def _parse_success(data: Any) -> MessageResponse:
+    response_202 = MessageResponse.from_dict(data)
+
+    return response_202
+
+
+def _parse(response: httpx.Response) -> MessageResponse | ErrorResponse | None:
+    if response.status_code == 202:
+        return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+    return _operation.parse_error_body(response)
+
+
+def sync_detailed(
+    id: UUID,
+    approval_request_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> Response[MessageResponse | ErrorResponse]:
+    """Approve a held job.
+
+    Approves an approval job that is `on_hold`, so the jobs waiting for it can run. The
+    second ID is the approval job's `approval_request_id` from `listWorkflowJobs`, not the
+    job's `id`.
+
+    ``POST /workflow/{id}/approve/{approval_request_id}`` (operation ``approvePendingApprovalJobById``).
+
+    Args:
+        id (UUID): The workflow's ID.
+        approval_request_id (UUID): The approval job's `approval_request_id` from
+            `listWorkflowJobs` (not its `id`).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            id=id,
+            approval_request_id=approval_request_id,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+def sync(
+    id: UUID,
+    approval_request_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> MessageResponse:
+    """Approve a held job.
+
+    Approves an approval job that is `on_hold`, so the jobs waiting for it can run. The
+    second ID is the approval job's `approval_request_id` from `listWorkflowJobs`, not the
+    job's `id`.
+
+    ``POST /workflow/{id}/approve/{approval_request_id}`` (operation ``approvePendingApprovalJobById``).
+
+    Args:
+        id (UUID): The workflow's ID.
+        approval_request_id (UUID): The approval job's `approval_request_id` from
+            `listWorkflowJobs` (not its `id`).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        MessageResponse
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = _operation.send(
+        client,
+        OPERATION,
+        _get_kwargs(
+            id=id,
+            approval_request_id=approval_request_id,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+
+
+async def asyncio_detailed(
+    id: UUID,
+    approval_request_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> Response[MessageResponse | ErrorResponse]:
+    """Approve a held job.
+
+    Approves an approval job that is `on_hold`, so the jobs waiting for it can run. The
+    second ID is the approval job's `approval_request_id` from `listWorkflowJobs`, not the
+    job's `id`.
+
+    ``POST /workflow/{id}/approve/{approval_request_id}`` (operation ``approvePendingApprovalJobById``).
+
+    Args:
+        id (UUID): The workflow's ID.
+        approval_request_id (UUID): The approval job's `approval_request_id` from
+            `listWorkflowJobs` (not its `id`).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        The status, headers, raw body and parsed body, whatever the status. Never raises for
+        an error status.
+
+    Raises:
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            id=id,
+            approval_request_id=approval_request_id,
+        ),
+        max_retries,
+    )
+    return _operation.build_response(response, _parse(response))
+
+
+async def asyncio(
+    id: UUID,
+    approval_request_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    max_retries: int | None = None,
+) -> MessageResponse:
+    """Approve a held job.
+
+    Approves an approval job that is `on_hold`, so the jobs waiting for it can run. The
+    second ID is the approval job's `approval_request_id` from `listWorkflowJobs`, not the
+    job's `id`.
+
+    ``POST /workflow/{id}/approve/{approval_request_id}`` (operation ``approvePendingApprovalJobById``).
+
+    Args:
+        id (UUID): The workflow's ID.
+        approval_request_id (UUID): The approval job's `approval_request_id` from
+            `listWorkflowJobs` (not its `id`).
+        max_retries: Retries for this call only; None uses the client's setting.
+
+    Returns:
+        MessageResponse
+
+    Raises:
+        APIStatusError: a subclass per status, e.g. NotFoundError for 404.
+        APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
+        ResponseValidationError: the body did not match the documented model.
+    """
+
+    response = await _operation.send_async(
+        client,
+        OPERATION,
+        _get_kwargs(
+            id=id,
+            approval_request_id=approval_request_id,
+        ),
+        max_retries,
+    )
+    _operation.raise_for_status(OPERATION, response)
+    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, cast
+
+from attrs import define, field
+
+
+@define
+class ContinuePipelineParametersParameters:
+    """Pipeline parameters the configuration declares."""
+
+    additional_properties: dict[str, bool | int | str] = field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        for key, value in self.additional_properties.items():
+            field_dict[key] = value
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
+        obj = cls()
+        extras: dict[str, bool | int | str] = {}
+        for key, value in src_dict.items():
+            _additional_property = value
+            additional_property: bool | int | str
+            additional_property = cast("bool | int | str", _additional_property)
+
+            extras[key] = additional_property
+        obj.additional_properties = extras
+        return obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
+
+    def __getitem__(self, key: str) -> bool | int | str:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: bool | int | str) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define, field
+
+from ..types import UNSET, Unset
+
+# The JSON keys the spec documents; any other key goes to ``additional_properties``.
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "branch",
+        "tag",
+    }
+)
+
+
+@define
+class GitRef:
+    """A branch or a tag (not both).
+
+    Attributes:
+        branch (str | Unset): The branch.
+        tag (str | Unset): The tag.
+    """
+
+    branch: str | Unset = UNSET
+    tag: str | Unset = UNSET
+    additional_properties: dict[str, Any] = field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object the API uses, undocumented fields included."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        branch = self.branch
+        if branch is not UNSET:
+            field_dict["branch"] = branch
+        tag = self.tag
+        if tag is not UNSET:
+            field_dict["tag"] = tag
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the model from the API's JSON object.
+
+        Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
+        a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
+        """
+        branch = src_dict.get("branch", UNSET)
+        tag = src_dict.get("tag", UNSET)
+        # Positional, in the order the fields are declared above: half the cost of keywords.
+        obj = cls(
+            branch,
+            tag,
+        )
+        documented = 0 + (branch is not UNSET) + (tag is not UNSET)
+        if len(src_dict) > documented:
+            obj.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
+            }
+        return obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        """Names of the fields the API sent that the spec does not document."""
+        return list(self.additional_properties)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
