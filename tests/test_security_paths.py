@@ -97,6 +97,15 @@ ODD_BUT_VALID_SEGMENTS = (
     "build v2.1",
     "caf\u00e9",
 )
+# Operations that take a slug as three path parameters (``triggerPipelineRun``): each part is
+# also a slug part, so its odd-but-valid values are those a slug part allows.
+SLUG_PARTS = ("provider", "organization", "project")
+VALID_SLUG_PARTS = {
+    "provider": ("gh", "github", "bb", "circleci", "CircleCI"),
+    "organization": ("43G3lM5RtfFE7v5sa4nWAU", "a", "Z9", "8f9c4c0e-7a58-4b43-9a7e-1f1d3c4d5e6f"),
+    "project": ("44n9wujWcTnVZ2b5S8Fnat", "b", "0", "1f1d3c4d-5e6f-4b43-9a7e-8f9c4c0e7a58"),
+}
+CANONICAL_PROVIDERS = {"github": "gh", "bitbucket": "bb", "CircleCI": "circleci"}
 VALID_SLUGS = {
     "gh/acme/widgets": "gh/acme/widgets",
     "github/acme/widgets": "gh/acme/widgets",
@@ -222,8 +231,14 @@ def _wire_path(op: SpecOperation, arguments: dict[str, object]) -> str:
         value = arguments[parameter.python_name]
         if parameter.name == SLUG:
             value = VALID_SLUGS.get(str(value), str(value))
+        elif parameter.name == "provider" and _takes_slug_parts(op):
+            value = CANONICAL_PROVIDERS.get(str(value), str(value))
         path = path.replace("{" + parameter.name + "}", quote(str(value), safe=""))
     return PREFIX + path
+
+
+def _takes_slug_parts(op: SpecOperation) -> bool:
+    return tuple(p.name for p in op.parameters[:3]) == SLUG_PARTS
 
 
 def _flavours(module: ModuleType, names: tuple[str, ...]) -> list[str]:
@@ -442,6 +457,8 @@ def test_odd_but_valid_values_arrive_whole_in_their_own_segment(
     values: tuple[object, ...]
     if parameter.name == SLUG:
         values = (*VALID_SLUGS, ProjectSlug.github("acme", "widgets"))
+    elif parameter.name in SLUG_PARTS and _takes_slug_parts(op):
+        values = VALID_SLUG_PARTS[parameter.name]
     else:
         values = ODD_BUT_VALID_SEGMENTS
     for value in values:

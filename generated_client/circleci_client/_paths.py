@@ -24,12 +24,17 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from .errors import InvalidPathParameterError
-from .slugs import InvalidProjectSlugError, ProjectSlug, validate_project_slug
+from .slugs import (
+    InvalidProjectSlugError,
+    ProjectSlug,
+    validate_project_slug,
+    validate_project_slug_parts,
+)
 
 if TYPE_CHECKING:
     from ._operation import Operation
 
-__all__ = ["path_segment", "refuse_rewritten_path", "slug_segment"]
+__all__ = ["path_segment", "refuse_rewritten_path", "slug_parts", "slug_segment"]
 
 _DOT_SEGMENTS = frozenset({".", ".."})
 _SEPARATORS = re.compile(r"[/\\]")
@@ -68,6 +73,35 @@ def slug_segment(operation: Operation, value: str | ProjectSlug) -> str:
             part=exc.part,
             operation=operation.operation_id,
         ) from None
+
+
+_SLUG_PART_PARAMETERS = {"vcs": "provider", "org": "organization", "repo": "project"}
+
+
+def slug_parts(
+    operation: Operation, provider: str, organization: str, project: str
+) -> tuple[str, str, str]:
+    """A slug given as three path parameters, checked and canonical (``github`` becomes ``gh``).
+
+    Each part is first checked as a path segment of its own, then the three as a slug; an error
+    names the operation and the parameter.
+    """
+    given = {"provider": provider, "organization": organization, "project": project}
+    for name, value in given.items():
+        path_segment(operation, name, value)
+    try:
+        return validate_project_slug_parts(provider, organization, project)
+    except InvalidProjectSlugError as exc:
+        error = InvalidProjectSlugError(
+            f"{operation.operation_id}: {exc}",
+            slug=exc.slug,
+            part=exc.part,
+            operation=operation.operation_id,
+        )
+        if exc.part is not None:
+            error.parameter = _SLUG_PART_PARAMETERS[exc.part]
+            error.value = given[error.parameter]
+        raise error from None
 
 
 def refuse_rewritten_path(path: str, rewritten: bytes) -> InvalidPathParameterError:

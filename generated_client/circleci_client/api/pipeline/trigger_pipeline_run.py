@@ -8,7 +8,6 @@ from ...models.error_response import ErrorResponse
 from ...models.pipeline_creation import PipelineCreation
 from ...models.pipeline_not_created import PipelineNotCreated
 from ...models.trigger_pipeline_run_parameters import TriggerPipelineRunParameters
-from ...slugs import validate_project_slug_parts
 from ...types import UNSET, Response, Unset
 
 OPERATION = _operation.Operation(
@@ -29,7 +28,7 @@ def _get_kwargs(
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
-    provider, organization, project = validate_project_slug_parts(provider, organization, project)
+    provider, organization, project = _paths.slug_parts(OPERATION, provider, organization, project)
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/project/{provider}/{organization}/{project}/pipeline/run".format(
