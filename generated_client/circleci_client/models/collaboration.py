@@ -6,7 +6,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._scalars import parse_uuid
+from .._scalars import checked_str, parse_uuid
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -79,9 +79,21 @@ class Collaboration:
             raise TypeError(f"id: unexpected {type(_id).__name__}")
 
         vcs_type = src_dict["vcs-type"]
+        if vcs_type.__class__ is not str:
+            vcs_type = checked_str(vcs_type, "vcs-type")
+
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         avatar_url = src_dict["avatar_url"]
+        if avatar_url.__class__ is not str:
+            avatar_url = checked_str(avatar_url, "avatar_url")
+
         slug = src_dict["slug"]
+        if slug.__class__ is not str:
+            slug = checked_str(slug, "slug")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             id,

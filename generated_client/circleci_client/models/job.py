@@ -9,7 +9,12 @@ from uuid import UUID
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._scalars import parse_datetime, parse_uuid
+from .._scalars import (
+    checked_int,
+    checked_str,
+    parse_datetime,
+    parse_uuid,
+)
 from ..models.job_status import JobStatus
 from ..models.job_type import JobType
 from ..types import UNSET, Unset
@@ -145,7 +150,13 @@ class Job:
         id = parse_uuid(src_dict["id"])
 
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         project_slug = src_dict["project_slug"]
+        if project_slug.__class__ is not str:
+            project_slug = checked_str(project_slug, "project_slug")
+
         status = enum_member(JobStatus, src_dict["status"])
 
         type_ = enum_member(JobType, src_dict["type"])
@@ -161,6 +172,9 @@ class Job:
             dependencies.append(dependencies_item)
 
         job_number = src_dict.get("job_number", UNSET)
+        if job_number.__class__ is not int and job_number is not UNSET:
+            job_number = checked_int(job_number, "job_number")
+
         _requires = src_dict.get("requires", UNSET)
         requires: JobRequires | Unset
         if isinstance(_requires, Unset):

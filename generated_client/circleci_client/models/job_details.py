@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._scalars import parse_datetime
+from .._scalars import checked_int, checked_str, parse_datetime
 from ..models.job_status import JobStatus
 from ..types import UNSET, Unset
 
@@ -167,6 +167,9 @@ class JobDetails:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         web_url = src_dict["web_url"]
+        if web_url.__class__ is not str:
+            web_url = checked_str(web_url, "web_url")
+
         project = JobProject.from_dict(src_dict["project"])
 
         _parallel_runs = src_dict["parallel_runs"]
@@ -179,9 +182,15 @@ class JobDetails:
         latest_workflow = WorkflowRef.from_dict(src_dict["latest_workflow"])
 
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         executor = Executor.from_dict(src_dict["executor"])
 
         parallelism = src_dict["parallelism"]
+        if parallelism.__class__ is not int:
+            parallelism = checked_int(parallelism, "parallelism")
+
         _status = src_dict["status"]
         status: JobStatus | None
         if _status is None:
@@ -194,14 +203,14 @@ class JobDetails:
             raise TypeError(f"status: unexpected {type(_status).__name__}")
 
         number = src_dict["number"]
+        if number.__class__ is not int:
+            number = checked_int(number, "number")
+
         pipeline = PipelineRef.from_dict(src_dict["pipeline"])
 
-        _duration = src_dict["duration"]
-        duration: int | None
-        if _duration is None:
-            duration = None
-        else:
-            duration = cast("int | None", _duration)
+        duration = src_dict["duration"]
+        if duration.__class__ is not int and duration is not None:
+            duration = checked_int(duration, "duration", nullable=True)
 
         created_at = parse_datetime(src_dict["created_at"])
 

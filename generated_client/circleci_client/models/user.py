@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 from uuid import UUID
 
 from attrs import define, field
 
-from .._scalars import parse_uuid
+from .._scalars import checked_str, parse_uuid
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -62,13 +62,16 @@ class User:
         id = parse_uuid(src_dict["id"])
 
         login = src_dict["login"]
+        if login.__class__ is not str:
+            login = checked_str(login, "login")
+
         name = src_dict["name"]
-        _avatar_url = src_dict["avatar_url"]
-        avatar_url: None | str
-        if _avatar_url is None:
-            avatar_url = None
-        else:
-            avatar_url = cast("None | str", _avatar_url)
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
+        avatar_url = src_dict["avatar_url"]
+        if avatar_url.__class__ is not str and avatar_url is not None:
+            avatar_url = checked_str(avatar_url, "avatar_url", nullable=True)
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(

@@ -8,7 +8,12 @@ from uuid import UUID
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._scalars import parse_datetime, parse_uuid
+from .._scalars import (
+    checked_int,
+    checked_str,
+    parse_datetime,
+    parse_uuid,
+)
 from ..models.workflow_status import WorkflowStatus
 from ..models.workflow_tag import WorkflowTag
 from ..types import UNSET, Unset
@@ -136,10 +141,19 @@ class Workflow:
         id = parse_uuid(src_dict["id"])
 
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         pipeline_id = parse_uuid(src_dict["pipeline_id"])
 
         pipeline_number = src_dict["pipeline_number"]
+        if pipeline_number.__class__ is not int:
+            pipeline_number = checked_int(pipeline_number, "pipeline_number")
+
         project_slug = src_dict["project_slug"]
+        if project_slug.__class__ is not str:
+            project_slug = checked_str(project_slug, "project_slug")
+
         status = enum_member(WorkflowStatus, src_dict["status"])
 
         started_by = parse_uuid(src_dict["started_by"])
@@ -185,7 +199,13 @@ class Workflow:
             raise TypeError(f"tag: unexpected {type(_tag).__name__}")
 
         auto_rerun_number = src_dict.get("auto_rerun_number", UNSET)
+        if auto_rerun_number.__class__ is not int and auto_rerun_number is not UNSET:
+            auto_rerun_number = checked_int(auto_rerun_number, "auto_rerun_number")
+
         max_auto_reruns = src_dict.get("max_auto_reruns", UNSET)
+        if max_auto_reruns.__class__ is not int and max_auto_reruns is not UNSET:
+            max_auto_reruns = checked_int(max_auto_reruns, "max_auto_reruns")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             id,

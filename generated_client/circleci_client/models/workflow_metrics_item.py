@@ -8,7 +8,11 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._scalars import parse_datetime, parse_uuid
+from .._scalars import (
+    checked_str,
+    parse_datetime,
+    parse_uuid,
+)
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -69,6 +73,9 @@ class WorkflowMetricsItem:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         metrics = WorkflowMetrics.from_dict(src_dict["metrics"])
 
         window_start = parse_datetime(src_dict["window_start"])

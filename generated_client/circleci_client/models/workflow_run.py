@@ -2,13 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 from uuid import UUID
 
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._scalars import parse_datetime, parse_uuid
+from .._scalars import (
+    checked_bool,
+    checked_int,
+    checked_str,
+    parse_datetime,
+    parse_uuid,
+)
 from ..models.workflow_run_status import WorkflowRunStatus
 from ..types import UNSET, Unset
 
@@ -108,12 +114,9 @@ class WorkflowRun:
         else:
             raise TypeError(f"status: unexpected {type(_status).__name__}")
 
-        _duration = src_dict["duration"]
-        duration: int | None
-        if _duration is None:
-            duration = None
-        else:
-            duration = cast("int | None", _duration)
+        duration = src_dict["duration"]
+        if duration.__class__ is not int and duration is not None:
+            duration = checked_int(duration, "duration", nullable=True)
 
         created_at = parse_datetime(src_dict["created_at"])
 
@@ -129,8 +132,17 @@ class WorkflowRun:
             raise TypeError(f"stopped_at: unexpected {type(_stopped_at).__name__}")
 
         credits_used = src_dict["credits_used"]
+        if credits_used.__class__ is not int:
+            credits_used = checked_int(credits_used, "credits_used")
+
         branch = src_dict.get("branch", UNSET)
+        if branch.__class__ is not str and branch is not UNSET:
+            branch = checked_str(branch, "branch")
+
         is_approval = src_dict.get("is_approval", UNSET)
+        if is_approval.__class__ is not bool and is_approval is not UNSET:
+            is_approval = checked_bool(is_approval, "is_approval")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             id,
