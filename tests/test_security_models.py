@@ -272,6 +272,37 @@ def test_a_field_takes_exactly_the_json_values_of_its_type(slot: Slot, value: An
         assert expected, f"{slot} accepted {value!r}"
 
 
+def _nullable_string_fields() -> list[tuple[str, str]]:
+    """(component, key) of nullable timestamps, ids and enums: strings converted on parse."""
+    return [
+        (name, key)
+        for name, schema in SCHEMAS.items()
+        for key, raw in schema.get("properties", {}).items()
+        if (sub := _resolve(raw)).get("nullable")
+        and sub.get("type") == "string"
+        and ("enum" in sub or sub.get("format") in SPECIAL_FORMATS)
+    ]
+
+
+@pytest.mark.parametrize(("component", "key"), _nullable_string_fields(), ids=str)
+def test_nullable_timestamps_ids_and_enums_take_null_or_a_string_only(
+    component: str, key: str
+) -> None:
+    valid = _sample(SCHEMAS[component])
+    parsed = _model(component).from_dict({**valid, key: None}).to_dict()
+    assert parsed[key] is None
+    for label in ("integer", "true", "float", "NaN", "array", "object"):
+        body = json.dumps({**valid, key: JSON_VALUES[label]}).encode()
+        with pytest.raises(ResponseValidationError, match=f": {key}: unexpected ") as caught:
+            _operation.parse_body(
+                ANY_OPERATION,
+                component,
+                _model(component).from_dict,
+                httpx.Response(200, content=body),
+            )
+        assert caught.value.model == component, label
+
+
 def test_unknown_fields_still_keep_any_value_nan_included() -> None:
     body = _sample(SCHEMAS["WorkflowRun"])
     body["queued_for"] = math.nan

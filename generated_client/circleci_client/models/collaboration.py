@@ -67,16 +67,13 @@ class Collaboration:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        _id = src_dict["id"]
-        id: None | UUID
-        if _id is None:
-            id = None
-        elif isinstance(_id, str):
-            id_type_0 = parse_uuid(_id)
+        id = src_dict["id"]
+        if id is not None:
+            if id.__class__ is not str and not isinstance(id, str):
+                raise TypeError(f"id: unexpected {type(id).__name__}")
+            id_type_0 = parse_uuid(id)
 
             id = id_type_0
-        else:
-            raise TypeError(f"id: unexpected {type(_id).__name__}")
 
         vcs_type = src_dict["vcs-type"]
         if vcs_type.__class__ is not str:

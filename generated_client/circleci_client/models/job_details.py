@@ -191,16 +191,13 @@ class JobDetails:
         if parallelism.__class__ is not int:
             parallelism = checked_int(parallelism, "parallelism")
 
-        _status = src_dict["status"]
-        status: JobStatus | None
-        if _status is None:
-            status = None
-        elif isinstance(_status, str):
-            status_type_1 = enum_member(JobStatus, _status)
+        status = src_dict["status"]
+        if status is not None:
+            if status.__class__ is not str and not isinstance(status, str):
+                raise TypeError(f"status: unexpected {type(status).__name__}")
+            status_type_1 = enum_member(JobStatus, status)
 
             status = status_type_1
-        else:
-            raise TypeError(f"status: unexpected {type(_status).__name__}")
 
         number = src_dict["number"]
         if number.__class__ is not int:
@@ -232,31 +229,21 @@ class JobDetails:
 
         queued_at = parse_datetime(src_dict["queued_at"])
 
-        _started_at = src_dict.get("started_at", UNSET)
-        started_at: datetime.datetime | None | Unset
-        if _started_at is None:
-            started_at = None
-        elif isinstance(_started_at, Unset):
-            started_at = UNSET
-        elif isinstance(_started_at, str):
-            started_at_type_0 = parse_datetime(_started_at)
+        started_at = src_dict.get("started_at", UNSET)
+        if started_at is not None and started_at is not UNSET:
+            if started_at.__class__ is not str and not isinstance(started_at, str):
+                raise TypeError(f"started_at: unexpected {type(started_at).__name__}")
+            started_at_type_0 = parse_datetime(started_at)
 
             started_at = started_at_type_0
-        else:
-            raise TypeError(f"started_at: unexpected {type(_started_at).__name__}")
 
-        _stopped_at = src_dict.get("stopped_at", UNSET)
-        stopped_at: datetime.datetime | None | Unset
-        if _stopped_at is None:
-            stopped_at = None
-        elif isinstance(_stopped_at, Unset):
-            stopped_at = UNSET
-        elif isinstance(_stopped_at, str):
-            stopped_at_type_0 = parse_datetime(_stopped_at)
+        stopped_at = src_dict.get("stopped_at", UNSET)
+        if stopped_at is not None and stopped_at is not UNSET:
+            if stopped_at.__class__ is not str and not isinstance(stopped_at, str):
+                raise TypeError(f"stopped_at: unexpected {type(stopped_at).__name__}")
+            stopped_at_type_0 = parse_datetime(stopped_at)
 
             stopped_at = stopped_at_type_0
-        else:
-            raise TypeError(f"stopped_at: unexpected {type(_stopped_at).__name__}")
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(

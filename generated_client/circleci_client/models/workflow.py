@@ -160,16 +160,13 @@ class Workflow:
 
         created_at = parse_datetime(src_dict["created_at"])
 
-        _stopped_at = src_dict["stopped_at"]
-        stopped_at: datetime.datetime | None
-        if _stopped_at is None:
-            stopped_at = None
-        elif isinstance(_stopped_at, str):
-            stopped_at_type_0 = parse_datetime(_stopped_at)
+        stopped_at = src_dict["stopped_at"]
+        if stopped_at is not None:
+            if stopped_at.__class__ is not str and not isinstance(stopped_at, str):
+                raise TypeError(f"stopped_at: unexpected {type(stopped_at).__name__}")
+            stopped_at_type_0 = parse_datetime(stopped_at)
 
             stopped_at = stopped_at_type_0
-        else:
-            raise TypeError(f"stopped_at: unexpected {type(_stopped_at).__name__}")
 
         _canceled_by = src_dict.get("canceled_by", UNSET)
         canceled_by: UUID | Unset
@@ -185,18 +182,13 @@ class Workflow:
         else:
             errored_by = parse_uuid(_errored_by)
 
-        _tag = src_dict.get("tag", UNSET)
-        tag: None | Unset | WorkflowTag
-        if _tag is None:
-            tag = None
-        elif isinstance(_tag, Unset):
-            tag = UNSET
-        elif isinstance(_tag, str):
-            tag_type_1 = enum_member(WorkflowTag, _tag)
+        tag = src_dict.get("tag", UNSET)
+        if tag is not None and tag is not UNSET:
+            if tag.__class__ is not str and not isinstance(tag, str):
+                raise TypeError(f"tag: unexpected {type(tag).__name__}")
+            tag_type_1 = enum_member(WorkflowTag, tag)
 
             tag = tag_type_1
-        else:
-            raise TypeError(f"tag: unexpected {type(_tag).__name__}")
 
         auto_rerun_number = src_dict.get("auto_rerun_number", UNSET)
         if auto_rerun_number.__class__ is not int and auto_rerun_number is not UNSET:

@@ -103,16 +103,13 @@ class WorkflowRun:
         """
         id = parse_uuid(src_dict["id"])
 
-        _status = src_dict["status"]
-        status: None | WorkflowRunStatus
-        if _status is None:
-            status = None
-        elif isinstance(_status, str):
-            status_type_1 = enum_member(WorkflowRunStatus, _status)
+        status = src_dict["status"]
+        if status is not None:
+            if status.__class__ is not str and not isinstance(status, str):
+                raise TypeError(f"status: unexpected {type(status).__name__}")
+            status_type_1 = enum_member(WorkflowRunStatus, status)
 
             status = status_type_1
-        else:
-            raise TypeError(f"status: unexpected {type(_status).__name__}")
 
         duration = src_dict["duration"]
         if duration.__class__ is not int and duration is not None:
@@ -120,16 +117,13 @@ class WorkflowRun:
 
         created_at = parse_datetime(src_dict["created_at"])
 
-        _stopped_at = src_dict["stopped_at"]
-        stopped_at: datetime.datetime | None
-        if _stopped_at is None:
-            stopped_at = None
-        elif isinstance(_stopped_at, str):
-            stopped_at_type_0 = parse_datetime(_stopped_at)
+        stopped_at = src_dict["stopped_at"]
+        if stopped_at is not None:
+            if stopped_at.__class__ is not str and not isinstance(stopped_at, str):
+                raise TypeError(f"stopped_at: unexpected {type(stopped_at).__name__}")
+            stopped_at_type_0 = parse_datetime(stopped_at)
 
             stopped_at = stopped_at_type_0
-        else:
-            raise TypeError(f"stopped_at: unexpected {type(_stopped_at).__name__}")
 
         credits_used = src_dict["credits_used"]
         if credits_used.__class__ is not int:
