@@ -16,6 +16,7 @@ import httpx
 from ._constants import MAX_RETRIES_EXTENSION
 from ._display import visible
 from ._paths import refuse_rewritten_path
+from ._scalars import FieldTypeError
 from .errors import CircleCIError, ResponseValidationError, error_from_response
 from .types import UNSET, Response, Unset
 
@@ -208,11 +209,12 @@ def _validation_error(
     operation: Operation, model: str, exc: Exception, response: httpx.Response
 ) -> ResponseValidationError:
     failing_model = _innermost_model(exc.__traceback__) or model
+    field: str | None
     if isinstance(exc, KeyError) and exc.args:
         field = str(exc.args[0])
         message = f"{operation.operation_id}: {failing_model} is missing required field {field!r}"
     else:
-        field = None
+        field = exc.field if isinstance(exc, FieldTypeError) else None
         message = f"{operation.operation_id}: could not parse {failing_model}: {exc}"
     return ResponseValidationError(message, model=failing_model, field=field, response=response)
 

@@ -5,6 +5,8 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_int, checked_str
+
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
     {
@@ -50,8 +52,17 @@ class Artifact:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         path = src_dict["path"]
+        if path.__class__ is not str:
+            path = checked_str(path, "path")
+
         node_index = src_dict["node_index"]
+        if node_index.__class__ is not int:
+            node_index = checked_int(node_index, "node_index")
+
         url = src_dict["url"]
+        if url.__class__ is not str:
+            url = checked_str(url, "url")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             path,

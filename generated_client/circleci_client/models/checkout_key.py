@@ -7,7 +7,7 @@ from typing import Any, Self
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._scalars import parse_datetime
+from .._scalars import checked_bool, checked_str, parse_datetime
 from ..models.checkout_key_type import CheckoutKeyType
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -65,10 +65,19 @@ class CheckoutKey:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         public_key = src_dict["public-key"]
+        if public_key.__class__ is not str:
+            public_key = checked_str(public_key, "public-key")
+
         type_ = enum_member(CheckoutKeyType, src_dict["type"])
 
         fingerprint = src_dict["fingerprint"]
+        if fingerprint.__class__ is not str:
+            fingerprint = checked_str(fingerprint, "fingerprint")
+
         preferred = src_dict["preferred"]
+        if preferred.__class__ is not bool:
+            preferred = checked_bool(preferred, "preferred")
+
         created_at = parse_datetime(src_dict["created-at"])
 
         # Positional, in the order the fields are declared above: half the cost of keywords.

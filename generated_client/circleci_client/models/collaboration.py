@@ -6,7 +6,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._scalars import parse_uuid
+from .._scalars import checked_str, parse_uuid
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -67,21 +67,30 @@ class Collaboration:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        _id = src_dict["id"]
-        id: None | UUID
-        if _id is None:
-            id = None
-        elif isinstance(_id, str):
-            id_type_0 = parse_uuid(_id)
+        id = src_dict["id"]
+        if id is not None:
+            if id.__class__ is not str and not isinstance(id, str):
+                raise TypeError(f"id: unexpected {type(id).__name__}")
+            id_type_0 = parse_uuid(id)
 
             id = id_type_0
-        else:
-            raise TypeError(f"id: unexpected {type(_id).__name__}")
 
         vcs_type = src_dict["vcs_type"]
+        if vcs_type.__class__ is not str:
+            vcs_type = checked_str(vcs_type, "vcs_type")
+
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         avatar_url = src_dict["avatar_url"]
+        if avatar_url.__class__ is not str:
+            avatar_url = checked_str(avatar_url, "avatar_url")
+
         slug = src_dict["slug"]
+        if slug.__class__ is not str:
+            slug = checked_str(slug, "slug")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             id,

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define, field
+
+from .._scalars import checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -48,19 +50,13 @@ class Commit:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        _subject = src_dict["subject"]
-        subject: None | str
-        if _subject is None:
-            subject = None
-        else:
-            subject = cast("None | str", _subject)
+        subject = src_dict["subject"]
+        if subject.__class__ is not str and subject is not None:
+            subject = checked_str(subject, "subject", nullable=True)
 
-        _body = src_dict["body"]
-        body: None | str
-        if _body is None:
-            body = None
-        else:
-            body = cast("None | str", _body)
+        body = src_dict["body"]
+        if body.__class__ is not str and body is not None:
+            body = checked_str(body, "body", nullable=True)
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(

@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_str
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -57,7 +58,13 @@ class ContinuePipelineParameters:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         continuation_key = src_dict["continuation-key"]
+        if continuation_key.__class__ is not str:
+            continuation_key = checked_str(continuation_key, "continuation-key")
+
         configuration = src_dict["configuration"]
+        if configuration.__class__ is not str:
+            configuration = checked_str(configuration, "configuration")
+
         _parameters = src_dict.get("parameters", UNSET)
         parameters: ContinuePipelineParametersParameters | Unset
         if isinstance(_parameters, Unset):

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define, field
+
+from .._scalars import checked_int, checked_number
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -76,47 +78,33 @@ class DurationMetrics:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        _min_ = src_dict["min"]
-        min_: int | None
-        if _min_ is None:
-            min_ = None
-        else:
-            min_ = cast("int | None", _min_)
+        min_ = src_dict["min"]
+        if min_.__class__ is not int and min_ is not None:
+            min_ = checked_int(min_, "min", nullable=True)
 
-        _mean = src_dict["mean"]
-        mean: int | None
-        if _mean is None:
-            mean = None
-        else:
-            mean = cast("int | None", _mean)
+        mean = src_dict["mean"]
+        if mean.__class__ is not int and mean is not None:
+            mean = checked_int(mean, "mean", nullable=True)
 
-        _median = src_dict["median"]
-        median: int | None
-        if _median is None:
-            median = None
-        else:
-            median = cast("int | None", _median)
+        median = src_dict["median"]
+        if median.__class__ is not int and median is not None:
+            median = checked_int(median, "median", nullable=True)
 
-        _p95 = src_dict["p95"]
-        p95: int | None
-        if _p95 is None:
-            p95 = None
-        else:
-            p95 = cast("int | None", _p95)
+        p95 = src_dict["p95"]
+        if p95.__class__ is not int and p95 is not None:
+            p95 = checked_int(p95, "p95", nullable=True)
 
-        _max_ = src_dict["max"]
-        max_: int | None
-        if _max_ is None:
-            max_ = None
-        else:
-            max_ = cast("int | None", _max_)
+        max_ = src_dict["max"]
+        if max_.__class__ is not int and max_ is not None:
+            max_ = checked_int(max_, "max", nullable=True)
 
-        _standard_deviation = src_dict["standard_deviation"]
-        standard_deviation: float | None
-        if _standard_deviation is None:
-            standard_deviation = None
-        else:
-            standard_deviation = cast("float | None", _standard_deviation)
+        standard_deviation = src_dict["standard_deviation"]
+        if (
+            standard_deviation.__class__ is not float or standard_deviation - standard_deviation
+        ) and standard_deviation is not None:
+            standard_deviation = checked_number(
+                standard_deviation, "standard_deviation", nullable=True
+            )
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_str
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -59,15 +60,16 @@ class EnvironmentVariable:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         value = src_dict["value"]
-        _created_at = src_dict.get("created-at", UNSET)
-        created_at: None | str | Unset
-        if _created_at is None:
-            created_at = None
-        elif isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = cast("None | str | Unset", _created_at)
+        if value.__class__ is not str:
+            value = checked_str(value, "value")
+
+        created_at = src_dict.get("created-at", UNSET)
+        if created_at.__class__ is not str and created_at is not None and created_at is not UNSET:
+            created_at = checked_str(created_at, "created-at", nullable=True)
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(

@@ -5,6 +5,8 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_str
+
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
     {
@@ -45,7 +47,13 @@ class EnvironmentVariableInput:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         value = src_dict["value"]
+        if value.__class__ is not str:
+            value = checked_str(value, "value")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             name,

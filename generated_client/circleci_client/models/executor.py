@@ -5,6 +5,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_str
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -48,7 +49,13 @@ class Executor:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         resource_class = src_dict["resource_class"]
+        if resource_class.__class__ is not str:
+            resource_class = checked_str(resource_class, "resource_class")
+
         type_ = src_dict.get("type", UNSET)
+        if type_.__class__ is not str and type_ is not UNSET:
+            type_ = checked_str(type_, "type")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             resource_class,

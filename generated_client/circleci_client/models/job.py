@@ -9,7 +9,12 @@ from uuid import UUID
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._scalars import parse_datetime, parse_uuid
+from .._scalars import (
+    checked_int,
+    checked_str,
+    parse_datetime,
+    parse_uuid,
+)
 from ..models.job_status import JobStatus
 from ..models.job_type import JobType
 from ..types import UNSET, Unset
@@ -145,7 +150,13 @@ class Job:
         id = parse_uuid(src_dict["id"])
 
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         project_slug = src_dict["project_slug"]
+        if project_slug.__class__ is not str:
+            project_slug = checked_str(project_slug, "project_slug")
+
         status = enum_member(JobStatus, src_dict["status"])
 
         type_ = enum_member(JobType, src_dict["type"])
@@ -161,6 +172,9 @@ class Job:
             dependencies.append(dependencies_item)
 
         job_number = src_dict.get("job_number", UNSET)
+        if job_number.__class__ is not int and job_number is not UNSET:
+            job_number = checked_int(job_number, "job_number")
+
         _requires = src_dict.get("requires", UNSET)
         requires: JobRequires | Unset
         if isinstance(_requires, Unset):
@@ -168,31 +182,21 @@ class Job:
         else:
             requires = JobRequires.from_dict(_requires)
 
-        _started_at = src_dict.get("started_at", UNSET)
-        started_at: datetime.datetime | None | Unset
-        if _started_at is None:
-            started_at = None
-        elif isinstance(_started_at, Unset):
-            started_at = UNSET
-        elif isinstance(_started_at, str):
-            started_at_type_0 = parse_datetime(_started_at)
+        started_at = src_dict.get("started_at", UNSET)
+        if started_at is not None and started_at is not UNSET:
+            if started_at.__class__ is not str and not isinstance(started_at, str):
+                raise TypeError(f"started_at: unexpected {type(started_at).__name__}")
+            started_at_type_0 = parse_datetime(started_at)
 
             started_at = started_at_type_0
-        else:
-            raise TypeError(f"started_at: unexpected {type(_started_at).__name__}")
 
-        _stopped_at = src_dict.get("stopped_at", UNSET)
-        stopped_at: datetime.datetime | None | Unset
-        if _stopped_at is None:
-            stopped_at = None
-        elif isinstance(_stopped_at, Unset):
-            stopped_at = UNSET
-        elif isinstance(_stopped_at, str):
-            stopped_at_type_0 = parse_datetime(_stopped_at)
+        stopped_at = src_dict.get("stopped_at", UNSET)
+        if stopped_at is not None and stopped_at is not UNSET:
+            if stopped_at.__class__ is not str and not isinstance(stopped_at, str):
+                raise TypeError(f"stopped_at: unexpected {type(stopped_at).__name__}")
+            stopped_at_type_0 = parse_datetime(stopped_at)
 
             stopped_at = stopped_at_type_0
-        else:
-            raise TypeError(f"stopped_at: unexpected {type(_stopped_at).__name__}")
 
         _approved_by = src_dict.get("approved_by", UNSET)
         approved_by: UUID | Unset

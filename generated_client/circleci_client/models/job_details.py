@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._scalars import parse_datetime
+from .._scalars import checked_int, checked_str, parse_datetime
 from ..models.job_status import JobStatus
 from ..types import UNSET, Unset
 
@@ -167,6 +167,9 @@ class JobDetails:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         web_url = src_dict["web_url"]
+        if web_url.__class__ is not str:
+            web_url = checked_str(web_url, "web_url")
+
         project = JobProject.from_dict(src_dict["project"])
 
         _parallel_runs = src_dict["parallel_runs"]
@@ -179,29 +182,32 @@ class JobDetails:
         latest_workflow = WorkflowRef.from_dict(src_dict["latest_workflow"])
 
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         executor = Executor.from_dict(src_dict["executor"])
 
         parallelism = src_dict["parallelism"]
-        _status = src_dict["status"]
-        status: JobStatus | None
-        if _status is None:
-            status = None
-        elif isinstance(_status, str):
-            status_type_1 = enum_member(JobStatus, _status)
+        if parallelism.__class__ is not int:
+            parallelism = checked_int(parallelism, "parallelism")
+
+        status = src_dict["status"]
+        if status is not None:
+            if status.__class__ is not str and not isinstance(status, str):
+                raise TypeError(f"status: unexpected {type(status).__name__}")
+            status_type_1 = enum_member(JobStatus, status)
 
             status = status_type_1
-        else:
-            raise TypeError(f"status: unexpected {type(_status).__name__}")
 
         number = src_dict["number"]
+        if number.__class__ is not int:
+            number = checked_int(number, "number")
+
         pipeline = PipelineRef.from_dict(src_dict["pipeline"])
 
-        _duration = src_dict["duration"]
-        duration: int | None
-        if _duration is None:
-            duration = None
-        else:
-            duration = cast("int | None", _duration)
+        duration = src_dict["duration"]
+        if duration.__class__ is not int and duration is not None:
+            duration = checked_int(duration, "duration", nullable=True)
 
         created_at = parse_datetime(src_dict["created_at"])
 
@@ -223,31 +229,21 @@ class JobDetails:
 
         queued_at = parse_datetime(src_dict["queued_at"])
 
-        _started_at = src_dict.get("started_at", UNSET)
-        started_at: datetime.datetime | None | Unset
-        if _started_at is None:
-            started_at = None
-        elif isinstance(_started_at, Unset):
-            started_at = UNSET
-        elif isinstance(_started_at, str):
-            started_at_type_0 = parse_datetime(_started_at)
+        started_at = src_dict.get("started_at", UNSET)
+        if started_at is not None and started_at is not UNSET:
+            if started_at.__class__ is not str and not isinstance(started_at, str):
+                raise TypeError(f"started_at: unexpected {type(started_at).__name__}")
+            started_at_type_0 = parse_datetime(started_at)
 
             started_at = started_at_type_0
-        else:
-            raise TypeError(f"started_at: unexpected {type(_started_at).__name__}")
 
-        _stopped_at = src_dict.get("stopped_at", UNSET)
-        stopped_at: datetime.datetime | None | Unset
-        if _stopped_at is None:
-            stopped_at = None
-        elif isinstance(_stopped_at, Unset):
-            stopped_at = UNSET
-        elif isinstance(_stopped_at, str):
-            stopped_at_type_0 = parse_datetime(_stopped_at)
+        stopped_at = src_dict.get("stopped_at", UNSET)
+        if stopped_at is not None and stopped_at is not UNSET:
+            if stopped_at.__class__ is not str and not isinstance(stopped_at, str):
+                raise TypeError(f"stopped_at: unexpected {type(stopped_at).__name__}")
+            stopped_at_type_0 = parse_datetime(stopped_at)
 
             stopped_at = stopped_at_type_0
-        else:
-            raise TypeError(f"stopped_at: unexpected {type(_stopped_at).__name__}")
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(

@@ -5,6 +5,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_str
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -53,8 +54,17 @@ class JobMessage:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         type_ = src_dict["type"]
+        if type_.__class__ is not str:
+            type_ = checked_str(type_, "type")
+
         message = src_dict["message"]
+        if message.__class__ is not str:
+            message = checked_str(message, "message")
+
         reason = src_dict.get("reason", UNSET)
+        if reason.__class__ is not str and reason is not UNSET:
+            reason = checked_str(reason, "reason")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             type_,

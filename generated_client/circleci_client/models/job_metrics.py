@@ -6,6 +6,8 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_int, checked_number
+
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
     {
@@ -72,11 +74,29 @@ class JobMetrics:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         total_runs = src_dict["total_runs"]
+        if total_runs.__class__ is not int:
+            total_runs = checked_int(total_runs, "total_runs")
+
         successful_runs = src_dict["successful_runs"]
+        if successful_runs.__class__ is not int:
+            successful_runs = checked_int(successful_runs, "successful_runs")
+
         failed_runs = src_dict["failed_runs"]
+        if failed_runs.__class__ is not int:
+            failed_runs = checked_int(failed_runs, "failed_runs")
+
         success_rate = src_dict["success_rate"]
+        if success_rate.__class__ is not float or success_rate - success_rate:
+            success_rate = checked_number(success_rate, "success_rate")
+
         throughput = src_dict["throughput"]
+        if throughput.__class__ is not float or throughput - throughput:
+            throughput = checked_number(throughput, "throughput")
+
         total_credits_used = src_dict["total_credits_used"]
+        if total_credits_used.__class__ is not int:
+            total_credits_used = checked_int(total_credits_used, "total_credits_used")
+
         duration_metrics = DurationMetrics.from_dict(src_dict["duration_metrics"])
 
         # Positional, in the order the fields are declared above: half the cost of keywords.

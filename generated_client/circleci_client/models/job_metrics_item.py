@@ -7,7 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._scalars import parse_datetime
+from .._scalars import checked_str, parse_datetime
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -59,6 +59,9 @@ class JobMetricsItem:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         metrics = JobMetrics.from_dict(src_dict["metrics"])
 
         window_start = parse_datetime(src_dict["window_start"])

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define, field
+
+from .._scalars import checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -59,12 +61,9 @@ class JobMetricsListResponse:
         parse_items_item = JobMetricsItem.from_dict
         items = [parse_items_item(item) for item in _items]
 
-        _next_page_token = src_dict["next_page_token"]
-        next_page_token: None | str
-        if _next_page_token is None:
-            next_page_token = None
-        else:
-            next_page_token = cast("None | str", _next_page_token)
+        next_page_token = src_dict["next_page_token"]
+        if next_page_token.__class__ is not str and next_page_token is not None:
+            next_page_token = checked_str(next_page_token, "next_page_token", nullable=True)
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._scalars import parse_uuid
+from .._scalars import checked_str, parse_uuid
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -62,8 +62,17 @@ class JobProject:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         slug = src_dict["slug"]
+        if slug.__class__ is not str:
+            slug = checked_str(slug, "slug")
+
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         external_url = src_dict["external_url"]
+        if external_url.__class__ is not str:
+            external_url = checked_str(external_url, "external_url")
+
         _id = src_dict.get("id", UNSET)
         id: UUID | Unset
         if isinstance(_id, Unset):

@@ -5,6 +5,8 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_str
+
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
     {
@@ -40,6 +42,9 @@ class OrganizationRef:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             name,

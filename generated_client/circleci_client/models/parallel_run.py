@@ -5,6 +5,8 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_int, checked_str
+
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
     {
@@ -45,7 +47,13 @@ class ParallelRun:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         index = src_dict["index"]
+        if index.__class__ is not int:
+            index = checked_int(index, "index")
+
         status = src_dict["status"]
+        if status.__class__ is not str:
+            status = checked_str(status, "status")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             index,

@@ -9,7 +9,12 @@ from uuid import UUID
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._scalars import parse_datetime, parse_uuid
+from .._scalars import (
+    checked_int,
+    checked_str,
+    parse_datetime,
+    parse_uuid,
+)
 from ..models.pipeline_state import PipelineState
 from ..types import UNSET, Unset
 
@@ -116,7 +121,13 @@ class Pipeline:
         errors = [parse_errors_item(item) for item in _errors]
 
         project_slug = src_dict["project_slug"]
+        if project_slug.__class__ is not str:
+            project_slug = checked_str(project_slug, "project_slug")
+
         number = src_dict["number"]
+        if number.__class__ is not int:
+            number = checked_int(number, "number")
+
         state = enum_member(PipelineState, src_dict["state"])
 
         created_at = parse_datetime(src_dict["created_at"])

@@ -5,6 +5,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_str
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -59,9 +60,21 @@ class PipelineConfig:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         source = src_dict["source"]
+        if source.__class__ is not str:
+            source = checked_str(source, "source")
+
         compiled = src_dict["compiled"]
+        if compiled.__class__ is not str:
+            compiled = checked_str(compiled, "compiled")
+
         setup_config = src_dict.get("setup-config", UNSET)
+        if setup_config.__class__ is not str and setup_config is not UNSET:
+            setup_config = checked_str(setup_config, "setup-config")
+
         compiled_setup_config = src_dict.get("compiled-setup-config", UNSET)
+        if compiled_setup_config.__class__ is not str and compiled_setup_config is not UNSET:
+            compiled_setup_config = checked_str(compiled_setup_config, "compiled-setup-config")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             source,

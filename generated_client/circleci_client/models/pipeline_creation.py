@@ -8,7 +8,11 @@ from uuid import UUID
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._scalars import parse_datetime, parse_uuid
+from .._scalars import (
+    checked_int,
+    parse_datetime,
+    parse_uuid,
+)
 from ..models.pipeline_state import PipelineState
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -65,6 +69,9 @@ class PipelineCreation:
         state = enum_member(PipelineState, src_dict["state"])
 
         number = src_dict["number"]
+        if number.__class__ is not int:
+            number = checked_int(number, "number")
+
         created_at = parse_datetime(src_dict["created_at"])
 
         # Positional, in the order the fields are declared above: half the cost of keywords.

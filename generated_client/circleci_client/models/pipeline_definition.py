@@ -8,7 +8,11 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._scalars import parse_datetime, parse_uuid
+from .._scalars import (
+    checked_str,
+    parse_datetime,
+    parse_uuid,
+)
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -94,7 +98,13 @@ class PipelineDefinition:
             id = parse_uuid(_id)
 
         name = src_dict.get("name", UNSET)
+        if name.__class__ is not str and name is not UNSET:
+            name = checked_str(name, "name")
+
         description = src_dict.get("description", UNSET)
+        if description.__class__ is not str and description is not UNSET:
+            description = checked_str(description, "description")
+
         _created_at = src_dict.get("created_at", UNSET)
         created_at: datetime.datetime | Unset
         if isinstance(_created_at, Unset):

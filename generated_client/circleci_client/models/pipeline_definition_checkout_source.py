@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_str
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -52,6 +53,9 @@ class PipelineDefinitionCheckoutSource:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         provider = src_dict.get("provider", UNSET)
+        if provider.__class__ is not str and provider is not UNSET:
+            provider = checked_str(provider, "provider")
+
         _repo = src_dict.get("repo", UNSET)
         repo: PipelineDefinitionRepo | Unset
         if isinstance(_repo, Unset):

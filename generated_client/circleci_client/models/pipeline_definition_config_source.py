@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_str
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -58,6 +59,9 @@ class PipelineDefinitionConfigSource:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         provider = src_dict.get("provider", UNSET)
+        if provider.__class__ is not str and provider is not UNSET:
+            provider = checked_str(provider, "provider")
+
         _repo = src_dict.get("repo", UNSET)
         repo: PipelineDefinitionRepo | Unset
         if isinstance(_repo, Unset):
@@ -66,6 +70,9 @@ class PipelineDefinitionConfigSource:
             repo = PipelineDefinitionRepo.from_dict(_repo)
 
         file_path = src_dict.get("file_path", UNSET)
+        if file_path.__class__ is not str and file_path is not UNSET:
+            file_path = checked_str(file_path, "file_path")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             provider,

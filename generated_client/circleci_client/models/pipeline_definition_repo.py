@@ -5,6 +5,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_str
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -49,7 +50,13 @@ class PipelineDefinitionRepo:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         full_name = src_dict.get("full_name", UNSET)
+        if full_name.__class__ is not str and full_name is not UNSET:
+            full_name = checked_str(full_name, "full_name")
+
         external_id = src_dict.get("external_id", UNSET)
+        if external_id.__class__ is not str and external_id is not UNSET:
+            external_id = checked_str(external_id, "external_id")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             full_name,

@@ -6,6 +6,7 @@ from typing import Any, Self
 from attrs import define, field
 
 from .._open_enum import enum_member
+from .._scalars import checked_str
 from ..models.pipeline_error_type import PipelineErrorType
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -50,6 +51,9 @@ class PipelineError:
         type_ = enum_member(PipelineErrorType, src_dict["type"])
 
         message = src_dict["message"]
+        if message.__class__ is not str:
+            message = checked_str(message, "message")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             type_,

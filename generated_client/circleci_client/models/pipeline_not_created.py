@@ -5,6 +5,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_str
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -44,6 +45,9 @@ class PipelineNotCreated:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         message = src_dict.get("message", UNSET)
+        if message.__class__ is not str and message is not UNSET:
+            message = checked_str(message, "message")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             message,

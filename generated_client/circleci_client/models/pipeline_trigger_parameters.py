@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define, field
 
@@ -38,17 +38,22 @@ class PipelineTriggerParameters:
         for key, value in src_dict.items():
             _additional_property = value
             additional_property: bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str
-            if isinstance(_additional_property, dict):
+            if isinstance(_additional_property, str):
+                additional_property = _additional_property
+            elif isinstance(_additional_property, int) and not isinstance(
+                _additional_property, bool
+            ):
+                additional_property = _additional_property
+            elif isinstance(_additional_property, bool):
+                additional_property = _additional_property
+            elif isinstance(_additional_property, dict):
                 additional_property_type_3 = (
                     PipelineTriggerParametersAdditionalPropertyType3.from_dict(_additional_property)
                 )
 
                 additional_property = additional_property_type_3
             else:
-                additional_property = cast(
-                    "bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str",
-                    _additional_property,
-                )
+                raise TypeError(f"{key}: unexpected {type(_additional_property).__name__}")
 
             extras[key] = additional_property
         obj.additional_properties = extras

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_str
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -93,19 +94,37 @@ class PipelineVcs:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         provider_name = src_dict["provider_name"]
+        if provider_name.__class__ is not str:
+            provider_name = checked_str(provider_name, "provider_name")
+
         target_repository_url = src_dict["target_repository_url"]
+        if target_repository_url.__class__ is not str:
+            target_repository_url = checked_str(target_repository_url, "target_repository_url")
+
         origin_repository_url = src_dict["origin_repository_url"]
-        _revision = src_dict["revision"]
-        revision: None | str
-        if _revision is None:
-            revision = None
-        else:
-            revision = cast("None | str", _revision)
+        if origin_repository_url.__class__ is not str:
+            origin_repository_url = checked_str(origin_repository_url, "origin_repository_url")
+
+        revision = src_dict["revision"]
+        if revision.__class__ is not str and revision is not None:
+            revision = checked_str(revision, "revision", nullable=True)
 
         branch = src_dict.get("branch", UNSET)
+        if branch.__class__ is not str and branch is not UNSET:
+            branch = checked_str(branch, "branch")
+
         tag = src_dict.get("tag", UNSET)
+        if tag.__class__ is not str and tag is not UNSET:
+            tag = checked_str(tag, "tag")
+
         review_id = src_dict.get("review_id", UNSET)
+        if review_id.__class__ is not str and review_id is not UNSET:
+            review_id = checked_str(review_id, "review_id")
+
         review_url = src_dict.get("review_url", UNSET)
+        if review_url.__class__ is not str and review_url is not UNSET:
+            review_url = checked_str(review_url, "review_url")
+
         _commit = src_dict.get("commit", UNSET)
         commit: Commit | Unset
         if isinstance(_commit, Unset):

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._scalars import parse_uuid
+from .._scalars import checked_str, parse_uuid
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -74,11 +74,23 @@ class Project:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         slug = src_dict["slug"]
+        if slug.__class__ is not str:
+            slug = checked_str(slug, "slug")
+
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         id = parse_uuid(src_dict["id"])
 
         organization_name = src_dict["organization_name"]
+        if organization_name.__class__ is not str:
+            organization_name = checked_str(organization_name, "organization_name")
+
         organization_slug = src_dict["organization_slug"]
+        if organization_slug.__class__ is not str:
+            organization_slug = checked_str(organization_slug, "organization_slug")
+
         organization_id = parse_uuid(src_dict["organization_id"])
 
         vcs_info = VcsInfo.from_dict(src_dict["vcs_info"])

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._scalars import parse_uuid
+from .._scalars import checked_bool, parse_uuid
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -69,7 +69,13 @@ class RerunWorkflowParameters:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         enable_ssh = src_dict.get("enable_ssh", UNSET)
+        if enable_ssh.__class__ is not bool and enable_ssh is not UNSET:
+            enable_ssh = checked_bool(enable_ssh, "enable_ssh")
+
         from_failed = src_dict.get("from_failed", UNSET)
+        if from_failed.__class__ is not bool and from_failed is not UNSET:
+            from_failed = checked_bool(from_failed, "from_failed")
+
         _jobs = src_dict.get("jobs", UNSET)
         jobs: list[UUID] | Unset
         if _jobs is UNSET:
@@ -84,6 +90,9 @@ class RerunWorkflowParameters:
                 jobs.append(jobs_item)
 
         sparse_tree = src_dict.get("sparse_tree", UNSET)
+        if sparse_tree.__class__ is not bool and sparse_tree is not UNSET:
+            sparse_tree = checked_bool(sparse_tree, "sparse_tree")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             enable_ssh,

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define, field
+
+from .._scalars import checked_number, checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -71,19 +73,34 @@ class TestResult:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        _message = src_dict["message"]
-        message: None | str
-        if _message is None:
-            message = None
-        else:
-            message = cast("None | str", _message)
+        message = src_dict["message"]
+        if message.__class__ is not str and message is not None:
+            message = checked_str(message, "message", nullable=True)
 
         source = src_dict["source"]
+        if source.__class__ is not str:
+            source = checked_str(source, "source")
+
         run_time = src_dict["run_time"]
+        if run_time.__class__ is not float or run_time - run_time:
+            run_time = checked_number(run_time, "run_time")
+
         file = src_dict["file"]
+        if file.__class__ is not str:
+            file = checked_str(file, "file")
+
         result = src_dict["result"]
+        if result.__class__ is not str:
+            result = checked_str(result, "result")
+
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         classname = src_dict["classname"]
+        if classname.__class__ is not str:
+            classname = checked_str(classname, "classname")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             message,

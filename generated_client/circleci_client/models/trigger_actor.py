@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define, field
+
+from .._scalars import checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -47,12 +49,12 @@ class TriggerActor:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         login = src_dict["login"]
-        _avatar_url = src_dict["avatar_url"]
-        avatar_url: None | str
-        if _avatar_url is None:
-            avatar_url = None
-        else:
-            avatar_url = cast("None | str", _avatar_url)
+        if login.__class__ is not str:
+            login = checked_str(login, "login")
+
+        avatar_url = src_dict["avatar_url"]
+        if avatar_url.__class__ is not str and avatar_url is not None:
+            avatar_url = checked_str(avatar_url, "avatar_url", nullable=True)
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(

@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_str
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -59,7 +60,13 @@ class TriggerPipelineParameters:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         branch = src_dict.get("branch", UNSET)
+        if branch.__class__ is not str and branch is not UNSET:
+            branch = checked_str(branch, "branch")
+
         tag = src_dict.get("tag", UNSET)
+        if tag.__class__ is not str and tag is not UNSET:
+            tag = checked_str(tag, "tag")
+
         _parameters = src_dict.get("parameters", UNSET)
         parameters: TriggerPipelineParametersParameters | Unset
         if isinstance(_parameters, Unset):

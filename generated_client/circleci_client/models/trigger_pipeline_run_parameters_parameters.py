@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define, field
 
@@ -32,7 +32,16 @@ class TriggerPipelineRunParametersParameters:
         for key, value in src_dict.items():
             _additional_property = value
             additional_property: bool | int | str
-            additional_property = cast("bool | int | str", _additional_property)
+            if isinstance(_additional_property, str):
+                additional_property = _additional_property
+            elif isinstance(_additional_property, int) and not isinstance(
+                _additional_property, bool
+            ):
+                additional_property = _additional_property
+            elif isinstance(_additional_property, bool):
+                additional_property = _additional_property
+            else:
+                raise TypeError(f"{key}: unexpected {type(_additional_property).__name__}")
 
             extras[key] = additional_property
         obj.additional_properties = extras

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 from uuid import UUID
 
 from attrs import define, field
 
-from .._scalars import parse_uuid
+from .._scalars import checked_str, parse_uuid
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -67,15 +67,16 @@ class User:
         id = parse_uuid(src_dict["id"])
 
         login = src_dict["login"]
+        if login.__class__ is not str:
+            login = checked_str(login, "login")
+
         name = src_dict["name"]
-        _avatar_url = src_dict.get("avatar_url", UNSET)
-        avatar_url: None | str | Unset
-        if _avatar_url is None:
-            avatar_url = None
-        elif isinstance(_avatar_url, Unset):
-            avatar_url = UNSET
-        else:
-            avatar_url = cast("None | str | Unset", _avatar_url)
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
+        avatar_url = src_dict.get("avatar_url", UNSET)
+        if avatar_url.__class__ is not str and avatar_url is not None and avatar_url is not UNSET:
+            avatar_url = checked_str(avatar_url, "avatar_url", nullable=True)
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(

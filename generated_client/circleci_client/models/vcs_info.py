@@ -6,6 +6,7 @@ from typing import Any, Self
 from attrs import define, field
 
 from .._open_enum import enum_member
+from .._scalars import checked_str
 from ..models.vcs_provider import VcsProvider
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -53,9 +54,15 @@ class VcsInfo:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         vcs_url = src_dict["vcs_url"]
+        if vcs_url.__class__ is not str:
+            vcs_url = checked_str(vcs_url, "vcs_url")
+
         provider = enum_member(VcsProvider, src_dict["provider"])
 
         default_branch = src_dict["default_branch"]
+        if default_branch.__class__ is not str:
+            default_branch = checked_str(default_branch, "default_branch")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             vcs_url,

@@ -8,7 +8,12 @@ from uuid import UUID
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._scalars import parse_datetime, parse_uuid
+from .._scalars import (
+    checked_int,
+    checked_str,
+    parse_datetime,
+    parse_uuid,
+)
 from ..models.workflow_status import WorkflowStatus
 from ..models.workflow_tag import WorkflowTag
 from ..types import UNSET, Unset
@@ -136,26 +141,32 @@ class Workflow:
         id = parse_uuid(src_dict["id"])
 
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         pipeline_id = parse_uuid(src_dict["pipeline_id"])
 
         pipeline_number = src_dict["pipeline_number"]
+        if pipeline_number.__class__ is not int:
+            pipeline_number = checked_int(pipeline_number, "pipeline_number")
+
         project_slug = src_dict["project_slug"]
+        if project_slug.__class__ is not str:
+            project_slug = checked_str(project_slug, "project_slug")
+
         status = enum_member(WorkflowStatus, src_dict["status"])
 
         started_by = parse_uuid(src_dict["started_by"])
 
         created_at = parse_datetime(src_dict["created_at"])
 
-        _stopped_at = src_dict["stopped_at"]
-        stopped_at: datetime.datetime | None
-        if _stopped_at is None:
-            stopped_at = None
-        elif isinstance(_stopped_at, str):
-            stopped_at_type_0 = parse_datetime(_stopped_at)
+        stopped_at = src_dict["stopped_at"]
+        if stopped_at is not None:
+            if stopped_at.__class__ is not str and not isinstance(stopped_at, str):
+                raise TypeError(f"stopped_at: unexpected {type(stopped_at).__name__}")
+            stopped_at_type_0 = parse_datetime(stopped_at)
 
             stopped_at = stopped_at_type_0
-        else:
-            raise TypeError(f"stopped_at: unexpected {type(_stopped_at).__name__}")
 
         _canceled_by = src_dict.get("canceled_by", UNSET)
         canceled_by: UUID | Unset
@@ -171,21 +182,22 @@ class Workflow:
         else:
             errored_by = parse_uuid(_errored_by)
 
-        _tag = src_dict.get("tag", UNSET)
-        tag: None | Unset | WorkflowTag
-        if _tag is None:
-            tag = None
-        elif isinstance(_tag, Unset):
-            tag = UNSET
-        elif isinstance(_tag, str):
-            tag_type_1 = enum_member(WorkflowTag, _tag)
+        tag = src_dict.get("tag", UNSET)
+        if tag is not None and tag is not UNSET:
+            if tag.__class__ is not str and not isinstance(tag, str):
+                raise TypeError(f"tag: unexpected {type(tag).__name__}")
+            tag_type_1 = enum_member(WorkflowTag, tag)
 
             tag = tag_type_1
-        else:
-            raise TypeError(f"tag: unexpected {type(_tag).__name__}")
 
         auto_rerun_number = src_dict.get("auto_rerun_number", UNSET)
+        if auto_rerun_number.__class__ is not int and auto_rerun_number is not UNSET:
+            auto_rerun_number = checked_int(auto_rerun_number, "auto_rerun_number")
+
         max_auto_reruns = src_dict.get("max_auto_reruns", UNSET)
+        if max_auto_reruns.__class__ is not int and max_auto_reruns is not UNSET:
+            max_auto_reruns = checked_int(max_auto_reruns, "max_auto_reruns")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             id,

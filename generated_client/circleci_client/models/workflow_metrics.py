@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_int, checked_number
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -94,34 +95,44 @@ class WorkflowMetrics:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         total_runs = src_dict["total_runs"]
-        successful_runs = src_dict["successful_runs"]
-        failed_runs = src_dict["failed_runs"]
-        success_rate = src_dict["success_rate"]
-        throughput = src_dict["throughput"]
-        _mttr = src_dict["mttr"]
-        mttr: int | None
-        if _mttr is None:
-            mttr = None
-        else:
-            mttr = cast("int | None", _mttr)
+        if total_runs.__class__ is not int:
+            total_runs = checked_int(total_runs, "total_runs")
 
-        _total_credits_used = src_dict["total_credits_used"]
-        total_credits_used: int | None
-        if _total_credits_used is None:
-            total_credits_used = None
-        else:
-            total_credits_used = cast("int | None", _total_credits_used)
+        successful_runs = src_dict["successful_runs"]
+        if successful_runs.__class__ is not int:
+            successful_runs = checked_int(successful_runs, "successful_runs")
+
+        failed_runs = src_dict["failed_runs"]
+        if failed_runs.__class__ is not int:
+            failed_runs = checked_int(failed_runs, "failed_runs")
+
+        success_rate = src_dict["success_rate"]
+        if success_rate.__class__ is not float or success_rate - success_rate:
+            success_rate = checked_number(success_rate, "success_rate")
+
+        throughput = src_dict["throughput"]
+        if throughput.__class__ is not float or throughput - throughput:
+            throughput = checked_number(throughput, "throughput")
+
+        mttr = src_dict["mttr"]
+        if mttr.__class__ is not int and mttr is not None:
+            mttr = checked_int(mttr, "mttr", nullable=True)
+
+        total_credits_used = src_dict["total_credits_used"]
+        if total_credits_used.__class__ is not int and total_credits_used is not None:
+            total_credits_used = checked_int(
+                total_credits_used, "total_credits_used", nullable=True
+            )
 
         duration_metrics = DurationMetrics.from_dict(src_dict["duration_metrics"])
 
-        _total_recoveries = src_dict.get("total_recoveries", UNSET)
-        total_recoveries: int | None | Unset
-        if _total_recoveries is None:
-            total_recoveries = None
-        elif isinstance(_total_recoveries, Unset):
-            total_recoveries = UNSET
-        else:
-            total_recoveries = cast("int | None | Unset", _total_recoveries)
+        total_recoveries = src_dict.get("total_recoveries", UNSET)
+        if (
+            total_recoveries.__class__ is not int
+            and total_recoveries is not None
+            and total_recoveries is not UNSET
+        ):
+            total_recoveries = checked_int(total_recoveries, "total_recoveries", nullable=True)
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(

@@ -8,7 +8,11 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._scalars import parse_datetime, parse_uuid
+from .._scalars import (
+    checked_str,
+    parse_datetime,
+    parse_uuid,
+)
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -74,24 +78,22 @@ class WorkflowMetricsItem:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         metrics = WorkflowMetrics.from_dict(src_dict["metrics"])
 
         window_start = parse_datetime(src_dict["window_start"])
 
         window_end = parse_datetime(src_dict["window_end"])
 
-        _project_id = src_dict.get("project_id", UNSET)
-        project_id: None | Unset | UUID
-        if _project_id is None:
-            project_id = None
-        elif isinstance(_project_id, Unset):
-            project_id = UNSET
-        elif isinstance(_project_id, str):
-            project_id_type_0 = parse_uuid(_project_id)
+        project_id = src_dict.get("project_id", UNSET)
+        if project_id is not None and project_id is not UNSET:
+            if project_id.__class__ is not str and not isinstance(project_id, str):
+                raise TypeError(f"project_id: unexpected {type(project_id).__name__}")
+            project_id_type_0 = parse_uuid(project_id)
 
             project_id = project_id_type_0
-        else:
-            raise TypeError(f"project_id: unexpected {type(_project_id).__name__}")
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._scalars import parse_uuid
+from .._scalars import checked_str, parse_uuid
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -50,6 +50,9 @@ class WorkflowRef:
         id = parse_uuid(src_dict["id"])
 
         name = src_dict["name"]
+        if name.__class__ is not str:
+            name = checked_str(name, "name")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             id,

@@ -2,13 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 from uuid import UUID
 
 from attrs import define, field
 
 from .._open_enum import enum_member
-from .._scalars import parse_datetime, parse_uuid
+from .._scalars import (
+    checked_bool,
+    checked_int,
+    checked_str,
+    parse_datetime,
+    parse_uuid,
+)
 from ..models.workflow_run_status import WorkflowRunStatus
 from ..types import UNSET, Unset
 
@@ -97,40 +103,40 @@ class WorkflowRun:
         """
         id = parse_uuid(src_dict["id"])
 
-        _status = src_dict["status"]
-        status: None | WorkflowRunStatus
-        if _status is None:
-            status = None
-        elif isinstance(_status, str):
-            status_type_1 = enum_member(WorkflowRunStatus, _status)
+        status = src_dict["status"]
+        if status is not None:
+            if status.__class__ is not str and not isinstance(status, str):
+                raise TypeError(f"status: unexpected {type(status).__name__}")
+            status_type_1 = enum_member(WorkflowRunStatus, status)
 
             status = status_type_1
-        else:
-            raise TypeError(f"status: unexpected {type(_status).__name__}")
 
-        _duration = src_dict["duration"]
-        duration: int | None
-        if _duration is None:
-            duration = None
-        else:
-            duration = cast("int | None", _duration)
+        duration = src_dict["duration"]
+        if duration.__class__ is not int and duration is not None:
+            duration = checked_int(duration, "duration", nullable=True)
 
         created_at = parse_datetime(src_dict["created_at"])
 
-        _stopped_at = src_dict["stopped_at"]
-        stopped_at: datetime.datetime | None
-        if _stopped_at is None:
-            stopped_at = None
-        elif isinstance(_stopped_at, str):
-            stopped_at_type_0 = parse_datetime(_stopped_at)
+        stopped_at = src_dict["stopped_at"]
+        if stopped_at is not None:
+            if stopped_at.__class__ is not str and not isinstance(stopped_at, str):
+                raise TypeError(f"stopped_at: unexpected {type(stopped_at).__name__}")
+            stopped_at_type_0 = parse_datetime(stopped_at)
 
             stopped_at = stopped_at_type_0
-        else:
-            raise TypeError(f"stopped_at: unexpected {type(_stopped_at).__name__}")
 
         credits_used = src_dict["credits_used"]
+        if credits_used.__class__ is not int:
+            credits_used = checked_int(credits_used, "credits_used")
+
         branch = src_dict.get("branch", UNSET)
+        if branch.__class__ is not str and branch is not UNSET:
+            branch = checked_str(branch, "branch")
+
         is_approval = src_dict.get("is_approval", UNSET)
+        if is_approval.__class__ is not bool and is_approval is not UNSET:
+            is_approval = checked_bool(is_approval, "is_approval")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             id,

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define, field
+
+from .._scalars import checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -61,7 +63,10 @@ class WorkflowSummary:
             raise TypeError(
                 f"workflow_names: expected a list, not {type(_workflow_names).__name__}"
             )
-        workflow_names = cast("list[str]", _workflow_names)
+        workflow_names = [
+            checked_str(item, "workflow_names[]") if item.__class__ is not str else item
+            for item in _workflow_names
+        ]
 
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from attrs import define, field
 
-from .._scalars import parse_datetime
+from .._scalars import checked_int, checked_number, parse_datetime
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -101,30 +101,38 @@ class WorkflowSummaryMetrics:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         total_runs = src_dict["total_runs"]
+        if total_runs.__class__ is not int:
+            total_runs = checked_int(total_runs, "total_runs")
+
         successful_runs = src_dict["successful_runs"]
+        if successful_runs.__class__ is not int:
+            successful_runs = checked_int(successful_runs, "successful_runs")
+
         failed_runs = src_dict["failed_runs"]
-        _completed_runs = src_dict["completed_runs"]
-        completed_runs: int | None
-        if _completed_runs is None:
-            completed_runs = None
-        else:
-            completed_runs = cast("int | None", _completed_runs)
+        if failed_runs.__class__ is not int:
+            failed_runs = checked_int(failed_runs, "failed_runs")
+
+        completed_runs = src_dict["completed_runs"]
+        if completed_runs.__class__ is not int and completed_runs is not None:
+            completed_runs = checked_int(completed_runs, "completed_runs", nullable=True)
 
         success_rate = src_dict["success_rate"]
-        throughput = src_dict["throughput"]
-        _mttr = src_dict["mttr"]
-        mttr: int | None
-        if _mttr is None:
-            mttr = None
-        else:
-            mttr = cast("int | None", _mttr)
+        if success_rate.__class__ is not float or success_rate - success_rate:
+            success_rate = checked_number(success_rate, "success_rate")
 
-        _total_credits_used = src_dict["total_credits_used"]
-        total_credits_used: int | None
-        if _total_credits_used is None:
-            total_credits_used = None
-        else:
-            total_credits_used = cast("int | None", _total_credits_used)
+        throughput = src_dict["throughput"]
+        if throughput.__class__ is not float or throughput - throughput:
+            throughput = checked_number(throughput, "throughput")
+
+        mttr = src_dict["mttr"]
+        if mttr.__class__ is not int and mttr is not None:
+            mttr = checked_int(mttr, "mttr", nullable=True)
+
+        total_credits_used = src_dict["total_credits_used"]
+        if total_credits_used.__class__ is not int and total_credits_used is not None:
+            total_credits_used = checked_int(
+                total_credits_used, "total_credits_used", nullable=True
+            )
 
         window_start = parse_datetime(src_dict["window_start"])
 

@@ -5,6 +5,8 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._scalars import checked_number
+
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
     {
@@ -75,13 +77,40 @@ class WorkflowTrends:
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
         total_runs = src_dict["total_runs"]
+        if total_runs.__class__ is not float or total_runs - total_runs:
+            total_runs = checked_number(total_runs, "total_runs")
+
         failed_runs = src_dict["failed_runs"]
+        if failed_runs.__class__ is not float or failed_runs - failed_runs:
+            failed_runs = checked_number(failed_runs, "failed_runs")
+
         success_rate = src_dict["success_rate"]
+        if success_rate.__class__ is not float or success_rate - success_rate:
+            success_rate = checked_number(success_rate, "success_rate")
+
         p95_duration_secs = src_dict["p95_duration_secs"]
+        if p95_duration_secs.__class__ is not float or p95_duration_secs - p95_duration_secs:
+            p95_duration_secs = checked_number(p95_duration_secs, "p95_duration_secs")
+
         median_duration_secs = src_dict["median_duration_secs"]
+        if (
+            median_duration_secs.__class__ is not float
+            or median_duration_secs - median_duration_secs
+        ):
+            median_duration_secs = checked_number(median_duration_secs, "median_duration_secs")
+
         total_credits_used = src_dict["total_credits_used"]
+        if total_credits_used.__class__ is not float or total_credits_used - total_credits_used:
+            total_credits_used = checked_number(total_credits_used, "total_credits_used")
+
         mttr = src_dict["mttr"]
+        if mttr.__class__ is not float or mttr - mttr:
+            mttr = checked_number(mttr, "mttr")
+
         throughput = src_dict["throughput"]
+        if throughput.__class__ is not float or throughput - throughput:
+            throughput = checked_number(throughput, "throughput")
+
         # Positional, in the order the fields are declared above: half the cost of keywords.
         obj = cls(
             total_runs,
