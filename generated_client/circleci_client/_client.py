@@ -10,7 +10,14 @@ from typing import Any, Self
 import httpx
 
 from ._auth import AsyncAuthTransport, AuthMethod, AuthTransport, Credentials
-from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, TOKEN_HEADER
+from ._constants import (
+    DEFAULT_BASE_URL,
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RESPONSE_SIZE,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    TOKEN_HEADER,
+)
 from ._ratelimit import AsyncRateLimitTransport, RateLimit, RateLimiter, RateLimitTransport
 from ._retry import AsyncRetryTransport, RetryTransport
 from ._version import __version__
@@ -20,6 +27,16 @@ TOKEN_ENV_VARS = ("CIRCLE_TOKEN", "CIRCLECI_TOKEN")
 CLOUD_ARTIFACT_HOSTS = ("https://*.circle-artifacts.com",)
 BASE_URL_ENV_VAR = "CIRCLECI_BASE_URL"
 USER_AGENT = f"circleci-client/{__version__}"
+
+
+def _check_deadline(deadline: float | None) -> None:
+    """Refuse a deadline that is not a positive number of seconds (or None)."""
+    if deadline is None:
+        return
+    if isinstance(deadline, bool) or not isinstance(deadline, int | float):
+        raise TypeError(f"deadline must be a number of seconds or None, got {deadline!r}")
+    if not deadline > 0:
+        raise ValueError(f"deadline must be more than 0 seconds, got {deadline}")
 
 
 class Client:
@@ -37,6 +54,11 @@ class Client:
             of this client: ``True`` (default settings: no limit until the first 429, then
             AIMD, see :class:`~circleci_client.RateLimit`), a ``RateLimit`` to tune it, or
             ``False`` to turn it off. Every attempt, retries included, is paced.
+        deadline: Seconds one API call may take in all, its retries and waits included
+            (300 by default); past it the call raises ``APITimeoutError``. ``None`` for none.
+            Each operation function also takes ``deadline=`` for one call.
+        max_response_size: Largest decoded body, in bytes, of an API response (32 MiB by
+            default); a larger one raises ``ResponseTooLargeError``. Error bodies keep 64 KiB.
     """
 
     def __init__(
@@ -50,11 +72,20 @@ class Client:
         follow_redirects: bool = False,
         httpx_args: Mapping[str, Any] | None = None,
         rate_limit: RateLimit | bool = True,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         if not base_url or not base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
+        _check_deadline(deadline)
+        if isinstance(max_response_size, bool) or not isinstance(max_response_size, int):
+            raise TypeError(f"max_response_size must be an int, got {max_response_size!r}")
+        if max_response_size < 1:
+            raise ValueError(f"max_response_size must be 1 or more, got {max_response_size}")
+        self._deadline = deadline
+        self._max_response_size = max_response_size
         self._base_url = base_url.rstrip("/")
         self._timeout = timeout
         self._max_retries = max_retries
@@ -85,6 +116,16 @@ class Client:
         return self._max_retries
 
     @property
+    def deadline(self) -> float | None:
+        """Seconds one API call may take in all, retries and waits included (None: no limit)."""
+        return self._deadline
+
+    @property
+    def max_response_size(self) -> int:
+        """Largest decoded body, in bytes, accepted from an API response."""
+        return self._max_response_size
+
+    @property
     def rate_limiter(self) -> RateLimiter | None:
         """The limiter pacing this client's requests (its ``rate`` and ``stats``), if any."""
         return self._limiter
@@ -102,6 +143,8 @@ class Client:
             "follow_redirects": self._follow_redirects,
             "httpx_args": self._httpx_args,
             "rate_limit": self._rate_limit,
+            "deadline": self._deadline,
+            "max_response_size": self._max_response_size,
         }
 
     def with_options(self, **changes: Any) -> Self:
@@ -123,7 +166,13 @@ class Client:
         Pacing sits below the retries, so every attempt is paced.
         """
         inner = network if self._limiter is None else paced(network, self._limiter)
-        return authed(retrying(inner, max_retries=self._max_retries), self._credentials())
+        retries = retrying(
+            inner,
+            max_retries=self._max_retries,
+            deadline=self._deadline,
+            max_response_size=self._max_response_size,
+        )
+        return authed(retries, self._credentials())
 
     def get_httpx_client(self) -> httpx.Client:
         """The ``httpx.Client`` requests go through, created on first use."""

@@ -83,6 +83,7 @@ def sync_detailed(
     reporting_window: ReportingWindow | Unset = UNSET,
     job_name: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[JobMetricsListResponse | ErrorResponse]:
     """Metrics of a workflow's jobs.
 
@@ -103,6 +104,8 @@ def sync_detailed(
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         job_name (str | Unset): Only jobs whose name contains this text.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -125,6 +128,7 @@ def sync_detailed(
             job_name=job_name,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -140,6 +144,7 @@ def sync(
     reporting_window: ReportingWindow | Unset = UNSET,
     job_name: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> JobMetricsListResponse:
     """Metrics of a workflow's jobs.
 
@@ -160,6 +165,8 @@ def sync(
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         job_name (str | Unset): Only jobs whose name contains this text.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         JobMetricsListResponse
@@ -183,6 +190,7 @@ def sync(
             job_name=job_name,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "JobMetricsListResponse", _parse_success, response)
@@ -199,6 +207,7 @@ async def asyncio_detailed(
     reporting_window: ReportingWindow | Unset = UNSET,
     job_name: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[JobMetricsListResponse | ErrorResponse]:
     """Metrics of a workflow's jobs.
 
@@ -219,6 +228,8 @@ async def asyncio_detailed(
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         job_name (str | Unset): Only jobs whose name contains this text.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -241,6 +252,7 @@ async def asyncio_detailed(
             job_name=job_name,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -256,6 +268,7 @@ async def asyncio(
     reporting_window: ReportingWindow | Unset = UNSET,
     job_name: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> JobMetricsListResponse:
     """Metrics of a workflow's jobs.
 
@@ -276,6 +289,8 @@ async def asyncio(
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         job_name (str | Unset): Only jobs whose name contains this text.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         JobMetricsListResponse
@@ -299,6 +314,7 @@ async def asyncio(
             job_name=job_name,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "JobMetricsListResponse", _parse_success, response)
@@ -316,6 +332,7 @@ def iter_pages(
     job_name: str | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[JobMetricsListResponse]:
     """Metrics of a workflow's jobs.
 
@@ -335,6 +352,8 @@ def iter_pages(
         job_name (str | Unset): Only jobs whose name contains this text.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One JobMetricsListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -357,6 +376,7 @@ def iter_pages(
             reporting_window=reporting_window,
             job_name=job_name,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.iter_pages(fetch, page_token, max_pages)
@@ -375,6 +395,7 @@ def iter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[JobMetricsItem]:
     """Metrics of a workflow's jobs.
 
@@ -395,6 +416,8 @@ def iter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every JobMetricsItem across pages, fetching each page when it is needed.
@@ -416,6 +439,7 @@ def iter_items(
         job_name=job_name,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.iter_items(pages, max_items)
 
@@ -432,6 +456,7 @@ def aiter_pages(
     job_name: str | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[JobMetricsListResponse]:
     """Metrics of a workflow's jobs.
 
@@ -451,6 +476,8 @@ def aiter_pages(
         job_name (str | Unset): Only jobs whose name contains this text.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One JobMetricsListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -473,6 +500,7 @@ def aiter_pages(
             reporting_window=reporting_window,
             job_name=job_name,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.aiter_pages(fetch, page_token, max_pages)
@@ -491,6 +519,7 @@ def aiter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[JobMetricsItem]:
     """Metrics of a workflow's jobs.
 
@@ -511,6 +540,8 @@ def aiter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every JobMetricsItem across pages, fetching each page when it is needed.
@@ -532,5 +563,6 @@ def aiter_items(
         job_name=job_name,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.aiter_items(pages, max_items)

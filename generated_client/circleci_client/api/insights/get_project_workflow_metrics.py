@@ -78,6 +78,7 @@ def sync_detailed(
     branch: str | Unset = UNSET,
     reporting_window: ReportingWindow | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[WorkflowMetricsListResponse | ErrorResponse]:
     """Metrics of a project's workflows.
 
@@ -97,6 +98,8 @@ def sync_detailed(
             branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -117,6 +120,7 @@ def sync_detailed(
             reporting_window=reporting_window,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -130,6 +134,7 @@ def sync(
     branch: str | Unset = UNSET,
     reporting_window: ReportingWindow | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> WorkflowMetricsListResponse:
     """Metrics of a project's workflows.
 
@@ -149,6 +154,8 @@ def sync(
             branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         WorkflowMetricsListResponse
@@ -170,6 +177,7 @@ def sync(
             reporting_window=reporting_window,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "WorkflowMetricsListResponse", _parse_success, response)
@@ -184,6 +192,7 @@ async def asyncio_detailed(
     branch: str | Unset = UNSET,
     reporting_window: ReportingWindow | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[WorkflowMetricsListResponse | ErrorResponse]:
     """Metrics of a project's workflows.
 
@@ -203,6 +212,8 @@ async def asyncio_detailed(
             branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -223,6 +234,7 @@ async def asyncio_detailed(
             reporting_window=reporting_window,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -236,6 +248,7 @@ async def asyncio(
     branch: str | Unset = UNSET,
     reporting_window: ReportingWindow | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> WorkflowMetricsListResponse:
     """Metrics of a project's workflows.
 
@@ -255,6 +268,8 @@ async def asyncio(
             branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         WorkflowMetricsListResponse
@@ -276,6 +291,7 @@ async def asyncio(
             reporting_window=reporting_window,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "WorkflowMetricsListResponse", _parse_success, response)
@@ -291,6 +307,7 @@ def iter_pages(
     reporting_window: ReportingWindow | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[WorkflowMetricsListResponse]:
     """Metrics of a project's workflows.
 
@@ -309,6 +326,8 @@ def iter_pages(
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One WorkflowMetricsListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -329,6 +348,7 @@ def iter_pages(
             branch=branch,
             reporting_window=reporting_window,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.iter_pages(fetch, page_token, max_pages)
@@ -345,6 +365,7 @@ def iter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[WorkflowMetricsItem]:
     """Metrics of a project's workflows.
 
@@ -364,6 +385,8 @@ def iter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every WorkflowMetricsItem across pages, fetching each page when it is needed.
@@ -383,6 +406,7 @@ def iter_items(
         reporting_window=reporting_window,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.iter_items(pages, max_items)
 
@@ -397,6 +421,7 @@ def aiter_pages(
     reporting_window: ReportingWindow | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[WorkflowMetricsListResponse]:
     """Metrics of a project's workflows.
 
@@ -415,6 +440,8 @@ def aiter_pages(
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One WorkflowMetricsListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -435,6 +462,7 @@ def aiter_pages(
             branch=branch,
             reporting_window=reporting_window,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.aiter_pages(fetch, page_token, max_pages)
@@ -451,6 +479,7 @@ def aiter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[WorkflowMetricsItem]:
     """Metrics of a project's workflows.
 
@@ -470,6 +499,8 @@ def aiter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every WorkflowMetricsItem across pages, fetching each page when it is needed.
@@ -489,5 +520,6 @@ def aiter_items(
         reporting_window=reporting_window,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.aiter_items(pages, max_items)

@@ -86,6 +86,7 @@ def sync_detailed(
     start_date: datetime.datetime | Unset = UNSET,
     end_date: datetime.datetime | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[WorkflowRunListResponse | ErrorResponse]:
     """Recent runs of a workflow.
 
@@ -108,6 +109,8 @@ def sync_detailed(
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -130,6 +133,7 @@ def sync_detailed(
             end_date=end_date,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -145,6 +149,7 @@ def sync(
     start_date: datetime.datetime | Unset = UNSET,
     end_date: datetime.datetime | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> WorkflowRunListResponse:
     """Recent runs of a workflow.
 
@@ -167,6 +172,8 @@ def sync(
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         WorkflowRunListResponse
@@ -190,6 +197,7 @@ def sync(
             end_date=end_date,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "WorkflowRunListResponse", _parse_success, response)
@@ -206,6 +214,7 @@ async def asyncio_detailed(
     start_date: datetime.datetime | Unset = UNSET,
     end_date: datetime.datetime | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[WorkflowRunListResponse | ErrorResponse]:
     """Recent runs of a workflow.
 
@@ -228,6 +237,8 @@ async def asyncio_detailed(
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -250,6 +261,7 @@ async def asyncio_detailed(
             end_date=end_date,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -265,6 +277,7 @@ async def asyncio(
     start_date: datetime.datetime | Unset = UNSET,
     end_date: datetime.datetime | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> WorkflowRunListResponse:
     """Recent runs of a workflow.
 
@@ -287,6 +300,8 @@ async def asyncio(
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         WorkflowRunListResponse
@@ -310,6 +325,7 @@ async def asyncio(
             end_date=end_date,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "WorkflowRunListResponse", _parse_success, response)
@@ -327,6 +343,7 @@ def iter_pages(
     end_date: datetime.datetime | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[WorkflowRunListResponse]:
     """Recent runs of a workflow.
 
@@ -348,6 +365,8 @@ def iter_pages(
             days after `start-date`.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One WorkflowRunListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -370,6 +389,7 @@ def iter_pages(
             start_date=start_date,
             end_date=end_date,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.iter_pages(fetch, page_token, max_pages)
@@ -388,6 +408,7 @@ def iter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[WorkflowRun]:
     """Recent runs of a workflow.
 
@@ -410,6 +431,8 @@ def iter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every WorkflowRun across pages, fetching each page when it is needed.
@@ -431,6 +454,7 @@ def iter_items(
         end_date=end_date,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.iter_items(pages, max_items)
 
@@ -447,6 +471,7 @@ def aiter_pages(
     end_date: datetime.datetime | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[WorkflowRunListResponse]:
     """Recent runs of a workflow.
 
@@ -468,6 +493,8 @@ def aiter_pages(
             days after `start-date`.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One WorkflowRunListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -490,6 +517,7 @@ def aiter_pages(
             start_date=start_date,
             end_date=end_date,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.aiter_pages(fetch, page_token, max_pages)
@@ -508,6 +536,7 @@ def aiter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[WorkflowRun]:
     """Recent runs of a workflow.
 
@@ -530,6 +559,8 @@ def aiter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every WorkflowRun across pages, fetching each page when it is needed.
@@ -551,5 +582,6 @@ def aiter_items(
         end_date=end_date,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.aiter_items(pages, max_items)

@@ -65,6 +65,7 @@ def sync_detailed(
     all_branches: bool | Unset = UNSET,
     branch: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[WorkflowSummary | ErrorResponse]:
     """Metrics and trends of a workflow.
 
@@ -82,6 +83,8 @@ def sync_detailed(
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
             branches`), the default branch.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -101,6 +104,7 @@ def sync_detailed(
             branch=branch,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -113,6 +117,7 @@ def sync(
     all_branches: bool | Unset = UNSET,
     branch: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> WorkflowSummary:
     """Metrics and trends of a workflow.
 
@@ -130,6 +135,8 @@ def sync(
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
             branches`), the default branch.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         WorkflowSummary
@@ -150,6 +157,7 @@ def sync(
             branch=branch,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "WorkflowSummary", _parse_success, response)
@@ -163,6 +171,7 @@ async def asyncio_detailed(
     all_branches: bool | Unset = UNSET,
     branch: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[WorkflowSummary | ErrorResponse]:
     """Metrics and trends of a workflow.
 
@@ -180,6 +189,8 @@ async def asyncio_detailed(
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
             branches`), the default branch.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -199,6 +210,7 @@ async def asyncio_detailed(
             branch=branch,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -211,6 +223,7 @@ async def asyncio(
     all_branches: bool | Unset = UNSET,
     branch: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> WorkflowSummary:
     """Metrics and trends of a workflow.
 
@@ -228,6 +241,8 @@ async def asyncio(
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
             branches`), the default branch.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         WorkflowSummary
@@ -248,6 +263,7 @@ async def asyncio(
             branch=branch,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "WorkflowSummary", _parse_success, response)

@@ -51,6 +51,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[JobDetails | ErrorResponse]:
     """A job's details.
 
@@ -65,6 +66,8 @@ def sync_detailed(
             URL-escaped.
         job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -82,6 +85,7 @@ def sync_detailed(
             job_number=job_number,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -92,6 +96,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> JobDetails:
     """A job's details.
 
@@ -106,6 +111,8 @@ def sync(
             URL-escaped.
         job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         JobDetails
@@ -124,6 +131,7 @@ def sync(
             job_number=job_number,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "JobDetails", _parse_success, response)
@@ -135,6 +143,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[JobDetails | ErrorResponse]:
     """A job's details.
 
@@ -149,6 +158,8 @@ async def asyncio_detailed(
             URL-escaped.
         job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -166,6 +177,7 @@ async def asyncio_detailed(
             job_number=job_number,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -176,6 +188,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> JobDetails:
     """A job's details.
 
@@ -190,6 +203,8 @@ async def asyncio(
             URL-escaped.
         job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         JobDetails
@@ -208,6 +223,7 @@ async def asyncio(
             job_number=job_number,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "JobDetails", _parse_success, response)

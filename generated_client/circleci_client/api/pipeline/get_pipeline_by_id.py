@@ -48,6 +48,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[Pipeline | ErrorResponse]:
     """A pipeline by ID.
 
@@ -58,6 +59,8 @@ def sync_detailed(
     Args:
         pipeline_id (UUID): The pipeline's ID.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -74,6 +77,7 @@ def sync_detailed(
             pipeline_id=pipeline_id,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -83,6 +87,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Pipeline:
     """A pipeline by ID.
 
@@ -93,6 +98,8 @@ def sync(
     Args:
         pipeline_id (UUID): The pipeline's ID.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         Pipeline
@@ -110,6 +117,7 @@ def sync(
             pipeline_id=pipeline_id,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "Pipeline", _parse_success, response)
@@ -120,6 +128,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[Pipeline | ErrorResponse]:
     """A pipeline by ID.
 
@@ -130,6 +139,8 @@ async def asyncio_detailed(
     Args:
         pipeline_id (UUID): The pipeline's ID.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -146,6 +157,7 @@ async def asyncio_detailed(
             pipeline_id=pipeline_id,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -155,6 +167,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Pipeline:
     """A pipeline by ID.
 
@@ -165,6 +178,8 @@ async def asyncio(
     Args:
         pipeline_id (UUID): The pipeline's ID.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         Pipeline
@@ -182,6 +197,7 @@ async def asyncio(
             pipeline_id=pipeline_id,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "Pipeline", _parse_success, response)

@@ -60,6 +60,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[PipelineListResponse | ErrorResponse]:
     """Pipelines you triggered.
 
@@ -74,6 +75,8 @@ def sync_detailed(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -91,6 +94,7 @@ def sync_detailed(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -101,6 +105,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> PipelineListResponse:
     """Pipelines you triggered.
 
@@ -115,6 +120,8 @@ def sync(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         PipelineListResponse
@@ -133,6 +140,7 @@ def sync(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "PipelineListResponse", _parse_success, response)
@@ -144,6 +152,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[PipelineListResponse | ErrorResponse]:
     """Pipelines you triggered.
 
@@ -158,6 +167,8 @@ async def asyncio_detailed(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -175,6 +186,7 @@ async def asyncio_detailed(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -185,6 +197,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> PipelineListResponse:
     """Pipelines you triggered.
 
@@ -199,6 +212,8 @@ async def asyncio(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         PipelineListResponse
@@ -217,6 +232,7 @@ async def asyncio(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "PipelineListResponse", _parse_success, response)
@@ -229,6 +245,7 @@ def iter_pages(
     page_token: str | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[PipelineListResponse]:
     """Pipelines you triggered.
 
@@ -242,6 +259,8 @@ def iter_pages(
             URL-escaped.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One PipelineListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -259,6 +278,7 @@ def iter_pages(
             client=client,
             page_token=page_token,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.iter_pages(fetch, page_token, max_pages)
@@ -272,6 +292,7 @@ def iter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[Pipeline]:
     """Pipelines you triggered.
 
@@ -286,6 +307,8 @@ def iter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every Pipeline across pages, fetching each page when it is needed.
@@ -302,6 +325,7 @@ def iter_items(
         page_token=page_token,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.iter_items(pages, max_items)
 
@@ -313,6 +337,7 @@ def aiter_pages(
     page_token: str | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[PipelineListResponse]:
     """Pipelines you triggered.
 
@@ -326,6 +351,8 @@ def aiter_pages(
             URL-escaped.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One PipelineListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -343,6 +370,7 @@ def aiter_pages(
             client=client,
             page_token=page_token,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.aiter_pages(fetch, page_token, max_pages)
@@ -356,6 +384,7 @@ def aiter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[Pipeline]:
     """Pipelines you triggered.
 
@@ -370,6 +399,8 @@ def aiter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every Pipeline across pages, fetching each page when it is needed.
@@ -386,5 +417,6 @@ def aiter_items(
         page_token=page_token,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.aiter_items(pages, max_items)

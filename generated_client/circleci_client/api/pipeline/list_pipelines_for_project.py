@@ -64,6 +64,7 @@ def sync_detailed(
     branch: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[PipelineListResponse | ErrorResponse]:
     """A project's pipelines.
 
@@ -79,6 +80,8 @@ def sync_detailed(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -97,6 +100,7 @@ def sync_detailed(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -108,6 +112,7 @@ def sync(
     branch: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> PipelineListResponse:
     """A project's pipelines.
 
@@ -123,6 +128,8 @@ def sync(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         PipelineListResponse
@@ -142,6 +149,7 @@ def sync(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "PipelineListResponse", _parse_success, response)
@@ -154,6 +162,7 @@ async def asyncio_detailed(
     branch: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[PipelineListResponse | ErrorResponse]:
     """A project's pipelines.
 
@@ -169,6 +178,8 @@ async def asyncio_detailed(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -187,6 +198,7 @@ async def asyncio_detailed(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -198,6 +210,7 @@ async def asyncio(
     branch: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> PipelineListResponse:
     """A project's pipelines.
 
@@ -213,6 +226,8 @@ async def asyncio(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         PipelineListResponse
@@ -232,6 +247,7 @@ async def asyncio(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "PipelineListResponse", _parse_success, response)
@@ -245,6 +261,7 @@ def iter_pages(
     page_token: str | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[PipelineListResponse]:
     """A project's pipelines.
 
@@ -259,6 +276,8 @@ def iter_pages(
         branch (str | Unset): Only pipelines on this VCS branch.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One PipelineListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -277,6 +296,7 @@ def iter_pages(
             branch=branch,
             page_token=page_token,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.iter_pages(fetch, page_token, max_pages)
@@ -291,6 +311,7 @@ def iter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[Pipeline]:
     """A project's pipelines.
 
@@ -306,6 +327,8 @@ def iter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every Pipeline across pages, fetching each page when it is needed.
@@ -323,6 +346,7 @@ def iter_items(
         page_token=page_token,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.iter_items(pages, max_items)
 
@@ -335,6 +359,7 @@ def aiter_pages(
     page_token: str | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[PipelineListResponse]:
     """A project's pipelines.
 
@@ -349,6 +374,8 @@ def aiter_pages(
         branch (str | Unset): Only pipelines on this VCS branch.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One PipelineListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -367,6 +394,7 @@ def aiter_pages(
             branch=branch,
             page_token=page_token,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.aiter_pages(fetch, page_token, max_pages)
@@ -381,6 +409,7 @@ def aiter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[Pipeline]:
     """A project's pipelines.
 
@@ -396,6 +425,8 @@ def aiter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every Pipeline across pages, fetching each page when it is needed.
@@ -413,5 +444,6 @@ def aiter_items(
         page_token=page_token,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.aiter_items(pages, max_items)

@@ -60,6 +60,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[WorkflowListResponse | ErrorResponse]:
     """A pipeline's workflows.
 
@@ -72,6 +73,8 @@ def sync_detailed(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -89,6 +92,7 @@ def sync_detailed(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -99,6 +103,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> WorkflowListResponse:
     """A pipeline's workflows.
 
@@ -111,6 +116,8 @@ def sync(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         WorkflowListResponse
@@ -129,6 +136,7 @@ def sync(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "WorkflowListResponse", _parse_success, response)
@@ -140,6 +148,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[WorkflowListResponse | ErrorResponse]:
     """A pipeline's workflows.
 
@@ -152,6 +161,8 @@ async def asyncio_detailed(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -169,6 +180,7 @@ async def asyncio_detailed(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -179,6 +191,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> WorkflowListResponse:
     """A pipeline's workflows.
 
@@ -191,6 +204,8 @@ async def asyncio(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         WorkflowListResponse
@@ -209,6 +224,7 @@ async def asyncio(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "WorkflowListResponse", _parse_success, response)
@@ -221,6 +237,7 @@ def iter_pages(
     page_token: str | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[WorkflowListResponse]:
     """A pipeline's workflows.
 
@@ -232,6 +249,8 @@ def iter_pages(
         pipeline_id (UUID): The pipeline's ID.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One WorkflowListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -249,6 +268,7 @@ def iter_pages(
             client=client,
             page_token=page_token,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.iter_pages(fetch, page_token, max_pages)
@@ -262,6 +282,7 @@ def iter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[Workflow]:
     """A pipeline's workflows.
 
@@ -274,6 +295,8 @@ def iter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every Workflow across pages, fetching each page when it is needed.
@@ -290,6 +313,7 @@ def iter_items(
         page_token=page_token,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.iter_items(pages, max_items)
 
@@ -301,6 +325,7 @@ def aiter_pages(
     page_token: str | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[WorkflowListResponse]:
     """A pipeline's workflows.
 
@@ -312,6 +337,8 @@ def aiter_pages(
         pipeline_id (UUID): The pipeline's ID.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One WorkflowListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -329,6 +356,7 @@ def aiter_pages(
             client=client,
             page_token=page_token,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.aiter_pages(fetch, page_token, max_pages)
@@ -342,6 +370,7 @@ def aiter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[Workflow]:
     """A pipeline's workflows.
 
@@ -354,6 +383,8 @@ def aiter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every Workflow across pages, fetching each page when it is needed.
@@ -370,5 +401,6 @@ def aiter_items(
         page_token=page_token,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.aiter_items(pages, max_items)

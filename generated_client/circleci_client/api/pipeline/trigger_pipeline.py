@@ -59,6 +59,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: TriggerPipelineParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[PipelineCreation | ErrorResponse]:
     """Trigger a new pipeline.
 
@@ -75,6 +76,8 @@ def sync_detailed(
         body (TriggerPipelineParameters | Unset): What to run. `branch` and `tag` cannot both be
             given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -92,6 +95,7 @@ def sync_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -102,6 +106,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: TriggerPipelineParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> PipelineCreation:
     """Trigger a new pipeline.
 
@@ -118,6 +123,8 @@ def sync(
         body (TriggerPipelineParameters | Unset): What to run. `branch` and `tag` cannot both be
             given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         PipelineCreation
@@ -136,6 +143,7 @@ def sync(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "PipelineCreation", _parse_success, response)
@@ -147,6 +155,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: TriggerPipelineParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[PipelineCreation | ErrorResponse]:
     """Trigger a new pipeline.
 
@@ -163,6 +172,8 @@ async def asyncio_detailed(
         body (TriggerPipelineParameters | Unset): What to run. `branch` and `tag` cannot both be
             given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -180,6 +191,7 @@ async def asyncio_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -190,6 +202,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: TriggerPipelineParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> PipelineCreation:
     """Trigger a new pipeline.
 
@@ -206,6 +219,8 @@ async def asyncio(
         body (TriggerPipelineParameters | Unset): What to run. `branch` and `tag` cannot both be
             given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         PipelineCreation
@@ -224,6 +239,7 @@ async def asyncio(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "PipelineCreation", _parse_success, response)

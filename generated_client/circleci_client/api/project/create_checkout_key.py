@@ -57,6 +57,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: CheckoutKeyInput,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[CheckoutKey | ErrorResponse]:
     """Create a checkout key.
 
@@ -70,6 +71,8 @@ def sync_detailed(
             URL-escaped.
         body (CheckoutKeyInput): The checkout key to create.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -87,6 +90,7 @@ def sync_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -97,6 +101,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: CheckoutKeyInput,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> CheckoutKey:
     """Create a checkout key.
 
@@ -110,6 +115,8 @@ def sync(
             URL-escaped.
         body (CheckoutKeyInput): The checkout key to create.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         CheckoutKey
@@ -128,6 +135,7 @@ def sync(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "CheckoutKey", _parse_success, response)
@@ -139,6 +147,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: CheckoutKeyInput,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[CheckoutKey | ErrorResponse]:
     """Create a checkout key.
 
@@ -152,6 +161,8 @@ async def asyncio_detailed(
             URL-escaped.
         body (CheckoutKeyInput): The checkout key to create.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -169,6 +180,7 @@ async def asyncio_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -179,6 +191,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: CheckoutKeyInput,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> CheckoutKey:
     """Create a checkout key.
 
@@ -192,6 +205,8 @@ async def asyncio(
             URL-escaped.
         body (CheckoutKeyInput): The checkout key to create.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         CheckoutKey
@@ -210,6 +225,7 @@ async def asyncio(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "CheckoutKey", _parse_success, response)

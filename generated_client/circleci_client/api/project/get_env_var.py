@@ -51,6 +51,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[EnvironmentVariable | ErrorResponse]:
     """An environment variable.
 
@@ -64,6 +65,8 @@ def sync_detailed(
             URL-escaped.
         name (str): The environment variable's name.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -81,6 +84,7 @@ def sync_detailed(
             name=name,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -91,6 +95,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> EnvironmentVariable:
     """An environment variable.
 
@@ -104,6 +109,8 @@ def sync(
             URL-escaped.
         name (str): The environment variable's name.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         EnvironmentVariable
@@ -122,6 +129,7 @@ def sync(
             name=name,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "EnvironmentVariable", _parse_success, response)
@@ -133,6 +141,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[EnvironmentVariable | ErrorResponse]:
     """An environment variable.
 
@@ -146,6 +155,8 @@ async def asyncio_detailed(
             URL-escaped.
         name (str): The environment variable's name.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -163,6 +174,7 @@ async def asyncio_detailed(
             name=name,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -173,6 +185,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> EnvironmentVariable:
     """An environment variable.
 
@@ -186,6 +199,8 @@ async def asyncio(
             URL-escaped.
         name (str): The environment variable's name.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         EnvironmentVariable
@@ -204,6 +219,7 @@ async def asyncio(
             name=name,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "EnvironmentVariable", _parse_success, response)

@@ -48,6 +48,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[Project | ErrorResponse]:
     """A project.
 
@@ -60,6 +61,8 @@ def sync_detailed(
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -76,6 +79,7 @@ def sync_detailed(
             project_slug=project_slug,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -85,6 +89,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Project:
     """A project.
 
@@ -97,6 +102,8 @@ def sync(
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         Project
@@ -114,6 +121,7 @@ def sync(
             project_slug=project_slug,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "Project", _parse_success, response)
@@ -124,6 +132,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[Project | ErrorResponse]:
     """A project.
 
@@ -136,6 +145,8 @@ async def asyncio_detailed(
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -152,6 +163,7 @@ async def asyncio_detailed(
             project_slug=project_slug,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -161,6 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Project:
     """A project.
 
@@ -173,6 +186,8 @@ async def asyncio(
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         Project
@@ -190,6 +205,7 @@ async def asyncio(
             project_slug=project_slug,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "Project", _parse_success, response)

@@ -68,6 +68,7 @@ def sync_detailed(
     digest: FingerprintDigest | Unset = UNSET,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[CheckoutKeyListResponse | ErrorResponse]:
     """A project's checkout keys.
 
@@ -83,6 +84,8 @@ def sync_detailed(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -101,6 +104,7 @@ def sync_detailed(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -112,6 +116,7 @@ def sync(
     digest: FingerprintDigest | Unset = UNSET,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> CheckoutKeyListResponse:
     """A project's checkout keys.
 
@@ -127,6 +132,8 @@ def sync(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         CheckoutKeyListResponse
@@ -146,6 +153,7 @@ def sync(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "CheckoutKeyListResponse", _parse_success, response)
@@ -158,6 +166,7 @@ async def asyncio_detailed(
     digest: FingerprintDigest | Unset = UNSET,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[CheckoutKeyListResponse | ErrorResponse]:
     """A project's checkout keys.
 
@@ -173,6 +182,8 @@ async def asyncio_detailed(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -191,6 +202,7 @@ async def asyncio_detailed(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -202,6 +214,7 @@ async def asyncio(
     digest: FingerprintDigest | Unset = UNSET,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> CheckoutKeyListResponse:
     """A project's checkout keys.
 
@@ -217,6 +230,8 @@ async def asyncio(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         CheckoutKeyListResponse
@@ -236,6 +251,7 @@ async def asyncio(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "CheckoutKeyListResponse", _parse_success, response)
@@ -249,6 +265,7 @@ def iter_pages(
     page_token: str | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[CheckoutKeyListResponse]:
     """A project's checkout keys.
 
@@ -263,6 +280,8 @@ def iter_pages(
         digest (FingerprintDigest | Unset): A fingerprint digest.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One CheckoutKeyListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -281,6 +300,7 @@ def iter_pages(
             digest=digest,
             page_token=page_token,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.iter_pages(fetch, page_token, max_pages)
@@ -295,6 +315,7 @@ def iter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[CheckoutKey]:
     """A project's checkout keys.
 
@@ -310,6 +331,8 @@ def iter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every CheckoutKey across pages, fetching each page when it is needed.
@@ -327,6 +350,7 @@ def iter_items(
         page_token=page_token,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.iter_items(pages, max_items)
 
@@ -339,6 +363,7 @@ def aiter_pages(
     page_token: str | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[CheckoutKeyListResponse]:
     """A project's checkout keys.
 
@@ -353,6 +378,8 @@ def aiter_pages(
         digest (FingerprintDigest | Unset): A fingerprint digest.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One CheckoutKeyListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -371,6 +398,7 @@ def aiter_pages(
             digest=digest,
             page_token=page_token,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.aiter_pages(fetch, page_token, max_pages)
@@ -385,6 +413,7 @@ def aiter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[CheckoutKey]:
     """A project's checkout keys.
 
@@ -400,6 +429,8 @@ def aiter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every CheckoutKey across pages, fetching each page when it is needed.
@@ -417,5 +448,6 @@ def aiter_items(
         page_token=page_token,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.aiter_items(pages, max_items)

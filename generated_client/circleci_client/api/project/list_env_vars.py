@@ -62,6 +62,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[EnvironmentVariableListResponse | ErrorResponse]:
     """A project's environment variables.
 
@@ -76,6 +77,8 @@ def sync_detailed(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -93,6 +96,7 @@ def sync_detailed(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -103,6 +107,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> EnvironmentVariableListResponse:
     """A project's environment variables.
 
@@ -117,6 +122,8 @@ def sync(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         EnvironmentVariableListResponse
@@ -135,6 +142,7 @@ def sync(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(
@@ -148,6 +156,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[EnvironmentVariableListResponse | ErrorResponse]:
     """A project's environment variables.
 
@@ -162,6 +171,8 @@ async def asyncio_detailed(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -179,6 +190,7 @@ async def asyncio_detailed(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -189,6 +201,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> EnvironmentVariableListResponse:
     """A project's environment variables.
 
@@ -203,6 +216,8 @@ async def asyncio(
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         EnvironmentVariableListResponse
@@ -221,6 +236,7 @@ async def asyncio(
             page_token=page_token,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(
@@ -235,6 +251,7 @@ def iter_pages(
     page_token: str | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[EnvironmentVariableListResponse]:
     """A project's environment variables.
 
@@ -248,6 +265,8 @@ def iter_pages(
             URL-escaped.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One EnvironmentVariableListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -265,6 +284,7 @@ def iter_pages(
             client=client,
             page_token=page_token,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.iter_pages(fetch, page_token, max_pages)
@@ -278,6 +298,7 @@ def iter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[EnvironmentVariable]:
     """A project's environment variables.
 
@@ -292,6 +313,8 @@ def iter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every EnvironmentVariable across pages, fetching each page when it is needed.
@@ -308,6 +331,7 @@ def iter_items(
         page_token=page_token,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.iter_items(pages, max_items)
 
@@ -319,6 +343,7 @@ def aiter_pages(
     page_token: str | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[EnvironmentVariableListResponse]:
     """A project's environment variables.
 
@@ -332,6 +357,8 @@ def aiter_pages(
             URL-escaped.
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One EnvironmentVariableListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -349,6 +376,7 @@ def aiter_pages(
             client=client,
             page_token=page_token,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.aiter_pages(fetch, page_token, max_pages)
@@ -362,6 +390,7 @@ def aiter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[EnvironmentVariable]:
     """A project's environment variables.
 
@@ -376,6 +405,8 @@ def aiter_items(
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every EnvironmentVariable across pages, fetching each page when it is needed.
@@ -392,5 +423,6 @@ def aiter_items(
         page_token=page_token,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.aiter_items(pages, max_items)

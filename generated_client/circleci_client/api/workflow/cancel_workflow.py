@@ -48,6 +48,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[MessageResponse | ErrorResponse]:
     """Cancel a workflow.
 
@@ -58,6 +59,8 @@ def sync_detailed(
     Args:
         id (UUID): The workflow's ID.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -74,6 +77,7 @@ def sync_detailed(
             id=id,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -83,6 +87,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> MessageResponse:
     """Cancel a workflow.
 
@@ -93,6 +98,8 @@ def sync(
     Args:
         id (UUID): The workflow's ID.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         MessageResponse
@@ -110,6 +117,7 @@ def sync(
             id=id,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
@@ -120,6 +128,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[MessageResponse | ErrorResponse]:
     """Cancel a workflow.
 
@@ -130,6 +139,8 @@ async def asyncio_detailed(
     Args:
         id (UUID): The workflow's ID.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -146,6 +157,7 @@ async def asyncio_detailed(
             id=id,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -155,6 +167,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> MessageResponse:
     """Cancel a workflow.
 
@@ -165,6 +178,8 @@ async def asyncio(
     Args:
         id (UUID): The workflow's ID.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         MessageResponse
@@ -182,6 +197,7 @@ async def asyncio(
             id=id,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)

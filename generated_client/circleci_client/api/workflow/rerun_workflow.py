@@ -59,6 +59,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: RerunWorkflowParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[RerunWorkflowResponse | ErrorResponse]:
     """Rerun a workflow.
 
@@ -72,6 +73,8 @@ def sync_detailed(
         body (RerunWorkflowParameters | Unset): What to rerun. `from_failed` and `jobs` cannot
             both be given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -89,6 +92,7 @@ def sync_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -99,6 +103,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: RerunWorkflowParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> RerunWorkflowResponse:
     """Rerun a workflow.
 
@@ -112,6 +117,8 @@ def sync(
         body (RerunWorkflowParameters | Unset): What to rerun. `from_failed` and `jobs` cannot
             both be given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         RerunWorkflowResponse
@@ -130,6 +137,7 @@ def sync(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "RerunWorkflowResponse", _parse_success, response)
@@ -141,6 +149,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: RerunWorkflowParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[RerunWorkflowResponse | ErrorResponse]:
     """Rerun a workflow.
 
@@ -154,6 +163,8 @@ async def asyncio_detailed(
         body (RerunWorkflowParameters | Unset): What to rerun. `from_failed` and `jobs` cannot
             both be given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -171,6 +182,7 @@ async def asyncio_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -181,6 +193,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: RerunWorkflowParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> RerunWorkflowResponse:
     """Rerun a workflow.
 
@@ -194,6 +207,8 @@ async def asyncio(
         body (RerunWorkflowParameters | Unset): What to rerun. `from_failed` and `jobs` cannot
             both be given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         RerunWorkflowResponse
@@ -212,6 +227,7 @@ async def asyncio(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "RerunWorkflowResponse", _parse_success, response)
