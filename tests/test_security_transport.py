@@ -543,6 +543,33 @@ def test_slow_drip_headers_are_cut_off_at_the_deadline() -> None:
             get_me(client)
 
 
+def endless_header_drip(conn: socket.socket, server: Hostile) -> None:
+    """A status line, then a header that never ends, one byte every 20 ms."""
+    conn.sendall(b"HTTP/1.1 200 OK\r\nX-Pad: ")
+    while not server.stop.wait(0.02):
+        conn.sendall(b"a")
+
+
+@pytest.mark.timeout(30)
+def test_fast_header_drip_is_cut_off_at_the_deadline() -> None:
+    # Every socket read succeeds within its timeout, and httpx does not return until the
+    # headers end: only a deadline applied to each socket operation can stop this.
+    with Hostile(endless_header_drip) as server:
+        client = Client(api_url(server), deadline=0.5, max_retries=2, rate_limit=False)
+        with pytest.raises(APITimeoutError, match="overall deadline"):
+            get_me(client)
+    assert len(server.requests) == 1
+
+
+@pytest.mark.timeout(30)
+async def test_async_fast_header_drip_is_cut_off_at_the_deadline() -> None:
+    with Hostile(endless_header_drip) as server:
+        client = Client(api_url(server), deadline=0.5, max_retries=2, rate_limit=False)
+        with pytest.raises(APITimeoutError, match="overall deadline"):
+            await aget_me(client)
+    assert len(server.requests) == 1
+
+
 class FakeClock:
     """A monotonic clock that only moves when the retry transport sleeps."""
 

@@ -18,6 +18,7 @@ from ._constants import (
     DEFAULT_TIMEOUT,
     TOKEN_HEADER,
 )
+from ._deadline import bound_by_deadlines
 from ._ratelimit import AsyncRateLimitTransport, RateLimit, RateLimiter, RateLimitTransport
 from ._retry import AsyncRetryTransport, RetryTransport
 from ._version import __version__
@@ -180,7 +181,7 @@ class Client:
             with self._lock:  # threads sharing a new client must share one connection pool
                 if self._client is None:
                     transport = self._stack(
-                        httpx.HTTPTransport(verify=self._verify_ssl),
+                        bound_by_deadlines(httpx.HTTPTransport(verify=self._verify_ssl)),
                         RateLimitTransport,
                         RetryTransport,
                         AuthTransport,
@@ -197,7 +198,7 @@ class Client:
         """The ``httpx.AsyncClient`` async requests go through, created on first use."""
         if self._async_client is None:
             transport = self._stack(
-                httpx.AsyncHTTPTransport(verify=self._verify_ssl),
+                bound_by_deadlines(httpx.AsyncHTTPTransport(verify=self._verify_ssl)),
                 AsyncRateLimitTransport,
                 AsyncRetryTransport,
                 AsyncAuthTransport,

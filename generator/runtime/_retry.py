@@ -70,7 +70,7 @@ from ._constants import (
     MAX_RETRY_AFTER,
     MAX_RETRY_DELAY,
 )
-from ._deadline import BUDGET_EXTENSION, Budget
+from ._deadline import BUDGET_EXTENSION, Budget, active, budget_of
 from ._steps import Steps, arun, run
 from .errors import (
     APIConnectionError,
@@ -332,14 +332,15 @@ class _Retrying:
 
 def _read_body(response: httpx.Response, reader: BodyReader, call: _Call) -> httpx.Response:
     try:
-        for chunk in response.stream:  # type: ignore[union-attr]
-            reader.feed(chunk)
-            if reader.done:
-                break
-            if call.budget is not None:
-                call.budget.check_while_reading()
-        else:
-            reader.finish()
+        with active(call.budget):
+            for chunk in response.stream:  # type: ignore[union-attr]
+                reader.feed(chunk)
+                if reader.done:
+                    break
+                if call.budget is not None:
+                    call.budget.check_while_reading()
+            else:
+                reader.finish()
     finally:
         response.close()
     return reader.response(response)
@@ -347,14 +348,15 @@ def _read_body(response: httpx.Response, reader: BodyReader, call: _Call) -> htt
 
 async def _aread_body(response: httpx.Response, reader: BodyReader, call: _Call) -> httpx.Response:
     try:
-        async for chunk in response.stream:  # type: ignore[union-attr]
-            reader.feed(chunk)
-            if reader.done:
-                break
-            if call.budget is not None:
-                call.budget.check_while_reading()
-        else:
-            reader.finish()
+        with active(call.budget):
+            async for chunk in response.stream:  # type: ignore[union-attr]
+                reader.feed(chunk)
+                if reader.done:
+                    break
+                if call.budget is not None:
+                    call.budget.check_while_reading()
+            else:
+                reader.finish()
     finally:
         await response.aclose()
     return reader.response(response)
@@ -376,11 +378,15 @@ class RetryTransport(_Retrying, httpx.BaseTransport):
         super().__init__(settings, deadline, max_response_size, clock)
         self._wrapped = wrapped
         self._io: dict[str, Callable[..., Any]] = {
-            "send": wrapped.handle_request,
+            "send": self._send,
             "read": _read_body,
             "close": httpx.Response.close,
             "sleep": sleep if sleep is not None else time.sleep,
         }
+
+    def _send(self, request: httpx.Request) -> httpx.Response:
+        with active(budget_of(request)):
+            return self._wrapped.handle_request(request)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         return run(self._attempts(request), self._io)
@@ -409,11 +415,15 @@ class AsyncRetryTransport(_Retrying, httpx.AsyncBaseTransport):
 
             sleep = asyncio.sleep
         self._io: dict[str, Callable[..., Any]] = {
-            "send": wrapped.handle_async_request,
+            "send": self._send,
             "read": _aread_body,
             "close": httpx.Response.aclose,
             "sleep": sleep,
         }
+
+    async def _send(self, request: httpx.Request) -> httpx.Response:
+        with active(budget_of(request)):
+            return await self._wrapped.handle_async_request(request)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         return await arun(self._attempts(request), self._io)
