@@ -49,7 +49,8 @@ class Client:
         max_retries: Retries for rate limits and transient failures; 0 turns them off.
         headers: Extra headers sent with every request.
         verify_ssl: Verify TLS certificates (a path or ``ssl.SSLContext`` also works).
-        follow_redirects: Follow redirects. The token is never sent to another host either way.
+        follow_redirects: Follow redirects. The token is never sent to another host either way,
+            and an API call redirected to another origin raises ``CrossOriginRedirectError``.
         httpx_args: Extra keyword arguments for ``httpx.Client`` / ``httpx.AsyncClient``.
         rate_limit: Adaptive client-side rate limiting, shared by all sync and async requests
             of this client: ``True`` (default settings: no limit until the first 429, then
@@ -190,7 +191,11 @@ class Client:
         return self._client
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Use your own ``httpx.Client``; its transport gets no retries, pacing or token auth."""
+        """Use your own ``httpx.Client``; its transport gets no retries, pacing or token auth.
+
+        Nor does it get the body cap, the deadline or the redirect check, which live in the
+        retry transport.
+        """
         self._client = client
         return self
 
@@ -207,7 +212,10 @@ class Client:
         return self._async_client
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Use your own ``httpx.AsyncClient``. Its transport gets no retries or token handling."""
+        """Use your own ``httpx.AsyncClient``. Its transport gets no retries or token handling.
+
+        Nor does it get the body cap, the deadline or the redirect check.
+        """
         self._async_client = async_client
         return self
 
