@@ -37,6 +37,7 @@ from circleci_client._constants import (
     MAX_ERROR_BODY_SIZE,
 )
 from circleci_client._retry import AsyncRetryTransport, RetryTransport
+from circleci_client.api.pipeline import list_pipelines_for_project
 from circleci_client.api.project import create_env_var
 from circleci_client.api.user import get_current_user
 from circleci_client.cli import TOKEN_HOSTS_ENV_VAR, app
@@ -541,6 +542,15 @@ def test_slow_drip_headers_are_cut_off_at_the_deadline() -> None:
         client = Client(api_url(server), deadline=0.5, rate_limit=False)
         with pytest.raises(APITimeoutError, match="overall deadline"):
             get_me(client)
+
+
+@pytest.mark.timeout(30)
+def test_paging_passes_the_per_call_deadline_on_to_each_page() -> None:
+    with Hostile(drip(2.0)) as server:
+        client = Client(api_url(server), rate_limit=False)
+        items = list_pipelines_for_project.iter_items(SLUG, client=client, deadline=0.5)
+        with pytest.raises(APITimeoutError, match="overall deadline"):
+            next(items)
 
 
 def endless_header_drip(conn: socket.socket, server: Hostile) -> None:
