@@ -466,7 +466,7 @@ def test_body_reader_cap_is_exact(coding: str) -> None:
         for start in range(0, len(wire), 1000):
             reader.feed(wire[start : start + 1000])
         reader.finish()
-        return reader.response(httpx.Response(200)).read()
+        return reader.response(httpx.Response(200, stream=httpx.ByteStream(b""))).read()
 
     assert read(len(body)) == body
     with pytest.raises(BodyTooLarge):

@@ -60,8 +60,10 @@ class BodyReader:
     """
 
     def __init__(self, headers: httpx.Headers, limit: int, *, truncate: bool = False) -> None:
-        codings = [c.strip().lower() for c in headers.get("content-encoding", "").split(",")]
+        encoding = headers.get("content-encoding")
+        codings = [c.strip().lower() for c in encoding.split(",")] if encoding else []
         self._stages = [_Inflater(c) for c in reversed(codings) if c in _WBITS]
+        self._plain = all(c in ("", "identity") for c in codings)
         self._limit = limit
         self._truncate = truncate
         self._parts: list[bytes] = []
@@ -104,8 +106,15 @@ class BodyReader:
         self.done = True
 
     def response(self, original: httpx.Response) -> httpx.Response:
-        """A response like ``original`` carrying the decoded body; the wire headers fit it."""
+        """``original`` carrying the decoded body, with wire headers that fit it.
+
+        Call it once the original stream is closed. A body that had no content coding stays
+        in ``original`` (with its headers as they came), which is cheaper than a new response.
+        """
         body = b"".join(self._parts)
+        if self._plain:
+            original.stream = httpx.ByteStream(body)
+            return original
         headers = httpx.Headers(
             [(k, v) for k, v in original.headers.multi_items() if k.lower() not in _WIRE_HEADERS]
         )

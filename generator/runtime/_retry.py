@@ -224,9 +224,14 @@ def _origin_text(origin: Origin) -> str:
 class _Call:
     """What one API call carries across its attempts and its redirect hops."""
 
-    origin: Origin
+    url: httpx.URL
+    """The URL the call began with; its origin is the only one redirects may go to."""
     budget: Budget | None
     reads_body: bool
+
+    @property
+    def origin(self) -> Origin:
+        return _origin(self.url)
 
 
 class _Retrying:
@@ -255,7 +260,7 @@ class _Retrying:
         call = extensions.get(_CALL_STATE)
         api_call = extensions.get(API_CALL_EXTENSION) is True
         if isinstance(call, _Call):
-            if api_call and _origin(request.url) != call.origin:
+            if api_call and request.url is not call.url and _origin(request.url) != call.origin:
                 target = _origin_text(_origin(request.url))
                 hop = httpx.Request(request.method, request.url.copy_with(query=None))
                 raise CrossOriginRedirectError(
@@ -274,7 +279,7 @@ class _Retrying:
             budget = Budget(float(seconds), self.clock)
         if api_call:
             request.headers["Accept-Encoding"] = ACCEPT_ENCODING
-        call = _Call(origin=_origin(request.url), budget=budget, reads_body=api_call)
+        call = _Call(url=request.url, budget=budget, reads_body=api_call)
         extensions[_CALL_STATE] = call
         if budget is not None:
             extensions[BUDGET_EXTENSION] = budget  # the rate limiter's waits count too
@@ -342,7 +347,7 @@ def _read_body(response: httpx.Response, reader: BodyReader, call: _Call) -> htt
             else:
                 reader.finish()
     finally:
-        response.close()
+        response.stream.close()  # type: ignore[union-attr]  # the response itself lives on
     return reader.response(response)
 
 
@@ -358,7 +363,7 @@ async def _aread_body(response: httpx.Response, reader: BodyReader, call: _Call)
             else:
                 reader.finish()
     finally:
-        await response.aclose()
+        await response.stream.aclose()  # type: ignore[union-attr]
     return reader.response(response)
 
 
