@@ -69,6 +69,7 @@ class Hostile:
         self.stop = threading.Event()
         self.requests: list[tuple[str, str, bytes]] = []
         self._threads: list[threading.Thread] = []
+        self.connections = 0
 
     def __enter__(self) -> Hostile:
         accept = threading.Thread(target=self._accept, daemon=True)
@@ -91,7 +92,7 @@ class Hostile:
             except OSError:
                 return
             conn.settimeout(None)
-            index = len(self.requests)
+            index, self.connections = self.connections, self.connections + 1
             behaviour = self._behaviours[min(index, len(self._behaviours) - 1)]
             thread = threading.Thread(target=self._serve, args=(conn, behaviour), daemon=True)
             thread.start()
