@@ -20,10 +20,13 @@ from ._auth import (
 from ._constants import (
     CREDENTIAL_HEADERS,
     DEFAULT_BASE_URL,
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     TOKEN_HEADER,
 )
+from ._deadline import bound_by_deadlines
 from ._ratelimit import (
     AsyncRateLimitTransport,
     OriginRateLimiters,
@@ -41,6 +44,16 @@ BASE_URL_ENV_VAR = "CIRCLECI_BASE_URL"
 USER_AGENT = f"circleci-client/{__version__}"
 
 
+def _check_deadline(deadline: float | None) -> None:
+    """Refuse a deadline that is not a positive number of seconds (or None)."""
+    if deadline is None:
+        return
+    if isinstance(deadline, bool) or not isinstance(deadline, int | float):
+        raise TypeError(f"deadline must be a number of seconds or None, got {deadline!r}")
+    if not deadline > 0:
+        raise ValueError(f"deadline must be more than 0 seconds, got {deadline}")
+
+
 class Client:
     """Talks to the CircleCI API without a token (useful for tests and public endpoints).
 
@@ -51,13 +64,19 @@ class Client:
         headers: Extra headers sent with every request. Credential headers among them
             (``Circle-Token``, ``Authorization``, ``Cookie``, ...) go to the API's origin only.
         verify_ssl: Verify TLS certificates (a path or ``ssl.SSLContext`` also works).
-        follow_redirects: Follow redirects. The token is never sent to another host either way.
+        follow_redirects: Follow redirects. The token is never sent to another host either way,
+            and an API call redirected to another origin raises ``CrossOriginRedirectError``.
         httpx_args: Extra keyword arguments for ``httpx.Client`` / ``httpx.AsyncClient``.
         rate_limit: Adaptive client-side rate limiting, shared by all sync and async requests
             of this client: ``True`` (default settings: no limit until the first 429, then
             AIMD, see :class:`~circleci_client.RateLimit`), a ``RateLimit`` to tune it, or
             ``False`` to turn it off. Every attempt, retries included, is paced. Each origin
             (the API, each artifact host) has its own limiter state.
+        deadline: Seconds one API call may take in all, its retries and waits included
+            (300 by default); past it the call raises ``APITimeoutError``. ``None`` for none.
+            Each operation function also takes ``deadline=`` for one call.
+        max_response_size: Largest decoded body, in bytes, of an API response (32 MiB by
+            default); a larger one raises ``ResponseTooLargeError``. Error bodies keep 64 KiB.
 
     Warns :class:`~circleci_client.InsecureTransportWarning` when credentials would go to a
     plain ``http://`` URL whose host is not loopback.
@@ -74,12 +93,21 @@ class Client:
         follow_redirects: bool = False,
         httpx_args: Mapping[str, Any] | None = None,
         rate_limit: RateLimit | bool = True,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         if not base_url or not base_url.startswith(("http://", "https://")):
             shown = redact_url(base_url) if isinstance(base_url, str) else base_url
             raise ValueError(f"base_url must be an http(s) URL, got {shown!r}")
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
+        _check_deadline(deadline)
+        if isinstance(max_response_size, bool) or not isinstance(max_response_size, int):
+            raise TypeError(f"max_response_size must be an int, got {max_response_size!r}")
+        if max_response_size < 1:
+            raise ValueError(f"max_response_size must be 1 or more, got {max_response_size}")
+        self._deadline = deadline
+        self._max_response_size = max_response_size
         self._base_url = base_url.rstrip("/")
         self._timeout = timeout
         self._max_retries = max_retries
@@ -115,6 +143,16 @@ class Client:
         return self._max_retries
 
     @property
+    def deadline(self) -> float | None:
+        """Seconds one API call may take in all, retries and waits included (None: no limit)."""
+        return self._deadline
+
+    @property
+    def max_response_size(self) -> int:
+        """Largest decoded body, in bytes, accepted from an API response."""
+        return self._max_response_size
+
+    @property
     def rate_limiter(self) -> RateLimiter | None:
         """The limiter pacing this client's requests (its ``rate`` and ``stats``), if any."""
         return self._limiter
@@ -143,6 +181,8 @@ class Client:
             "follow_redirects": self._follow_redirects,
             "httpx_args": self._httpx_args,
             "rate_limit": self._rate_limit,
+            "deadline": self._deadline,
+            "max_response_size": self._max_response_size,
         }
 
     def with_options(self, **changes: Any) -> Self:
@@ -164,7 +204,13 @@ class Client:
         Pacing sits below the retries, so every attempt is paced.
         """
         inner = network if self._limiters is None else paced(network, self._limiters)
-        return authed(retrying(inner, max_retries=self._max_retries), self._credentials())
+        retries = retrying(
+            inner,
+            max_retries=self._max_retries,
+            deadline=self._deadline,
+            max_response_size=self._max_response_size,
+        )
+        return authed(retries, self._credentials())
 
     def get_httpx_client(self) -> httpx.Client:
         """The ``httpx.Client`` requests go through, created on first use."""
@@ -172,7 +218,7 @@ class Client:
             with self._lock:  # threads sharing a new client must share one connection pool
                 if self._client is None:
                     transport = self._stack(
-                        httpx.HTTPTransport(verify=self._verify_ssl),
+                        bound_by_deadlines(httpx.HTTPTransport(verify=self._verify_ssl)),
                         RateLimitTransport,
                         RetryTransport,
                         AuthTransport,
@@ -181,7 +227,11 @@ class Client:
         return self._client
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Use your own ``httpx.Client``; its transport gets no retries, pacing or token auth."""
+        """Use your own ``httpx.Client``; its transport gets no retries, pacing or token auth.
+
+        Nor does it get the body cap, the deadline or the redirect check, which live in the
+        retry transport.
+        """
         self._client = client
         return self
 
@@ -201,7 +251,7 @@ class Client:
         if self._async_client is None:
             self._async_loop = loop
             transport = self._stack(
-                httpx.AsyncHTTPTransport(verify=self._verify_ssl),
+                bound_by_deadlines(httpx.AsyncHTTPTransport(verify=self._verify_ssl)),
                 AsyncRateLimitTransport,
                 AsyncRetryTransport,
                 AsyncAuthTransport,
@@ -210,7 +260,10 @@ class Client:
         return self._async_client
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Use your own ``httpx.AsyncClient``. Its transport gets no retries or token handling."""
+        """Use your own ``httpx.AsyncClient``. Its transport gets no retries or token handling.
+
+        Nor does it get the body cap, the deadline or the redirect check.
+        """
         self._async_client = async_client
         self._async_loop = _YOURS  # never replaced, whichever loop uses it
         return self

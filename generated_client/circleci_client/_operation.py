@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
 
 import httpx
 
-from ._constants import MAX_RETRIES_EXTENSION
+from ._constants import API_CALL_EXTENSION, DEADLINE_EXTENSION, MAX_RETRIES_EXTENSION
 from ._display import visible
 from ._paths import refuse_rewritten_path
 from ._scalars import FieldTypeError
@@ -56,12 +56,20 @@ _warned: set[str] = set()
 _warned_lock = threading.Lock()
 
 
-def _request_extensions(max_retries: int | None) -> dict[str, Any] | None:
-    if max_retries is None:
-        return None
-    if max_retries < 0:
-        raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
-    return {MAX_RETRIES_EXTENSION: max_retries}
+def _request_extensions(max_retries: int | None, deadline: float | None) -> dict[str, Any]:
+    """Mark the request as an API call, with the per-call retry and deadline settings."""
+    extensions: dict[str, Any] = {API_CALL_EXTENSION: True}
+    if max_retries is not None:
+        if max_retries < 0:
+            raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
+        extensions[MAX_RETRIES_EXTENSION] = max_retries
+    if deadline is not None:
+        if isinstance(deadline, bool) or not isinstance(deadline, int | float):
+            raise TypeError(f"deadline must be a number of seconds or None, got {deadline!r}")
+        if not deadline > 0:
+            raise ValueError(f"deadline must be more than 0 seconds, got {deadline}")
+        extensions[DEADLINE_EXTENSION] = float(deadline)
+    return extensions
 
 
 _URL_CACHE_SIZE = 1024
@@ -97,32 +105,41 @@ def _absolute_url(base: httpx.URL, path: str) -> httpx.URL | str:
 
 
 def _prepare(
-    kwargs: dict[str, Any], base_url: httpx.URL, max_retries: int | None
+    kwargs: dict[str, Any], base_url: httpx.URL, max_retries: int | None, deadline: float | None
 ) -> dict[str, Any]:
-    """The ``request()`` arguments: absolute URL, and the per-call retry setting if any."""
-    extensions = _request_extensions(max_retries)
-    if extensions is not None:
-        kwargs["extensions"] = extensions
+    """The ``request()`` arguments: absolute URL, API-call marker and per-call settings."""
+    kwargs["extensions"] = _request_extensions(max_retries, deadline)
     kwargs["url"] = _absolute_url(base_url, kwargs["url"])
     return kwargs
 
 
 def send(
-    client: Client, operation: Operation, kwargs: dict[str, Any], max_retries: int | None
+    client: Client,
+    operation: Operation,
+    kwargs: dict[str, Any],
+    max_retries: int | None,
+    deadline: float | None = None,
 ) -> httpx.Response:
-    """Send one request through the client's transport (which retries and authenticates)."""
+    """Send one request through the client's transport (which retries and authenticates).
+
+    The transport reads the body within the retries, capped, and keeps to the deadline.
+    """
     http = client.get_httpx_client()
-    response = http.request(**_prepare(kwargs, http.base_url, max_retries))
+    response = http.request(**_prepare(kwargs, http.base_url, max_retries, deadline))
     _warn_if_deprecated(operation, response)
     return response
 
 
 async def send_async(
-    client: Client, operation: Operation, kwargs: dict[str, Any], max_retries: int | None
+    client: Client,
+    operation: Operation,
+    kwargs: dict[str, Any],
+    max_retries: int | None,
+    deadline: float | None = None,
 ) -> httpx.Response:
     """Send one request through the client's async transport."""
     http = client.get_async_httpx_client()
-    response = await http.request(**_prepare(kwargs, http.base_url, max_retries))
+    response = await http.request(**_prepare(kwargs, http.base_url, max_retries, deadline))
     _warn_if_deprecated(operation, response)
     return response
 

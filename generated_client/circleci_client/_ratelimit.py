@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from ._deadline import budget_of
 from .errors import parse_retry_after
 
 __all__ = [
@@ -293,6 +294,13 @@ def _first_number(headers: Mapping[str, str], names: tuple[str, ...]) -> float |
     return None
 
 
+def _check_deadline(request: httpx.Request, wait: float) -> None:
+    """Raise the call's deadline error rather than wait past its deadline."""
+    budget = budget_of(request)
+    if budget is not None and not budget.fits(wait):
+        raise budget.error(request, f"would pass in the rate limiter's wait of {wait:.1f} s")
+
+
 class RateLimitTransport(httpx.BaseTransport):
     """Paces requests through a :class:`RateLimiter` and reports every response to it.
 
@@ -321,6 +329,7 @@ class RateLimitTransport(httpx.BaseTransport):
             wait = limiter.acquire(sent_at)
             if wait <= 0:
                 break
+            _check_deadline(request, wait)
             self._sleep(wait)
         response = self._wrapped.handle_request(request)
         limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
@@ -358,6 +367,7 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
             wait = limiter.acquire(sent_at)
             if wait <= 0:
                 break
+            _check_deadline(request, wait)
             await self._sleep(wait)
         response = await self._wrapped.handle_async_request(request)
         limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)

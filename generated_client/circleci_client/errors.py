@@ -6,6 +6,8 @@ Hierarchy::
     ├── APIError                      (has .request, .method, .url)
     │   ├── APIConnectionError
     │   │   └── APITimeoutError
+    │   ├── ResponseTooLargeError     (has .limit)
+    │   ├── CrossOriginRedirectError  (has .target_origin)
     │   └── APIStatusError            (has .status_code, .message, .headers, .response, .body)
     │       ├── BadRequestError           400
     │       ├── AuthenticationError       401
@@ -60,11 +62,13 @@ __all__ = [
     "CallCancelledError",
     "CircleCIError",
     "ConflictError",
+    "CrossOriginRedirectError",
     "InvalidPathParameterError",
     "MissingTokenError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
     "UnprocessableEntityError",
@@ -433,6 +437,41 @@ class APITimeoutError(APIConnectionError):
     """The request timed out while connecting, sending, waiting or reading."""
 
     _summary = "Request timed out"
+
+
+class ResponseTooLargeError(APIError):
+    """The response body passed the size cap once decoded; reading stopped there."""
+
+    _summary = "Response too large"
+
+    limit: int
+    """The cap, in decoded bytes, that the body passed."""
+
+    def __init__(self, limit: int, *, request: httpx.Request) -> None:
+        self.limit = limit
+        super().__init__(
+            f"the body is larger than {limit} bytes once decoded, more than any API page; "
+            "if it is genuine, raise max_response_size on the client",
+            request=request,
+        )
+
+
+class CrossOriginRedirectError(APIError):
+    """The API redirected a call to another origin; the redirect was not followed."""
+
+    _summary = "Redirect refused"
+
+    target_origin: str
+    """Scheme, host and port the redirect pointed at."""
+
+    def __init__(self, target_origin: str, *, api_origin: str, request: httpx.Request) -> None:
+        self.target_origin = target_origin
+        super().__init__(
+            f"the server redirected the call to another origin, {target_origin}; API calls "
+            f"follow redirects only within {api_origin}, so nothing was sent there. If the API "
+            "moved, set base_url to its new address",
+            request=request,
+        )
 
 
 class APIStatusError(APIError):

@@ -49,3 +49,26 @@ LOGGER_NAME = "circleci_client"
 
 MAX_RETRIES_EXTENSION = "circleci_client.max_retries"
 """httpx request-extension key whose ``int`` value overrides ``max_retries`` for one call."""
+
+DEFAULT_DEADLINE = 300.0
+"""Seconds one API call may take in total: every attempt, retry wait and rate-limit wait.
+
+The defaults let a call that is never attacked finish well within it: three attempts at the
+30 s read timeout and two honoured ``Retry-After`` waits of up to 60 s take about 210 s. A
+server that drips bytes to hold the client is cut off after five minutes.
+"""
+
+DEADLINE_EXTENSION = "circleci_client.deadline"
+"""httpx request-extension key whose ``float`` value overrides the deadline for one call."""
+
+API_CALL_EXTENSION = "circleci_client.api_call"
+"""httpx request-extension key marking an API call: its body is read, capped, in the retries."""
+
+DEFAULT_MAX_RESPONSE_SIZE = 32 * 1024 * 1024
+"""Largest decoded body, in bytes, of a successful API response (32 MiB).
+
+The largest real pages (a job's artifact list or test results) are a few MiB at most.
+"""
+
+MAX_ERROR_BODY_SIZE = 64 * 1024
+"""Decoded bytes of a non-2xx API body that are kept (64 KiB); the rest is discarded."""

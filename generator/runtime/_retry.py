@@ -23,6 +23,20 @@ The rules:
 * ``UnsupportedProtocol``, ``LocalProtocolError`` and ``ProxyError`` are never retried: they
   would fail the same way again.
 
+API calls (requests marked with the ``API_CALL_EXTENSION``, which every generated operation
+sets) get more, in the same loop:
+
+* The body is read inside the loop, decoded, and counted as it arrives (see ``_body``), so a
+  reset, a short body or a stall while reading it is retried like any other failure (never
+  for POST/PATCH). A 2xx body past ``max_response_size`` raises
+  :class:`~.errors.ResponseTooLargeError` (not retried); any other status keeps only the first
+  ``MAX_ERROR_BODY_SIZE`` bytes. API calls ask for gzip or deflate only.
+* One deadline (``deadline`` seconds, or the ``DEADLINE_EXTENSION`` for one call) spans every
+  attempt, wait and redirect hop (see ``_deadline``). A retry whose wait would end past it is
+  not made: the last response is returned, or the deadline's ``APITimeoutError`` raised.
+* A redirect to another origin raises :class:`~.errors.CrossOriginRedirectError` before
+  anything is sent there.
+
 Error responses are returned, not raised; raising typed status errors is the caller's job.
 A transport error that is not retried, or still fails after the last retry, is raised as
 :class:`~.errors.APITimeoutError` (timeouts) or :class:`~.errors.APIConnectionError`.
@@ -31,6 +45,7 @@ A transport error that is not retried, or still fails after the last retry, is r
 from __future__ import annotations
 
 import logging
+import math
 import random
 import time
 from collections.abc import Awaitable, Callable
@@ -40,20 +55,38 @@ from typing import Any, TypedDict, Unpack
 
 import httpx
 
+from ._auth import Origin, _origin
+from ._body import ACCEPT_ENCODING, BodyReader, BodyTooLarge
 from ._constants import (
+    API_CALL_EXTENSION,
+    DEADLINE_EXTENSION,
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     INITIAL_RETRY_DELAY,
     LOGGER_NAME,
+    MAX_ERROR_BODY_SIZE,
     MAX_RETRIES_EXTENSION,
     MAX_RETRY_AFTER,
     MAX_RETRY_DELAY,
 )
+from ._deadline import BUDGET_EXTENSION, Budget, active, budget_of
 from ._steps import Steps, arun, run
-from .errors import APIConnectionError, APITimeoutError, parse_retry_after, redact_url
+from .errors import (
+    APIConnectionError,
+    APITimeoutError,
+    CrossOriginRedirectError,
+    ResponseTooLargeError,
+    parse_retry_after,
+    redact_url,
+)
 
 __all__ = ["AsyncRetryTransport", "RetryPolicy", "RetryTransport"]
 
 logger = logging.getLogger(LOGGER_NAME)
+
+_CALL_STATE = "circleci_client.call_state"
+"""Request-extension key of the :class:`_Call` state; httpx copies it onto redirect hops."""
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "PUT"})
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
@@ -181,30 +214,157 @@ class RetrySettings(TypedDict, total=False):
     max_retry_after: float
 
 
-class _Retrying:
-    """What both retry transports share: the policy, the sleep and the attempt loop as steps."""
+def _origin_text(origin: Origin) -> str:
+    scheme, host, port = origin
+    host = f"[{host}]" if ":" in host else host
+    return f"{scheme}://{host}:{port}" if port is not None else f"{scheme}://{host}"
 
-    def __init__(self, settings: RetrySettings) -> None:
+
+@dataclass(slots=True)
+class _Call:
+    """What one API call carries across its attempts and its redirect hops."""
+
+    url: httpx.URL
+    """The URL the call began with; its origin is the only one redirects may go to."""
+    budget: Budget | None
+    reads_body: bool
+
+    @property
+    def origin(self) -> Origin:
+        return _origin(self.url)
+
+
+class _Retrying:
+    """What both retry transports share: the policy, the sleep and the attempt loop as steps.
+
+    For API calls (requests marked with :data:`API_CALL_EXTENSION`) the loop also reads the
+    body, decoded and capped, so a failure while reading it is retried like any other; it
+    refuses redirects to another origin; and it keeps to the call's overall deadline.
+    """
+
+    def __init__(
+        self,
+        settings: RetrySettings,
+        deadline: float | None,
+        max_response_size: int,
+        clock: Callable[[], float],
+    ) -> None:
         self.policy = RetryPolicy(**settings)
+        self.deadline = deadline
+        self.max_response_size = max_response_size
+        self.clock = clock
+
+    def _call(self, request: httpx.Request) -> _Call | None:
+        """The call ``request`` belongs to, begun now unless it is a redirect hop of one."""
+        extensions = request.extensions
+        call = extensions.get(_CALL_STATE)
+        api_call = extensions.get(API_CALL_EXTENSION) is True
+        if isinstance(call, _Call):
+            if api_call and request.url is not call.url and _origin(request.url) != call.origin:
+                target = _origin_text(_origin(request.url))
+                hop = httpx.Request(request.method, request.url.copy_with(query=None))
+                raise CrossOriginRedirectError(
+                    target, api_origin=_origin_text(call.origin), request=hop
+                )
+            return call
+        seconds = extensions.get(DEADLINE_EXTENSION, self.deadline if api_call else None)
+        if not api_call and seconds is None:
+            return None
+        budget = None
+        if (
+            isinstance(seconds, int | float)
+            and not isinstance(seconds, bool)
+            and seconds < math.inf
+        ):
+            budget = Budget(float(seconds), self.clock)
+        if api_call:
+            request.headers["Accept-Encoding"] = ACCEPT_ENCODING
+        call = _Call(url=request.url, budget=budget, reads_body=api_call)
+        extensions[_CALL_STATE] = call
+        if budget is not None:
+            extensions[BUDGET_EXTENSION] = budget  # the rate limiter's waits count too
+        return call
+
+    def _no_time_for(self, delay: float | None, call: _Call | None) -> bool:
+        """Whether the deadline leaves no time for a retry after waiting ``delay``."""
+        budget = call.budget if call is not None else None
+        return delay is not None and budget is not None and not budget.fits(delay)
+
+    def _failure(
+        self, request: httpx.Request, exc: httpx.TransportError, call: _Call | None
+    ) -> APIConnectionError:
+        budget = call.budget if call is not None else None
+        if budget is not None and budget.expired():
+            return budget.error(request, f"passed (last failure: {type(exc).__name__})")
+        return _typed_error(request, exc)
+
+    def _reader(self, response: httpx.Response) -> BodyReader:
+        if 200 <= response.status_code < 300:
+            return BodyReader(response.headers, self.max_response_size)
+        return BodyReader(response.headers, MAX_ERROR_BODY_SIZE, truncate=True)
 
     def _attempts(self, request: httpx.Request) -> Steps[httpx.Response]:
+        call = self._call(request)
         attempt = 0
         while True:
+            if call is not None and call.budget is not None:
+                call.budget.start_attempt(request)
             try:
                 response: httpx.Response = yield ("send", (request,))
+                delay = self.policy.decide(request, response, attempt)
+                if delay is None or self._no_time_for(delay, call):
+                    if call is not None and call.reads_body:
+                        response = yield ("read", (response, self._reader(response), call))
+                    return response
             except httpx.TransportError as exc:
                 delay = self.policy.decide(request, exc, attempt)
                 if delay is None:
-                    raise _typed_error(request, exc) from exc
+                    raise self._failure(request, exc, call) from exc
+                if call is not None and call.budget is not None and self._no_time_for(delay, call):
+                    reason = f"left no time to retry {type(exc).__name__}"
+                    raise call.budget.error(request, reason) from exc
                 _log_retry(self.policy, request, exc, attempt, delay)
+            except httpx.DecodingError as exc:
+                raise APIConnectionError(str(exc), request=request) from exc
+            except BodyTooLarge as exc:
+                raise ResponseTooLargeError(exc.limit, request=request) from None
             else:
-                delay = self.policy.decide(request, response, attempt)
-                if delay is None:
-                    return response
                 yield ("close", (response,))  # give the connection back before waiting
                 _log_retry(self.policy, request, response, attempt, delay)
             yield ("sleep", (delay,))
             attempt += 1
+
+
+def _read_body(response: httpx.Response, reader: BodyReader, call: _Call) -> httpx.Response:
+    try:
+        with active(call.budget):
+            for chunk in response.stream:  # type: ignore[union-attr]
+                reader.feed(chunk)
+                if reader.done:
+                    break
+                if call.budget is not None:
+                    call.budget.check_while_reading()
+            else:
+                reader.finish()
+    finally:
+        response.stream.close()  # type: ignore[union-attr]  # the response itself lives on
+    return reader.response(response)
+
+
+async def _aread_body(response: httpx.Response, reader: BodyReader, call: _Call) -> httpx.Response:
+    try:
+        with active(call.budget):
+            async for chunk in response.stream:  # type: ignore[union-attr]
+                reader.feed(chunk)
+                if reader.done:
+                    break
+                if call.budget is not None:
+                    call.budget.check_while_reading()
+            else:
+                reader.finish()
+    finally:
+        await response.stream.aclose()  # type: ignore[union-attr]
+    return reader.response(response)
 
 
 class RetryTransport(_Retrying, httpx.BaseTransport):
@@ -215,15 +375,23 @@ class RetryTransport(_Retrying, httpx.BaseTransport):
         wrapped: httpx.BaseTransport,
         *,
         sleep: Callable[[float], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         **settings: Unpack[RetrySettings],
     ) -> None:
-        super().__init__(settings)
+        super().__init__(settings, deadline, max_response_size, clock)
         self._wrapped = wrapped
         self._io: dict[str, Callable[..., Any]] = {
-            "send": wrapped.handle_request,
+            "send": self._send,
+            "read": _read_body,
             "close": httpx.Response.close,
             "sleep": sleep if sleep is not None else time.sleep,
         }
+
+    def _send(self, request: httpx.Request) -> httpx.Response:
+        with active(budget_of(request)):
+            return self._wrapped.handle_request(request)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         return run(self._attempts(request), self._io)
@@ -240,19 +408,27 @@ class AsyncRetryTransport(_Retrying, httpx.AsyncBaseTransport):
         wrapped: httpx.AsyncBaseTransport,
         *,
         sleep: Callable[[float], Awaitable[None]] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         **settings: Unpack[RetrySettings],
     ) -> None:
-        super().__init__(settings)
+        super().__init__(settings, deadline, max_response_size, clock)
         self._wrapped = wrapped
         if sleep is None:
             import asyncio  # here, not at the top: importing asyncio costs ~40 ms at startup
 
             sleep = asyncio.sleep
         self._io: dict[str, Callable[..., Any]] = {
-            "send": wrapped.handle_async_request,
+            "send": self._send,
+            "read": _aread_body,
             "close": httpx.Response.aclose,
             "sleep": sleep,
         }
+
+    async def _send(self, request: httpx.Request) -> httpx.Response:
+        with active(budget_of(request)):
+            return await self._wrapped.handle_async_request(request)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         return await arun(self._attempts(request), self._io)

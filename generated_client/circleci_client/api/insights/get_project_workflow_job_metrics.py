@@ -81,6 +81,7 @@ def sync_detailed(
     reporting_window: ReportingWindow | Unset = UNSET,
     job_name: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[JobMetricsListResponse | ErrorResponse]:
     """Metrics of a workflow's jobs.
 
@@ -101,6 +102,8 @@ def sync_detailed(
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         job_name (str | Unset): Only jobs whose name contains this text.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -123,6 +126,7 @@ def sync_detailed(
             job_name=job_name,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -138,6 +142,7 @@ def sync(
     reporting_window: ReportingWindow | Unset = UNSET,
     job_name: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> JobMetricsListResponse:
     """Metrics of a workflow's jobs.
 
@@ -158,6 +163,8 @@ def sync(
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         job_name (str | Unset): Only jobs whose name contains this text.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         JobMetricsListResponse
@@ -181,6 +188,7 @@ def sync(
             job_name=job_name,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "JobMetricsListResponse", _parse_success, response)
@@ -197,6 +205,7 @@ async def asyncio_detailed(
     reporting_window: ReportingWindow | Unset = UNSET,
     job_name: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[JobMetricsListResponse | ErrorResponse]:
     """Metrics of a workflow's jobs.
 
@@ -217,6 +226,8 @@ async def asyncio_detailed(
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         job_name (str | Unset): Only jobs whose name contains this text.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -239,6 +250,7 @@ async def asyncio_detailed(
             job_name=job_name,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -254,6 +266,7 @@ async def asyncio(
     reporting_window: ReportingWindow | Unset = UNSET,
     job_name: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> JobMetricsListResponse:
     """Metrics of a workflow's jobs.
 
@@ -274,6 +287,8 @@ async def asyncio(
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         job_name (str | Unset): Only jobs whose name contains this text.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         JobMetricsListResponse
@@ -297,6 +312,7 @@ async def asyncio(
             job_name=job_name,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "JobMetricsListResponse", _parse_success, response)
@@ -314,6 +330,7 @@ def iter_pages(
     job_name: str | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[JobMetricsListResponse]:
     """Metrics of a workflow's jobs.
 
@@ -334,6 +351,8 @@ def iter_pages(
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One JobMetricsListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -356,6 +375,7 @@ def iter_pages(
             reporting_window=reporting_window,
             job_name=job_name,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.iter_pages(fetch, page_token, max_pages)
@@ -374,6 +394,7 @@ def iter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[JobMetricsItem]:
     """Metrics of a workflow's jobs.
 
@@ -395,6 +416,8 @@ def iter_items(
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every JobMetricsItem across pages, fetching each page when it is needed.
@@ -416,6 +439,7 @@ def iter_items(
         job_name=job_name,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.iter_items(pages, max_items)
 
@@ -432,6 +456,7 @@ def aiter_pages(
     job_name: str | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[JobMetricsListResponse]:
     """Metrics of a workflow's jobs.
 
@@ -452,6 +477,8 @@ def aiter_pages(
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One JobMetricsListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -474,6 +501,7 @@ def aiter_pages(
             reporting_window=reporting_window,
             job_name=job_name,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.aiter_pages(fetch, page_token, max_pages)
@@ -492,6 +520,7 @@ def aiter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[JobMetricsItem]:
     """Metrics of a workflow's jobs.
 
@@ -513,6 +542,8 @@ def aiter_items(
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every JobMetricsItem across pages, fetching each page when it is needed.
@@ -534,5 +565,6 @@ def aiter_items(
         job_name=job_name,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.aiter_items(pages, max_items)

@@ -76,6 +76,7 @@ def sync_detailed(
     branch: str | Unset = UNSET,
     reporting_window: ReportingWindow | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[WorkflowMetricsListResponse | ErrorResponse]:
     """Metrics of a project's workflows.
 
@@ -95,6 +96,8 @@ def sync_detailed(
             branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -115,6 +118,7 @@ def sync_detailed(
             reporting_window=reporting_window,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -128,6 +132,7 @@ def sync(
     branch: str | Unset = UNSET,
     reporting_window: ReportingWindow | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> WorkflowMetricsListResponse:
     """Metrics of a project's workflows.
 
@@ -147,6 +152,8 @@ def sync(
             branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         WorkflowMetricsListResponse
@@ -168,6 +175,7 @@ def sync(
             reporting_window=reporting_window,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "WorkflowMetricsListResponse", _parse_success, response)
@@ -182,6 +190,7 @@ async def asyncio_detailed(
     branch: str | Unset = UNSET,
     reporting_window: ReportingWindow | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[WorkflowMetricsListResponse | ErrorResponse]:
     """Metrics of a project's workflows.
 
@@ -201,6 +210,8 @@ async def asyncio_detailed(
             branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -221,6 +232,7 @@ async def asyncio_detailed(
             reporting_window=reporting_window,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -234,6 +246,7 @@ async def asyncio(
     branch: str | Unset = UNSET,
     reporting_window: ReportingWindow | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> WorkflowMetricsListResponse:
     """Metrics of a project's workflows.
 
@@ -253,6 +266,8 @@ async def asyncio(
             branches`), the default branch.
         reporting_window (ReportingWindow | Unset): The time window insights cover.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         WorkflowMetricsListResponse
@@ -274,6 +289,7 @@ async def asyncio(
             reporting_window=reporting_window,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "WorkflowMetricsListResponse", _parse_success, response)
@@ -289,6 +305,7 @@ def iter_pages(
     reporting_window: ReportingWindow | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[WorkflowMetricsListResponse]:
     """Metrics of a project's workflows.
 
@@ -308,6 +325,8 @@ def iter_pages(
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One WorkflowMetricsListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -328,6 +347,7 @@ def iter_pages(
             branch=branch,
             reporting_window=reporting_window,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.iter_pages(fetch, page_token, max_pages)
@@ -344,6 +364,7 @@ def iter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[WorkflowMetricsItem]:
     """Metrics of a project's workflows.
 
@@ -364,6 +385,8 @@ def iter_items(
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every WorkflowMetricsItem across pages, fetching each page when it is needed.
@@ -383,6 +406,7 @@ def iter_items(
         reporting_window=reporting_window,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.iter_items(pages, max_items)
 
@@ -397,6 +421,7 @@ def aiter_pages(
     reporting_window: ReportingWindow | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[WorkflowMetricsListResponse]:
     """Metrics of a project's workflows.
 
@@ -416,6 +441,8 @@ def aiter_pages(
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One WorkflowMetricsListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -436,6 +463,7 @@ def aiter_pages(
             branch=branch,
             reporting_window=reporting_window,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.aiter_pages(fetch, page_token, max_pages)
@@ -452,6 +480,7 @@ def aiter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[WorkflowMetricsItem]:
     """Metrics of a project's workflows.
 
@@ -472,6 +501,8 @@ def aiter_items(
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every WorkflowMetricsItem across pages, fetching each page when it is needed.
@@ -491,5 +522,6 @@ def aiter_items(
         reporting_window=reporting_window,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.aiter_items(pages, max_items)

@@ -84,6 +84,7 @@ def sync_detailed(
     start_date: datetime.datetime | Unset = UNSET,
     end_date: datetime.datetime | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[WorkflowRunListResponse | ErrorResponse]:
     """Recent runs of a workflow.
 
@@ -106,6 +107,8 @@ def sync_detailed(
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -128,6 +131,7 @@ def sync_detailed(
             end_date=end_date,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -143,6 +147,7 @@ def sync(
     start_date: datetime.datetime | Unset = UNSET,
     end_date: datetime.datetime | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> WorkflowRunListResponse:
     """Recent runs of a workflow.
 
@@ -165,6 +170,8 @@ def sync(
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         WorkflowRunListResponse
@@ -188,6 +195,7 @@ def sync(
             end_date=end_date,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "WorkflowRunListResponse", _parse_success, response)
@@ -204,6 +212,7 @@ async def asyncio_detailed(
     start_date: datetime.datetime | Unset = UNSET,
     end_date: datetime.datetime | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[WorkflowRunListResponse | ErrorResponse]:
     """Recent runs of a workflow.
 
@@ -226,6 +235,8 @@ async def asyncio_detailed(
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -248,6 +259,7 @@ async def asyncio_detailed(
             end_date=end_date,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -263,6 +275,7 @@ async def asyncio(
     start_date: datetime.datetime | Unset = UNSET,
     end_date: datetime.datetime | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> WorkflowRunListResponse:
     """Recent runs of a workflow.
 
@@ -285,6 +298,8 @@ async def asyncio(
         end_date (datetime.datetime | Unset): Only runs that started before this time; at most 90
             days after `start-date`.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         WorkflowRunListResponse
@@ -308,6 +323,7 @@ async def asyncio(
             end_date=end_date,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "WorkflowRunListResponse", _parse_success, response)
@@ -325,6 +341,7 @@ def iter_pages(
     end_date: datetime.datetime | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[WorkflowRunListResponse]:
     """Recent runs of a workflow.
 
@@ -347,6 +364,8 @@ def iter_pages(
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One WorkflowRunListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -369,6 +388,7 @@ def iter_pages(
             start_date=start_date,
             end_date=end_date,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.iter_pages(fetch, page_token, max_pages)
@@ -387,6 +407,7 @@ def iter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Iterator[WorkflowRun]:
     """Recent runs of a workflow.
 
@@ -410,6 +431,8 @@ def iter_items(
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every WorkflowRun across pages, fetching each page when it is needed.
@@ -431,6 +454,7 @@ def iter_items(
         end_date=end_date,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.iter_items(pages, max_items)
 
@@ -447,6 +471,7 @@ def aiter_pages(
     end_date: datetime.datetime | Unset = UNSET,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[WorkflowRunListResponse]:
     """Recent runs of a workflow.
 
@@ -469,6 +494,8 @@ def aiter_pages(
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         One WorkflowRunListResponse per page, starting at ``page_token`` (the first page if unset).
@@ -491,6 +518,7 @@ def aiter_pages(
             start_date=start_date,
             end_date=end_date,
             max_retries=max_retries,
+            deadline=deadline,
         )
 
     return _operation.aiter_pages(fetch, page_token, max_pages)
@@ -509,6 +537,7 @@ def aiter_items(
     max_items: int | None = None,
     max_pages: int | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> AsyncIterator[WorkflowRun]:
     """Recent runs of a workflow.
 
@@ -532,6 +561,8 @@ def aiter_items(
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Yields:
         Every WorkflowRun across pages, fetching each page when it is needed.
@@ -553,5 +584,6 @@ def aiter_items(
         end_date=end_date,
         max_pages=max_pages,
         max_retries=max_retries,
+        deadline=deadline,
     )
     return _operation.aiter_items(pages, max_items)

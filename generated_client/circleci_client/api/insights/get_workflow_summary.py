@@ -63,6 +63,7 @@ def sync_detailed(
     all_branches: bool | Unset = UNSET,
     branch: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[WorkflowSummary | ErrorResponse]:
     """Metrics and trends of a workflow.
 
@@ -80,6 +81,8 @@ def sync_detailed(
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
             branches`), the default branch.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -99,6 +102,7 @@ def sync_detailed(
             branch=branch,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -111,6 +115,7 @@ def sync(
     all_branches: bool | Unset = UNSET,
     branch: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> WorkflowSummary:
     """Metrics and trends of a workflow.
 
@@ -128,6 +133,8 @@ def sync(
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
             branches`), the default branch.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         WorkflowSummary
@@ -148,6 +155,7 @@ def sync(
             branch=branch,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "WorkflowSummary", _parse_success, response)
@@ -161,6 +169,7 @@ async def asyncio_detailed(
     all_branches: bool | Unset = UNSET,
     branch: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[WorkflowSummary | ErrorResponse]:
     """Metrics and trends of a workflow.
 
@@ -178,6 +187,8 @@ async def asyncio_detailed(
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
             branches`), the default branch.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -197,6 +208,7 @@ async def asyncio_detailed(
             branch=branch,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -209,6 +221,7 @@ async def asyncio(
     all_branches: bool | Unset = UNSET,
     branch: str | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> WorkflowSummary:
     """Metrics and trends of a workflow.
 
@@ -226,6 +239,8 @@ async def asyncio(
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
             branches`), the default branch.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         WorkflowSummary
@@ -246,6 +261,7 @@ async def asyncio(
             branch=branch,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "WorkflowSummary", _parse_success, response)

@@ -47,6 +47,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[MessageResponse | ErrorResponse]:
     """Cancel a job by ID.
 
@@ -58,6 +59,8 @@ def sync_detailed(
     Args:
         job_id (UUID): The job's ID (`id` in `listWorkflowJobs`).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -74,6 +77,7 @@ def sync_detailed(
             job_id=job_id,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -83,6 +87,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> MessageResponse:
     """Cancel a job by ID.
 
@@ -94,6 +99,8 @@ def sync(
     Args:
         job_id (UUID): The job's ID (`id` in `listWorkflowJobs`).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         MessageResponse
@@ -111,6 +118,7 @@ def sync(
             job_id=job_id,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
@@ -121,6 +129,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[MessageResponse | ErrorResponse]:
     """Cancel a job by ID.
 
@@ -132,6 +141,8 @@ async def asyncio_detailed(
     Args:
         job_id (UUID): The job's ID (`id` in `listWorkflowJobs`).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -148,6 +159,7 @@ async def asyncio_detailed(
             job_id=job_id,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -157,6 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> MessageResponse:
     """Cancel a job by ID.
 
@@ -168,6 +181,8 @@ async def asyncio(
     Args:
         job_id (UUID): The job's ID (`id` in `listWorkflowJobs`).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         MessageResponse
@@ -185,6 +200,7 @@ async def asyncio(
             job_id=job_id,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)

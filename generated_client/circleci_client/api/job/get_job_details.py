@@ -49,6 +49,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[JobDetails | ErrorResponse]:
     """A job's details.
 
@@ -63,6 +64,8 @@ def sync_detailed(
             URL-escaped.
         job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -80,6 +83,7 @@ def sync_detailed(
             job_number=job_number,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -90,6 +94,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> JobDetails:
     """A job's details.
 
@@ -104,6 +109,8 @@ def sync(
             URL-escaped.
         job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         JobDetails
@@ -122,6 +129,7 @@ def sync(
             job_number=job_number,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "JobDetails", _parse_success, response)
@@ -133,6 +141,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[JobDetails | ErrorResponse]:
     """A job's details.
 
@@ -147,6 +156,8 @@ async def asyncio_detailed(
             URL-escaped.
         job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -164,6 +175,7 @@ async def asyncio_detailed(
             job_number=job_number,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -174,6 +186,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> JobDetails:
     """A job's details.
 
@@ -188,6 +201,8 @@ async def asyncio(
             URL-escaped.
         job_number (int): The job's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         JobDetails
@@ -206,6 +221,7 @@ async def asyncio(
             job_number=job_number,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "JobDetails", _parse_success, response)

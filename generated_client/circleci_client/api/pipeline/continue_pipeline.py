@@ -51,6 +51,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: ContinuePipelineParameters,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[MessageResponse | ErrorResponse]:
     """Continue a pipeline.
 
@@ -63,6 +64,8 @@ def sync_detailed(
     Args:
         body (ContinuePipelineParameters): How to continue a pipeline after its setup workflow.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -79,6 +82,7 @@ def sync_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -88,6 +92,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: ContinuePipelineParameters,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> MessageResponse:
     """Continue a pipeline.
 
@@ -100,6 +105,8 @@ def sync(
     Args:
         body (ContinuePipelineParameters): How to continue a pipeline after its setup workflow.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         MessageResponse
@@ -117,6 +124,7 @@ def sync(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
@@ -127,6 +135,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: ContinuePipelineParameters,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[MessageResponse | ErrorResponse]:
     """Continue a pipeline.
 
@@ -139,6 +148,8 @@ async def asyncio_detailed(
     Args:
         body (ContinuePipelineParameters): How to continue a pipeline after its setup workflow.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -155,6 +166,7 @@ async def asyncio_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -164,6 +176,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: ContinuePipelineParameters,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> MessageResponse:
     """Continue a pipeline.
 
@@ -176,6 +189,8 @@ async def asyncio(
     Args:
         body (ContinuePipelineParameters): How to continue a pipeline after its setup workflow.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         MessageResponse
@@ -193,6 +208,7 @@ async def asyncio(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)

@@ -49,6 +49,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[Pipeline | ErrorResponse]:
     """A pipeline by number.
 
@@ -63,6 +64,8 @@ def sync_detailed(
             URL-escaped.
         pipeline_number (int): The pipeline's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -80,6 +83,7 @@ def sync_detailed(
             pipeline_number=pipeline_number,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -90,6 +94,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Pipeline:
     """A pipeline by number.
 
@@ -104,6 +109,8 @@ def sync(
             URL-escaped.
         pipeline_number (int): The pipeline's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         Pipeline
@@ -122,6 +129,7 @@ def sync(
             pipeline_number=pipeline_number,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "Pipeline", _parse_success, response)
@@ -133,6 +141,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[Pipeline | ErrorResponse]:
     """A pipeline by number.
 
@@ -147,6 +156,8 @@ async def asyncio_detailed(
             URL-escaped.
         pipeline_number (int): The pipeline's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -164,6 +175,7 @@ async def asyncio_detailed(
             pipeline_number=pipeline_number,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -174,6 +186,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Pipeline:
     """A pipeline by number.
 
@@ -188,6 +201,8 @@ async def asyncio(
             URL-escaped.
         pipeline_number (int): The pipeline's number within its project.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         Pipeline
@@ -206,6 +221,7 @@ async def asyncio(
             pipeline_number=pipeline_number,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "Pipeline", _parse_success, response)

@@ -57,6 +57,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: TriggerPipelineParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[PipelineCreation | ErrorResponse]:
     """Trigger a new pipeline.
 
@@ -73,6 +74,8 @@ def sync_detailed(
         body (TriggerPipelineParameters | Unset): What to run. `branch` and `tag` cannot both be
             given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -90,6 +93,7 @@ def sync_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -100,6 +104,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: TriggerPipelineParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> PipelineCreation:
     """Trigger a new pipeline.
 
@@ -116,6 +121,8 @@ def sync(
         body (TriggerPipelineParameters | Unset): What to run. `branch` and `tag` cannot both be
             given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         PipelineCreation
@@ -134,6 +141,7 @@ def sync(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "PipelineCreation", _parse_success, response)
@@ -145,6 +153,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: TriggerPipelineParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[PipelineCreation | ErrorResponse]:
     """Trigger a new pipeline.
 
@@ -161,6 +170,8 @@ async def asyncio_detailed(
         body (TriggerPipelineParameters | Unset): What to run. `branch` and `tag` cannot both be
             given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -178,6 +189,7 @@ async def asyncio_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -188,6 +200,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: TriggerPipelineParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> PipelineCreation:
     """Trigger a new pipeline.
 
@@ -204,6 +217,8 @@ async def asyncio(
         body (TriggerPipelineParameters | Unset): What to run. `branch` and `tag` cannot both be
             given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         PipelineCreation
@@ -222,6 +237,7 @@ async def asyncio(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "PipelineCreation", _parse_success, response)

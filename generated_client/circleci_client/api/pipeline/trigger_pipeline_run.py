@@ -82,6 +82,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: TriggerPipelineRunParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[PipelineCreation | PipelineNotCreated | ErrorResponse]:
     """Trigger a pipeline run.
 
@@ -108,6 +109,8 @@ def sync_detailed(
             name.
         body (TriggerPipelineRunParameters | Unset): What to run. Every part is optional.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -127,6 +130,7 @@ def sync_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -139,6 +143,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: TriggerPipelineRunParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> PipelineCreation | PipelineNotCreated:
     """Trigger a pipeline run.
 
@@ -165,6 +170,8 @@ def sync(
             name.
         body (TriggerPipelineRunParameters | Unset): What to run. Every part is optional.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         PipelineCreation | PipelineNotCreated
@@ -185,6 +192,7 @@ def sync(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(
@@ -200,6 +208,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: TriggerPipelineRunParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[PipelineCreation | PipelineNotCreated | ErrorResponse]:
     """Trigger a pipeline run.
 
@@ -226,6 +235,8 @@ async def asyncio_detailed(
             name.
         body (TriggerPipelineRunParameters | Unset): What to run. Every part is optional.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -245,6 +256,7 @@ async def asyncio_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -257,6 +269,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: TriggerPipelineRunParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> PipelineCreation | PipelineNotCreated:
     """Trigger a pipeline run.
 
@@ -283,6 +296,8 @@ async def asyncio(
             name.
         body (TriggerPipelineRunParameters | Unset): What to run. Every part is optional.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         PipelineCreation | PipelineNotCreated
@@ -303,6 +318,7 @@ async def asyncio(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(

@@ -48,6 +48,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[PipelineDefinitionListResponse | ErrorResponse]:
     """A project's pipeline definitions.
 
@@ -59,6 +60,8 @@ def sync_detailed(
     Args:
         project_id (str): The project's ID: `id` in `getProjectBySlug`'s answer.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -75,6 +78,7 @@ def sync_detailed(
             project_id=project_id,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -84,6 +88,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> PipelineDefinitionListResponse:
     """A project's pipeline definitions.
 
@@ -95,6 +100,8 @@ def sync(
     Args:
         project_id (str): The project's ID: `id` in `getProjectBySlug`'s answer.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         PipelineDefinitionListResponse
@@ -112,6 +119,7 @@ def sync(
             project_id=project_id,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(
@@ -124,6 +132,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[PipelineDefinitionListResponse | ErrorResponse]:
     """A project's pipeline definitions.
 
@@ -135,6 +144,8 @@ async def asyncio_detailed(
     Args:
         project_id (str): The project's ID: `id` in `getProjectBySlug`'s answer.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -151,6 +162,7 @@ async def asyncio_detailed(
             project_id=project_id,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -160,6 +172,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> PipelineDefinitionListResponse:
     """A project's pipeline definitions.
 
@@ -171,6 +184,8 @@ async def asyncio(
     Args:
         project_id (str): The project's ID: `id` in `getProjectBySlug`'s answer.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         PipelineDefinitionListResponse
@@ -188,6 +203,7 @@ async def asyncio(
             project_id=project_id,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(

@@ -55,6 +55,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: EnvironmentVariableInput,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[EnvironmentVariable | ErrorResponse]:
     """Create an environment variable.
 
@@ -68,6 +69,8 @@ def sync_detailed(
             URL-escaped.
         body (EnvironmentVariableInput): An environment variable to create.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -85,6 +88,7 @@ def sync_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -95,6 +99,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: EnvironmentVariableInput,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> EnvironmentVariable:
     """Create an environment variable.
 
@@ -108,6 +113,8 @@ def sync(
             URL-escaped.
         body (EnvironmentVariableInput): An environment variable to create.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         EnvironmentVariable
@@ -126,6 +133,7 @@ def sync(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "EnvironmentVariable", _parse_success, response)
@@ -137,6 +145,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: EnvironmentVariableInput,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[EnvironmentVariable | ErrorResponse]:
     """Create an environment variable.
 
@@ -150,6 +159,8 @@ async def asyncio_detailed(
             URL-escaped.
         body (EnvironmentVariableInput): An environment variable to create.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -167,6 +178,7 @@ async def asyncio_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -177,6 +189,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: EnvironmentVariableInput,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> EnvironmentVariable:
     """Create an environment variable.
 
@@ -190,6 +203,8 @@ async def asyncio(
             URL-escaped.
         body (EnvironmentVariableInput): An environment variable to create.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         EnvironmentVariable
@@ -208,6 +223,7 @@ async def asyncio(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "EnvironmentVariable", _parse_success, response)

@@ -49,6 +49,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[MessageResponse | ErrorResponse]:
     """Delete an environment variable.
 
@@ -62,6 +63,8 @@ def sync_detailed(
             URL-escaped.
         name (str): The environment variable's name.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -79,6 +82,7 @@ def sync_detailed(
             name=name,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -89,6 +93,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> MessageResponse:
     """Delete an environment variable.
 
@@ -102,6 +107,8 @@ def sync(
             URL-escaped.
         name (str): The environment variable's name.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         MessageResponse
@@ -120,6 +127,7 @@ def sync(
             name=name,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
@@ -131,6 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[MessageResponse | ErrorResponse]:
     """Delete an environment variable.
 
@@ -144,6 +153,8 @@ async def asyncio_detailed(
             URL-escaped.
         name (str): The environment variable's name.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -161,6 +172,7 @@ async def asyncio_detailed(
             name=name,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -171,6 +183,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> MessageResponse:
     """Delete an environment variable.
 
@@ -184,6 +197,8 @@ async def asyncio(
             URL-escaped.
         name (str): The environment variable's name.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         MessageResponse
@@ -202,6 +217,7 @@ async def asyncio(
             name=name,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)

@@ -49,6 +49,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[CheckoutKey | ErrorResponse]:
     """A checkout key.
 
@@ -62,6 +63,8 @@ def sync_detailed(
             URL-escaped.
         fingerprint (str): An SSH key fingerprint (md5 or sha256).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -79,6 +82,7 @@ def sync_detailed(
             fingerprint=fingerprint,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -89,6 +93,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> CheckoutKey:
     """A checkout key.
 
@@ -102,6 +107,8 @@ def sync(
             URL-escaped.
         fingerprint (str): An SSH key fingerprint (md5 or sha256).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         CheckoutKey
@@ -120,6 +127,7 @@ def sync(
             fingerprint=fingerprint,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "CheckoutKey", _parse_success, response)
@@ -131,6 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[CheckoutKey | ErrorResponse]:
     """A checkout key.
 
@@ -144,6 +153,8 @@ async def asyncio_detailed(
             URL-escaped.
         fingerprint (str): An SSH key fingerprint (md5 or sha256).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -161,6 +172,7 @@ async def asyncio_detailed(
             fingerprint=fingerprint,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -171,6 +183,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> CheckoutKey:
     """A checkout key.
 
@@ -184,6 +197,8 @@ async def asyncio(
             URL-escaped.
         fingerprint (str): An SSH key fingerprint (md5 or sha256).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         CheckoutKey
@@ -202,6 +217,7 @@ async def asyncio(
             fingerprint=fingerprint,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "CheckoutKey", _parse_success, response)

@@ -46,6 +46,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[Project | ErrorResponse]:
     """A project.
 
@@ -58,6 +59,8 @@ def sync_detailed(
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -74,6 +77,7 @@ def sync_detailed(
             project_slug=project_slug,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -83,6 +87,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Project:
     """A project.
 
@@ -95,6 +100,8 @@ def sync(
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         Project
@@ -112,6 +119,7 @@ def sync(
             project_slug=project_slug,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "Project", _parse_success, response)
@@ -122,6 +130,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[Project | ErrorResponse]:
     """A project.
 
@@ -134,6 +143,8 @@ async def asyncio_detailed(
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -150,6 +161,7 @@ async def asyncio_detailed(
             project_slug=project_slug,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -159,6 +171,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Project:
     """A project.
 
@@ -171,6 +184,8 @@ async def asyncio(
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         Project
@@ -188,6 +203,7 @@ async def asyncio(
             project_slug=project_slug,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "Project", _parse_success, response)

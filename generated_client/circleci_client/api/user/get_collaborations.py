@@ -46,6 +46,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[list[Collaboration] | ErrorResponse]:
     """Organizations the user belongs to.
 
@@ -61,7 +62,7 @@ def sync_detailed(
         APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
     """
 
-    response = _operation.send(client, OPERATION, _get_kwargs(), max_retries)
+    response = _operation.send(client, OPERATION, _get_kwargs(), max_retries, deadline)
     return _operation.build_response(response, _parse(response))
 
 
@@ -69,6 +70,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> list[Collaboration]:
     """Organizations the user belongs to.
 
@@ -85,7 +87,7 @@ def sync(
         ResponseValidationError: the body did not match the documented model.
     """
 
-    response = _operation.send(client, OPERATION, _get_kwargs(), max_retries)
+    response = _operation.send(client, OPERATION, _get_kwargs(), max_retries, deadline)
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "list[Collaboration]", _parse_success, response)
 
@@ -94,6 +96,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[list[Collaboration] | ErrorResponse]:
     """Organizations the user belongs to.
 
@@ -109,7 +112,7 @@ async def asyncio_detailed(
         APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
     """
 
-    response = await _operation.send_async(client, OPERATION, _get_kwargs(), max_retries)
+    response = await _operation.send_async(client, OPERATION, _get_kwargs(), max_retries, deadline)
     return _operation.build_response(response, _parse(response))
 
 
@@ -117,6 +120,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> list[Collaboration]:
     """Organizations the user belongs to.
 
@@ -133,6 +137,6 @@ async def asyncio(
         ResponseValidationError: the body did not match the documented model.
     """
 
-    response = await _operation.send_async(client, OPERATION, _get_kwargs(), max_retries)
+    response = await _operation.send_async(client, OPERATION, _get_kwargs(), max_retries, deadline)
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "list[Collaboration]", _parse_success, response)

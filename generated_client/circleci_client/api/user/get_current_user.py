@@ -41,6 +41,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[User | ErrorResponse]:
     """The user a token belongs to.
 
@@ -56,7 +57,7 @@ def sync_detailed(
         APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
     """
 
-    response = _operation.send(client, OPERATION, _get_kwargs(), max_retries)
+    response = _operation.send(client, OPERATION, _get_kwargs(), max_retries, deadline)
     return _operation.build_response(response, _parse(response))
 
 
@@ -64,6 +65,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> User:
     """The user a token belongs to.
 
@@ -80,7 +82,7 @@ def sync(
         ResponseValidationError: the body did not match the documented model.
     """
 
-    response = _operation.send(client, OPERATION, _get_kwargs(), max_retries)
+    response = _operation.send(client, OPERATION, _get_kwargs(), max_retries, deadline)
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "User", _parse_success, response)
 
@@ -89,6 +91,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[User | ErrorResponse]:
     """The user a token belongs to.
 
@@ -104,7 +107,7 @@ async def asyncio_detailed(
         APIConnectionError: the server could not be reached (APITimeoutError on a timeout).
     """
 
-    response = await _operation.send_async(client, OPERATION, _get_kwargs(), max_retries)
+    response = await _operation.send_async(client, OPERATION, _get_kwargs(), max_retries, deadline)
     return _operation.build_response(response, _parse(response))
 
 
@@ -112,6 +115,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> User:
     """The user a token belongs to.
 
@@ -128,6 +132,6 @@ async def asyncio(
         ResponseValidationError: the body did not match the documented model.
     """
 
-    response = await _operation.send_async(client, OPERATION, _get_kwargs(), max_retries)
+    response = await _operation.send_async(client, OPERATION, _get_kwargs(), max_retries, deadline)
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "User", _parse_success, response)

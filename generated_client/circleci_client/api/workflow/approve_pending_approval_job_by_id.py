@@ -52,6 +52,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[MessageResponse | ErrorResponse]:
     """Approve a held job.
 
@@ -66,6 +67,8 @@ def sync_detailed(
         approval_request_id (UUID): The approval job's `approval_request_id` from
             `listWorkflowJobs` (not its `id`).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -83,6 +86,7 @@ def sync_detailed(
             approval_request_id=approval_request_id,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -93,6 +97,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> MessageResponse:
     """Approve a held job.
 
@@ -107,6 +112,8 @@ def sync(
         approval_request_id (UUID): The approval job's `approval_request_id` from
             `listWorkflowJobs` (not its `id`).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         MessageResponse
@@ -125,6 +132,7 @@ def sync(
             approval_request_id=approval_request_id,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
@@ -136,6 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[MessageResponse | ErrorResponse]:
     """Approve a held job.
 
@@ -150,6 +159,8 @@ async def asyncio_detailed(
         approval_request_id (UUID): The approval job's `approval_request_id` from
             `listWorkflowJobs` (not its `id`).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -167,6 +178,7 @@ async def asyncio_detailed(
             approval_request_id=approval_request_id,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -177,6 +189,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> MessageResponse:
     """Approve a held job.
 
@@ -191,6 +204,8 @@ async def asyncio(
         approval_request_id (UUID): The approval job's `approval_request_id` from
             `listWorkflowJobs` (not its `id`).
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         MessageResponse
@@ -209,6 +224,7 @@ async def asyncio(
             approval_request_id=approval_request_id,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)

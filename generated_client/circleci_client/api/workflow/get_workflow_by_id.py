@@ -47,6 +47,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[Workflow | ErrorResponse]:
     """A workflow by ID.
 
@@ -57,6 +58,8 @@ def sync_detailed(
     Args:
         id (UUID): The workflow's ID.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -73,6 +76,7 @@ def sync_detailed(
             id=id,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -82,6 +86,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Workflow:
     """A workflow by ID.
 
@@ -92,6 +97,8 @@ def sync(
     Args:
         id (UUID): The workflow's ID.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         Workflow
@@ -109,6 +116,7 @@ def sync(
             id=id,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "Workflow", _parse_success, response)
@@ -119,6 +127,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[Workflow | ErrorResponse]:
     """A workflow by ID.
 
@@ -129,6 +138,8 @@ async def asyncio_detailed(
     Args:
         id (UUID): The workflow's ID.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -145,6 +156,7 @@ async def asyncio_detailed(
             id=id,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -154,6 +166,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Workflow:
     """A workflow by ID.
 
@@ -164,6 +177,8 @@ async def asyncio(
     Args:
         id (UUID): The workflow's ID.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         Workflow
@@ -181,6 +196,7 @@ async def asyncio(
             id=id,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "Workflow", _parse_success, response)

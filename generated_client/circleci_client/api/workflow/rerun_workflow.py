@@ -58,6 +58,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: RerunWorkflowParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[RerunWorkflowResponse | ErrorResponse]:
     """Rerun a workflow.
 
@@ -71,6 +72,8 @@ def sync_detailed(
         body (RerunWorkflowParameters | Unset): What to rerun. `from_failed` and `jobs` cannot
             both be given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -88,6 +91,7 @@ def sync_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -98,6 +102,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: RerunWorkflowParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> RerunWorkflowResponse:
     """Rerun a workflow.
 
@@ -111,6 +116,8 @@ def sync(
         body (RerunWorkflowParameters | Unset): What to rerun. `from_failed` and `jobs` cannot
             both be given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         RerunWorkflowResponse
@@ -129,6 +136,7 @@ def sync(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "RerunWorkflowResponse", _parse_success, response)
@@ -140,6 +148,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: RerunWorkflowParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> Response[RerunWorkflowResponse | ErrorResponse]:
     """Rerun a workflow.
 
@@ -153,6 +162,8 @@ async def asyncio_detailed(
         body (RerunWorkflowParameters | Unset): What to rerun. `from_failed` and `jobs` cannot
             both be given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         The status, headers, raw body and parsed body, whatever the status. Never raises for
@@ -170,6 +181,7 @@ async def asyncio_detailed(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     return _operation.build_response(response, _parse(response))
 
@@ -180,6 +192,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: RerunWorkflowParameters | Unset = UNSET,
     max_retries: int | None = None,
+    deadline: float | None = None,
 ) -> RerunWorkflowResponse:
     """Rerun a workflow.
 
@@ -193,6 +206,8 @@ async def asyncio(
         body (RerunWorkflowParameters | Unset): What to rerun. `from_failed` and `jobs` cannot
             both be given.
         max_retries: Retries for this call only; None uses the client's setting.
+        deadline: Seconds this call may take in all, retries included (per page when paging);
+            None uses the client's setting.
 
     Returns:
         RerunWorkflowResponse
@@ -211,6 +226,7 @@ async def asyncio(
             body=body,
         ),
         max_retries,
+        deadline,
     )
     _operation.raise_for_status(OPERATION, response)
     return _operation.parse_body(OPERATION, "RerunWorkflowResponse", _parse_success, response)
