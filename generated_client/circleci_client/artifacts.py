@@ -950,7 +950,7 @@ class _Downloader:
     def _complete(self, item: ArtifactFile, size: int) -> Steps[bool]:
         try:
             response = yield from _get(item.url, {"Range": "bytes=0-0"}, self.stall_timeout)
-        except httpx.TimeoutException as exc:
+        except httpx.ReadTimeout as exc:
             raise _FileError(self._stalled()) from exc
         try:
             return _is_complete(_probe_total(response), size)
@@ -982,7 +982,7 @@ class _Downloader:
         try:
             headers = _range_header(offset, validator)
             response = yield from _get(item.url, headers, self.stall_timeout)
-        except httpx.TimeoutException as exc:
+        except httpx.ReadTimeout as exc:
             raise _Interrupted(0, self._stalled()) from exc
         try:
             body = _accept(response, offset, validator)
@@ -1000,7 +1000,7 @@ class _Downloader:
                         out.write(chunk)
                         written += len(chunk)
                         self.listener.on_bytes(item, len(chunk))
-                except httpx.TimeoutException as exc:
+                except httpx.ReadTimeout as exc:
                     raise _Interrupted(written, self._stalled()) from exc
                 except (httpx.HTTPError, APIError) as exc:
                     raise _Interrupted(written, _describe(exc)) from exc
