@@ -186,6 +186,7 @@ _UNSATISFIED_RANGE = re.compile(r"^\s*bytes\s+\*/(\d+)\s*$", re.IGNORECASE)
 _DOWNLOAD_HEADERS = {"Accept": "*/*", "Accept-Encoding": "identity"}
 _VALIDATOR = re.compile(r"[\x21-\x7e][\x20-\x7e]*")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO planted in a file's place must not hang us
 _BINARY = getattr(os, "O_BINARY", 0)
 _WALK_FOLDERS = (
     hasattr(os, "O_DIRECTORY")
@@ -680,7 +681,7 @@ def _open_part(folder: _Folder, name: str, append: bool) -> IO[bytes]:
     a single link.
     """
     if append:
-        fd = folder.open(name, os.O_WRONLY | os.O_APPEND | _NOFOLLOW)
+        fd = folder.open(name, os.O_WRONLY | os.O_APPEND | _NOFOLLOW | _NONBLOCK)
     else:
         folder.unlink(name)
         fd = folder.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW)
@@ -707,7 +708,7 @@ def _regular_size(folder: _Folder, name: str) -> int | None:
 def _read_validator(folder: _Folder, name: str) -> str | None:
     """The validator stored in ``name``; None when it is missing, odd or unreadable."""
     try:
-        fd = folder.open(name, os.O_RDONLY | _NOFOLLOW, 0)
+        fd = folder.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK, 0)
     except OSError:
         return None
     with os.fdopen(fd, "rb") as handle:
