@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from circleci_client import AuthenticatedClient
+from circleci_client import AuthenticatedClient, artifacts
 from circleci_client.artifacts import (
     PART_SUFFIX,
     VALIDATOR_SUFFIX,
@@ -241,20 +241,29 @@ class _SwapFolder(ProgressListener):
             self.folder.symlink_to(self.outside, target_is_directory=True)
 
 
+@pytest.mark.parametrize("walk", [True, False], ids=["dir-fd", "recheck"])
 def test_folder_swapped_for_a_symlink_after_the_check_gets_no_bytes(
-    standin: Standin, tmp_path: Path
+    standin: Standin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, walk: bool
 ) -> None:
+    """With ``dir_fd`` the bytes stay in the folder that was checked; without (as on Windows)
+    the folder is checked again before each step and the file fails."""
+    monkeypatch.setattr(artifacts, "_WALK_FOLDERS", walk)
     facts = standin.world.facts
     outside = tmp_path / "outside"
     outside.mkdir()
     dest = tmp_path / "dest"
     swap = _SwapFolder(dest / "logs", outside)
     with _client(standin) as client:
-        download_job_artifacts(
+        report = download_job_artifacts(
             client, facts.widgets_slug, facts.build_job_number, dest, glob="logs/*", progress=swap
         )
     assert (dest / "logs").is_symlink()
     assert list(outside.iterdir()) == []
+    if walk:
+        assert (dest / "logs-moved" / "build.log").is_file() and report.ok
+    else:
+        [failed] = report.failed
+        assert "outside the destination" in (failed.error or "")
 
 
 # -- finding 4: stalled bodies ---------------------------------------------------------------------
