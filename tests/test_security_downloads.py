@@ -186,6 +186,21 @@ def test_full_size_part_without_validator_is_not_renamed_into_place(
     assert "range" not in request.headers and request.status == 200
 
 
+def test_server_without_validators_gets_no_blind_resume(
+    standin: Standin, tmp_path: Path, job_download: DownloadJob, big: Artifact
+) -> None:
+    standin.faults.hide_validators()
+    _interrupted_part(standin, tmp_path, job_download)
+    target, part, sidecar = _paths(standin, tmp_path)
+    assert part.stat().st_size > 0 and not sidecar.exists()
+    standin.faults.hide_validators()
+    [done] = _download_big(standin, tmp_path, job_download).downloaded
+    assert not done.resumed and done.bytes_received == BIG
+    assert _sha256(target) == artifact_sha256(big)
+    [request] = list(standin.requests.artifact)
+    assert "range" not in request.headers and request.status == 200
+
+
 def test_skip_existing_compares_size_only_and_says_so(
     standin: Standin, tmp_path: Path, job_download: DownloadJob, big: Artifact
 ) -> None:
@@ -247,7 +262,7 @@ def test_folder_swapped_for_a_symlink_after_the_check_gets_no_bytes(
 ) -> None:
     """With ``dir_fd`` the bytes stay in the folder that was checked; without (as on Windows)
     the folder is checked again before each step and the file fails."""
-    monkeypatch.setattr(artifacts, "_WALK_FOLDERS", walk)
+    monkeypatch.setattr(artifacts, "_WALK_FOLDERS", walk, raising=False)
     facts = standin.world.facts
     outside = tmp_path / "outside"
     outside.mkdir()

@@ -213,6 +213,10 @@ class Faults:
         """Make the file hosts answer ``Range`` without looking at ``If-Range`` (as some do)."""
         return self._register(FaultRule("ignore_if_range", host=host, times=times))
 
+    def hide_validators(self, *, times: int | None = None, host: str = "any") -> FaultRule:
+        """Make the file hosts send neither ``ETag`` nor ``Last-Modified``."""
+        return self._register(FaultRule("hide_validators", host=host, times=times))
+
     def clear(self) -> None:
         """Remove every rule."""
         with self._lock:

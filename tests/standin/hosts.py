@@ -139,11 +139,12 @@ async def serve_artifact(
     stall: FaultRule | None = None,
     *,
     honour_if_range: bool = True,
+    show_tags: bool = True,
 ) -> int:
     """Stream an artifact (honouring Range and If-Range); an interrupt fault cuts the body
     short, a stall fault stops sending for a while first."""
     etag, modified = validators(art)
-    tags = [(b"etag", etag.encode()), (b"last-modified", modified.encode())]
+    tags = [(b"etag", etag.encode()), (b"last-modified", modified.encode())] if show_tags else []
     wanted = headers.get("range")
     if_range = headers.get("if-range")
     if if_range is not None and not honour_if_range:
@@ -263,4 +264,5 @@ class FileHost:
             faults.take("interrupt", info),
             faults.take("stall", info),
             honour_if_range=faults.take("ignore_if_range", info) is None,
+            show_tags=faults.take("hide_validators", info) is None,
         )
