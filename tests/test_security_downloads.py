@@ -83,17 +83,28 @@ def _paths(standin: Standin, tmp_path: Path) -> tuple[Path, Path, Path]:
 
 
 def _interrupted_part(standin: Standin, tmp_path: Path, download: DownloadJob) -> int:
-    """Leave a ``.part`` of the big artifact (and its validator); return its size."""
+    """Leave a ``.part`` of the big artifact (and its validator); return its size.
+
+    The body stalls rather than breaks, so every byte sent is received: a dropped connection
+    can lose the bytes still in flight.
+    """
     facts = standin.world.facts
-    standin.faults.interrupt_artifacts(after_bytes=1_000_000, times=None, host="artifact")
+    standin.faults.stall_artifacts(after_bytes=1_000_000, seconds=SERVER_STALL, times=1)
     with _client(standin) as client:
         report = download(
-            client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="big/*", retries=0
+            client,
+            facts.widgets_slug,
+            facts.build_job_number,
+            tmp_path,
+            glob="big/*",
+            retries=0,
+            stall_timeout=0.2,
         )
     assert [r.status for r in report.files] == [FileStatus.FAILED]
     standin.faults.clear()
     standin.requests.clear()
     _, part, _ = _paths(standin, tmp_path)
+    assert part.stat().st_size == 1_000_000
     return part.stat().st_size
 
 
