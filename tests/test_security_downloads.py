@@ -98,13 +98,13 @@ def _interrupted_part(standin: Standin, tmp_path: Path, download: DownloadJob) -
             tmp_path,
             glob="big/*",
             retries=0,
-            stall_timeout=0.2,
+            stall_timeout=0.5,
         )
     assert [r.status for r in report.files] == [FileStatus.FAILED]
     standin.faults.clear()
     standin.requests.clear()
     _, part, _ = _paths(standin, tmp_path)
-    assert part.stat().st_size == 1_000_000
+    assert 0 < part.stat().st_size < BIG
     return part.stat().st_size
 
 
