@@ -13,6 +13,7 @@ import pytest
 from circleci_client import AuthenticatedClient
 from circleci_client.artifacts import (
     PART_SUFFIX,
+    VALIDATOR_SUFFIX,
     DownloadReport,
     FileStatus,
     NoSuccessfulPipelineError,
@@ -29,6 +30,7 @@ from circleci_client.artifacts import (
 )
 
 from tests.standin.content import artifact_sha256
+from tests.standin.hosts import validators
 from tests.standin.server import Standin
 from tests.standin.world import Artifact, Job, Pipeline, text_content
 
@@ -321,12 +323,17 @@ def test_interruption_is_resumed_within_the_run(
 def test_part_that_cannot_be_resumed_restarts_from_zero(
     standin: Standin, tmp_path: Path, small_big: Artifact
 ) -> None:
-    """A ``.part`` larger than the file gets 416: it is dropped and the file fetched whole."""
+    """A ``.part`` larger than the file gets 416: it is dropped and the file fetched whole.
+
+    Its validator is the server's, so the client does ask to resume it.
+    """
     facts = standin.world.facts
     target = tmp_path / facts.big_artifact_path
     target.parent.mkdir(parents=True)
     part = target.with_name(target.name + PART_SUFFIX)
     part.write_bytes(b"\0" * (BIG + 10))
+    etag, _ = validators(small_big)
+    part.with_name(part.name + VALIDATOR_SUFFIX).write_text(etag + "\n")
     with _client(standin) as client:
         report = download_job_artifacts(
             client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="big/*"

@@ -29,6 +29,12 @@ a file meets them:
   The file's folder must resolve inside the destination, so a symlink in the destination that
   points outside is refused too, and the file and its ``.part`` are never followed when they are
   symlinks. A refused file is reported as failed; the others still download.
+* **Link safety.** Once checked, the file's folder is opened and every later step (the
+  ``.part``, its validator, the final rename) works relative to that open folder, reached one
+  component at a time without following symlinks; so a folder swapped for a symlink after the
+  check cannot send bytes elsewhere (where the platform has no ``dir_fd``, Windows, the folder
+  is checked again before each step instead). A ``.part`` with another hard link is never
+  written through: it is dropped and the file downloaded from zero into a fresh ``.part``.
 * **Layout.** ``<dest>/<path>``; when a job's artifacts come from more than one node
   (``node_index``), each node's files go to ``<dest>/node-<index>/<path>``. In workflow and
   branch mode every job gets its own folder, ``<dest>/<job-number>-<job-name>/`` (the name
@@ -39,22 +45,39 @@ a file meets them:
   downloaded and the others are reported as failed. ``Report.txt`` and ``report.txt`` collide,
   and so do ``é`` and ``e`` followed by a combining accent; ``ß`` and ``ss`` do not. The rule is
   the same on every system, so a download lands the same way wherever it runs.
-* **Skip existing.** Only complete files ever get their final name, so an existing file is a
-  finished download. It is kept when its size equals the server's size, learned from a one-byte
-  probe (``Range: bytes=0-0``: the total of ``Content-Range``, or ``Content-Length`` when the
-  server ignores ranges); when the server does not say, the file is trusted. A different size
-  means the file is downloaded again.
+* **Skip existing** (option ``skip_existing``). Only complete files ever get their final name,
+  so an existing file is a finished download. With ``"size"`` (the default) it is kept when its
+  *size* equals the server's size, learned from a one-byte probe (``Range: bytes=0-0``: the total
+  of ``Content-Range``, or ``Content-Length`` when the server ignores ranges); when the server
+  does not say, the file is trusted. The content is not compared: a file of the same size but
+  other bytes is kept, and its result says so (``detail``). A different size means the file is
+  downloaded again. With ``"never"`` every file is downloaded again.
 * **Streaming and atomicity.** Bodies stream, as the network delivers them (64 KiB at most
   at a time), to ``<name>.part``; only a 200 or 206 whose ``Content-Length`` /
   ``Content-Range`` agree is written, so an error body is never saved. The ``.part`` is closed
   and renamed (:func:`os.replace`) once every byte announced has arrived; a body without
   ``Content-Length`` is complete when it ends cleanly. There is no fsync: should a power cut
   leave a short file under the final name, the size check of the next run downloads it again.
-* **Resume.** A ``.part`` left behind (an interrupted body, in this run or an earlier one) is
-  continued with ``Range: bytes=<size>-`` when the server answers 206 with a ``Content-Range``
-  starting at that size; a 200 restarts it from zero (truncated), and any other
-  ``Content-Range`` drops it and restarts. An interrupted body is resumed up to ``retries``
+* **Resume.** When a body starts from zero, the response's validator (its strong ``ETag``,
+  else its ``Last-Modified``) is written to ``<name>.part.validator`` (:data:`VALIDATOR_SUFFIX`)
+  before any byte. A ``.part`` left behind (an interrupted body, in this run or an earlier one)
+  is continued only with that validator: ``Range: bytes=<size>-`` plus ``If-Range:
+  <validator>``. A 206 whose ``Content-Range`` starts at that size (and whose validator, if
+  sent, is the same) is appended; a 200 means the file changed, so the ``.part`` is started
+  again from zero; any other ``Content-Range`` or validator drops it and restarts. A 416 counts
+  as "already whole" only when its size equals the ``.part`` and its validator matches. A
+  ``.part`` without a readable validator (or a server that sends none) is never resumed
+  blindly: it is downloaded again from zero. An interrupted body is resumed up to ``retries``
   times in the same run; after that the file is failed and its ``.part`` kept for next time.
+* **Stalls** (option ``stall_timeout``, default :data:`DEFAULT_STALL_TIMEOUT` seconds). No byte
+  for that long, while waiting for the headers or within a body, interrupts the body like a
+  dropped connection: it is resumed as above, and once ``retries`` are used up the file is
+  failed ("stalled"), its ``.part`` kept; the other files go on.
+* **Ctrl-C.** The sync functions wait for their worker threads in short slices, so a
+  ``KeyboardInterrupt`` reaches them at once. They then tell the workers to stop, shut down the
+  sockets of bodies in flight, give the workers up to :data:`STOP_GRACE` seconds to close their
+  ``.part`` files, and re-raise. Every ``.part`` keeps its validator, so the same call resumes.
+  (The async functions stop on cancellation, the same way.)
 * **Redirects** are followed by hand, at most :data:`MAX_REDIRECTS`, to http(s) URLs only.
 * **Link-local and metadata addresses.** A URL (the listing's or a redirect's) whose host is
   a link-local address (``169.254.0.0/16``, ``fe80::/10``), the AWS metadata address
@@ -72,21 +95,24 @@ a file meets them:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import fnmatch
 import ipaddress
 import itertools
 import json
 import os
 import re
+import secrets
 import socket
 import stat
+import threading
+import time
 import unicodedata
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, TypedDict, TypeVar, Unpack, cast
+from typing import IO, Any, Literal, TypedDict, TypeVar, Unpack, cast
 from urllib.parse import unquote
 from uuid import UUID
 
@@ -110,14 +136,19 @@ from .types import UNSET, Unset
 
 __all__ = [
     "DEFAULT_CONCURRENCY",
+    "DEFAULT_SKIP_EXISTING",
+    "DEFAULT_STALL_TIMEOUT",
     "MAX_REDIRECTS",
     "PART_SUFFIX",
+    "STOP_GRACE",
+    "VALIDATOR_SUFFIX",
     "ArtifactFile",
     "DownloadReport",
     "FileResult",
     "FileStatus",
     "NoSuccessfulPipelineError",
     "ProgressListener",
+    "SkipExisting",
     "SuccessfulPipeline",
     "UnsafePathError",
     "adownload_branch_artifacts",
@@ -150,6 +181,29 @@ MAX_REDIRECTS = 5
 PART_SUFFIX = ".part"
 """Suffix of a file still being downloaded."""
 
+VALIDATOR_SUFFIX = ".validator"
+"""Appended to a ``.part`` name: the file holding the validator (``ETag`` or ``Last-Modified``)
+of the version the ``.part`` is a prefix of."""
+
+MAX_VALIDATOR_LENGTH = 1024
+"""Longest validator stored and sent back; a longer one counts as none."""
+
+DEFAULT_STALL_TIMEOUT = 60.0
+"""Seconds without a single byte after which a download counts as stalled."""
+
+SkipExisting = Literal["size", "never"]
+"""How an existing file is judged: ``"size"`` keeps it when its size is the server's,
+``"never"`` downloads every file again."""
+
+DEFAULT_SKIP_EXISTING: SkipExisting = "size"
+"""Existing files are kept when their size matches (the content is not compared)."""
+
+STOP_GRACE = 1.0
+"""Seconds the sync functions give their workers to close their files after a Ctrl-C."""
+
+_WAKE_INTERVAL = 0.1
+"""How often the main thread wakes while it waits for workers (so Ctrl-C is seen at once)."""
+
 WRITE_BUFFER_SIZE = 1024 * 1024
 """Bytes gathered before each write to disk: one system call per MiB rather than one per network
 read, which matters when several downloads share the interpreter."""
@@ -171,8 +225,19 @@ _MAX_NODE_INDEX = 2**31 - 1
 _METADATA_HOSTNAMES = frozenset({"metadata.google.internal"})
 _AWS_METADATA_V6 = ipaddress.IPv6Address("fd00:ec2::254")
 _DOWNLOAD_HEADERS = {"Accept": "*/*", "Accept-Encoding": "identity"}
+_VALIDATOR = re.compile(r"[\x21-\x7e][\x20-\x7e]*")
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO planted in a file's place must not hang us
+_BINARY = getattr(os, "O_BINARY", 0)
+_WALK_FOLDERS = (
+    hasattr(os, "O_DIRECTORY")
+    and hasattr(os, "O_NOFOLLOW")
+    and {os.open, os.stat, os.unlink, os.rename} <= os.supports_dir_fd
+)
+"""Whether folders are walked with ``dir_fd`` (POSIX) rather than re-checked (Windows)."""
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 # --------------------------------------------------------------------------------------------
@@ -198,6 +263,10 @@ class _Interrupted(Exception):
 
 class _Restart(Exception):
     """The ``.part`` cannot be continued: drop it and download from zero."""
+
+
+class _Stopped(BaseException):
+    """The run is stopping (Ctrl-C or another worker's failure): give up at once."""
 
 
 class FileStatus(StrEnum):
@@ -236,6 +305,8 @@ class FileResult:
     resumed: bool = False
     """Whether an existing ``.part`` was continued with a range request."""
     error: str | None = None
+    detail: str | None = None
+    """What a skipped file was compared on (the size, not the content)."""
 
 
 @dataclass
@@ -655,7 +726,7 @@ class _Folders:
     """Where files land under ``root``: each folder is created once per run and must stay inside.
 
     Only folders are resolved: a file and its ``.part`` are never followed when they are
-    symlinks (see ``_existing_size`` and ``_open_part``), so the folder decides where bytes land.
+    symlinks (see ``_Folder`` and ``_open_part``), so the folder decides where bytes land.
     """
 
     def __init__(self, root: Path) -> None:
@@ -677,6 +748,86 @@ class _Folders:
     def _check(self, folder: Path) -> None:
         if not folder.resolve().is_relative_to(self.root):
             raise _FileError("destination resolves outside the destination folder (symlink?)")
+
+    def open(self, folder: Path) -> _Folder:
+        """Hold ``folder`` (returned by :meth:`destination`'s parent) open for one file."""
+        return _Folder(self.root, folder, self._check)
+
+
+class _Folder:
+    """One destination folder held open: its files are reached through the folder's descriptor.
+
+    The descriptor is obtained by walking from the destination root one component at a time
+    with ``O_NOFOLLOW | O_DIRECTORY``, so no symlink is followed, even one planted after the
+    folder was checked. Without ``dir_fd`` support (Windows) every step re-checks the folder.
+    """
+
+    def __init__(self, root: Path, path: Path, check: Callable[[Path], None]) -> None:
+        self.path = path
+        self._check = check
+        self.fd: int | None = None
+        if _WALK_FOLDERS:
+            self.fd = _walk(root, path.relative_to(root).parts)
+
+    def close(self) -> None:
+        """Release the folder's descriptor."""
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+    def _at(self, name: str) -> tuple[str | Path, dict[str, int]]:
+        if self.fd is None:
+            self._check(self.path)
+            return self.path / name, {}
+        return name, {"dir_fd": self.fd}
+
+    def open(self, name: str, flags: int, mode: int = 0o644) -> int:
+        """``os.open`` of ``name`` in this folder (pass ``O_NOFOLLOW`` to refuse symlinks)."""
+        where, at = self._at(name)
+        return os.open(where, flags | _BINARY, mode, **at)
+
+    def lstat(self, name: str) -> os.stat_result | None:
+        """The entry ``name`` itself (never followed), or None when there is none."""
+        where, at = self._at(name)
+        try:
+            return os.stat(where, follow_symlinks=False, **at)
+        except FileNotFoundError:
+            return None
+
+    def unlink(self, name: str) -> None:
+        """Remove ``name`` when it is there."""
+        where, at = self._at(name)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(where, **at)
+
+    def replace(self, source: str, target: str) -> None:
+        """Rename ``source`` to ``target`` within this folder, replacing it."""
+        if self.fd is None:
+            self._check(self.path)
+            os.replace(self.path / source, self.path / target)
+        else:
+            os.replace(source, target, src_dir_fd=self.fd, dst_dir_fd=self.fd)
+
+
+def _walk(root: Path, parts: Sequence[str]) -> int:
+    """A descriptor of ``root/parts...``, following no symlink below ``root``."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+    fd = os.open(root, flags)
+    try:
+        for part in parts:
+            try:
+                inner = os.open(part, flags | _NOFOLLOW, dir_fd=fd)
+            except OSError as exc:
+                raise _FileError(
+                    f"destination folder {part!r} is not a plain folder (a symlink?): "
+                    f"{exc.strerror}"
+                ) from exc
+            os.close(fd)
+            fd = inner
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 def _parse_globs(glob: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -742,24 +893,44 @@ class _Body:
     append: bool
     expected: int | None
     total: int | None
+    validator: str | None = None
+    """The version a body from zero belongs to (stored next to the ``.part``)."""
 
 
-def _accept(response: httpx.Response, offset: int) -> _Body | None:
+def _validator(response: httpx.Response) -> str | None:
+    """The response's strong ``ETag``, else its ``Last-Modified``; None when it has neither."""
+    etag = str(response.headers.get("etag", "")).strip()
+    if etag and not etag.startswith("W/") and _usable_validator(etag):
+        return etag
+    modified = str(response.headers.get("last-modified", "")).strip()
+    return modified if _usable_validator(modified) else None
+
+
+def _usable_validator(value: str) -> bool:
+    return len(value) <= MAX_VALIDATOR_LENGTH and _VALIDATOR.fullmatch(value) is not None
+
+
+def _accept(response: httpx.Response, offset: int, validator: str | None = None) -> _Body | None:
     """Check a response to a request for bytes ``offset-``; None means the ``.part`` is whole.
 
+    ``validator`` is the one the ``.part`` was started with (sent as ``If-Range``).
+
     Raises:
-        _Restart: the server's range does not continue the ``.part``.
+        _Restart: the server's range or validator does not continue the ``.part``.
         _FileError: the status or headers say the body is not the artifact.
     """
     status = response.status_code
     length = _content_length(response)
     header = response.headers.get("content-range", "")
+    current = _validator(response)
     if status == 200:
-        return _Body(append=False, expected=length, total=length)
+        return _Body(append=False, expected=length, total=length, validator=current)
     if status == 206:
         if offset == 0:
             raise _FileError("HTTP 206 to a request without Range")
         start, end, total = _content_range(header)
+        if current is not None and current != validator:
+            raise _Restart  # another version's bytes: they would not continue the .part
         if start != offset or (total is not None and end != total - 1):
             raise _Restart
         expected = end - start + 1
@@ -768,42 +939,76 @@ def _accept(response: httpx.Response, offset: int) -> _Body | None:
         return _Body(append=True, expected=expected, total=total)
     if status == 416 and offset > 0:
         unsatisfied = _UNSATISFIED_RANGE.match(header)
-        if unsatisfied and int(unsatisfied.group(1)) == offset:
+        same_version = validator is not None and current == validator
+        if unsatisfied and int(unsatisfied.group(1)) == offset and same_version:
             return None
         raise _Restart
     raise _FileError(f"HTTP {status} from {redact_url(response.url)}")
 
 
-def _open_part(path: Path, append: bool) -> IO[bytes]:
-    """Open the ``.part`` without following a symlink planted in its place."""
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
-    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    return os.fdopen(os.open(path, flags, 0o644), "wb", buffering=WRITE_BUFFER_SIZE)
+def _open_part(folder: _Folder, name: str, append: bool) -> IO[bytes]:
+    """Open the ``.part`` for writing: never through a symlink or another hard link.
 
-
-def _regular_file_size(path: Path) -> int | None:
-    """The size of the regular file at ``path`` (never followed), None when nothing is there."""
+    A body from zero goes to a fresh file (the old one unlinked, then created exclusively); an
+    appended body goes to the existing file only once it is checked to be a regular file with
+    a single link.
+    """
+    if append:
+        fd = folder.open(name, os.O_WRONLY | os.O_APPEND | _NOFOLLOW | _NONBLOCK)
+    else:
+        folder.unlink(name)
+        fd = folder.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW)
     try:
-        info = path.lstat()
-    except FileNotFoundError:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+            raise _FileError(f"{name} is not a regular file with a single link; not writing to it")
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "wb", buffering=WRITE_BUFFER_SIZE)
+
+
+def _regular_size(folder: _Folder, name: str) -> int | None:
+    """The size of the regular file ``name`` (never followed), None when nothing is there."""
+    info = folder.lstat(name)
+    if info is None:
         return None
     if not stat.S_ISREG(info.st_mode):
-        raise _FileError(f"{path.name} exists and is not a regular file")
+        raise _FileError(f"{name} exists and is not a regular file")
     return info.st_size
 
 
-def _part_size(part: Path) -> int:
-    return _regular_file_size(part) or 0
+def _read_validator(folder: _Folder, name: str) -> str | None:
+    """The validator stored in ``name``; None when it is missing, odd or unreadable."""
+    try:
+        fd = folder.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK, 0)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = handle.read(MAX_VALIDATOR_LENGTH + 2)
+    try:
+        value = data.decode("ascii").strip()
+    except UnicodeDecodeError:
+        return None
+    return value if _usable_validator(value) else None
 
 
-def _finish(part: Path, final: Path) -> int:
-    os.replace(part, final)
-    return final.stat().st_size
-
-
-def _existing_size(final: Path) -> int | None:
-    """The size of a finished file already there, or None when there is none."""
-    return _regular_file_size(final)
+def _write_validator(folder: _Folder, name: str, value: str | None) -> None:
+    """Store ``value`` in ``name`` atomically (a fresh file renamed over it); None removes it."""
+    if value is None:
+        folder.unlink(name)
+        return
+    temporary = f".{secrets.token_hex(8)}{VALIDATOR_SUFFIX}.tmp"
+    fd = folder.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(value.encode("ascii") + b"\n")
+        folder.replace(temporary, name)
+    except BaseException:
+        folder.unlink(temporary)
+        raise
 
 
 def _check_redirect(response: httpx.Response, hops: int) -> httpx.URL | None:
@@ -843,10 +1048,12 @@ def _failed(item: ArtifactFile, error: str, destination: Path | None = None) -> 
 class _Progress:
     """What one file's download has done so far, across resumed attempts."""
 
-    def __init__(self, item: ArtifactFile, final: Path, retries: int) -> None:
+    def __init__(self, item: ArtifactFile, final: Path, folder: _Folder, retries: int) -> None:
         self.item = item
         self.final = final
-        self.part = final.with_name(final.name + PART_SUFFIX)
+        self.folder = folder
+        self.part = final.name + PART_SUFFIX
+        self.sidecar = self.part + VALIDATOR_SUFFIX
         self.retries = retries
         self.received = 0
         self.resumed = False
@@ -858,7 +1065,7 @@ class _Progress:
         self.interruptions += 1
         if self.interruptions <= self.retries:
             return None
-        kept = f"{_part_size(self.part)} bytes kept in {self.part.name} to resume"
+        kept = f"{_regular_size(self.folder, self.part) or 0} bytes kept in {self.part} to resume"
         return FileResult(
             self.item,
             FileStatus.FAILED,
@@ -872,7 +1079,9 @@ class _Progress:
         """Move the complete ``.part`` into place and report it."""
         self.received += written
         self.resumed = self.resumed or appended
-        size = _finish(self.part, self.final)
+        self.folder.replace(self.part, self.final.name)
+        self.folder.unlink(self.sidecar)
+        size = _regular_size(self.folder, self.final.name) or 0
         return FileResult(
             self.item,
             FileStatus.DOWNLOADED,
@@ -882,18 +1091,44 @@ class _Progress:
             resumed=self.resumed,
         )
 
+    def drop(self) -> None:
+        """Forget the ``.part`` and its validator: the next attempt starts from zero."""
+        self.folder.unlink(self.part)
+        self.folder.unlink(self.sidecar)
 
-def _range_header(offset: int) -> dict[str, str]:
-    return {"Range": f"bytes={offset}-"} if offset else {}
+    def resume_point(self) -> tuple[int, str | None]:
+        """Where the ``.part`` can be continued, and the validator to send; 0 means from zero.
+
+        A ``.part`` without a readable validator, or with another hard link, is not continued.
+        """
+        info = self.folder.lstat(self.part)
+        if info is None or info.st_size == 0:
+            return 0, None
+        if not stat.S_ISREG(info.st_mode):
+            raise _FileError(f"{self.part} exists and is not a regular file")
+        validator = _read_validator(self.folder, self.sidecar)
+        if info.st_nlink != 1 or validator is None:
+            self.drop()
+            return 0, None
+        return info.st_size, validator
 
 
-def _check_length(body: _Body, written: int, part: Path) -> None:
+def _range_header(offset: int, validator: str | None = None) -> dict[str, str]:
+    if not offset:
+        return {}
+    headers = {"Range": f"bytes={offset}-"}
+    if validator is not None:
+        headers["If-Range"] = validator
+    return headers
+
+
+def _check_length(body: _Body, written: int, progress: _Progress) -> None:
     """Raise unless exactly the announced number of bytes arrived."""
     if body.expected is None or written == body.expected:
         return
     if written < body.expected:
         raise _Interrupted(written, f"got {written} of {body.expected} bytes")
-    part.unlink(missing_ok=True)
+    progress.drop()
     raise _FileError(f"got {written} bytes, more than the {body.expected} announced")
 
 
@@ -907,11 +1142,17 @@ def _is_complete(total: int | None, size: int) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def _get(url: str, headers: dict[str, str]) -> Steps[httpx.Response]:
-    """GET with manual redirects; returns the final (streamed, unread) response to close."""
+def _get(
+    url: str, headers: dict[str, str], stall_timeout: float | None = None
+) -> Steps[httpx.Response]:
+    """GET with manual redirects; returns the final (streamed, unread) response to close.
+
+    ``stall_timeout`` replaces the client's read timeout: the longest wait for any byte.
+    """
     current = _start_url(url)
     for hops in range(MAX_REDIRECTS + 1):
-        response: httpx.Response = yield ("get", (current, {**_DOWNLOAD_HEADERS, **headers}))
+        sent = {**_DOWNLOAD_HEADERS, **headers}
+        response: httpx.Response = yield ("get", (current, sent, stall_timeout))
         try:
             target = _check_redirect(response, hops)
         except BaseException:
@@ -959,11 +1200,20 @@ class _CheckedListener(ProgressListener):
 class _Downloader:
     """Fetches one planned file: skip, download or resume it, and report the outcome."""
 
-    def __init__(self, root: Path, listener: ProgressListener, retries: int) -> None:
+    def __init__(
+        self,
+        root: Path,
+        listener: ProgressListener,
+        retries: int,
+        stall_timeout: float = DEFAULT_STALL_TIMEOUT,
+        skip_existing: SkipExisting = DEFAULT_SKIP_EXISTING,
+    ) -> None:
         self.folders = _Folders(root)
         self.listener: ProgressListener = _CheckedListener(listener)
         self.user_listener = listener
         self.retries = retries
+        self.stall_timeout = stall_timeout
+        self.skip_existing = skip_existing
 
     def file(self, planned: tuple[ArtifactFile, str | None]) -> Steps[FileResult]:
         try:
@@ -980,32 +1230,47 @@ class _Downloader:
         if error is not None or item.target is None:
             return _failed(item, error or "no destination")
         final: Path | None = None
+        folder: _Folder | None = None
         try:
             final = self.folders.destination(item)
-            existing = _existing_size(final)
-            if existing is not None and (yield from self._complete(item, existing)):
-                return FileResult(item, FileStatus.SKIPPED, final, size=existing)
-            return (yield from self._download(item, final))
+            folder = self.folders.open(final.parent)
+            existing = _regular_size(folder, final.name)
+            if (
+                existing is not None
+                and self.skip_existing == "size"
+                and (yield from self._complete(item, existing))
+            ):
+                detail = "same size as on the server (content not compared)"
+                return FileResult(item, FileStatus.SKIPPED, final, size=existing, detail=detail)
+            return (yield from self._download(item, final, folder))
         except _FileError as exc:
             return _failed(item, str(exc), final)
         except (httpx.HTTPError, APIError, OSError) as exc:
             return _failed(item, _describe(exc), final)
+        finally:
+            if folder is not None:
+                folder.close()
 
     def _complete(self, item: ArtifactFile, size: int) -> Steps[bool]:
-        response = yield from _get(item.url, {"Range": "bytes=0-0"})
+        try:
+            response = yield from _get(item.url, {"Range": "bytes=0-0"}, self.stall_timeout)
+        except httpx.ReadTimeout as exc:
+            raise _FileError(self._stalled()) from exc
         try:
             return _is_complete(_probe_total(response), size)
         finally:
             yield ("close", (response,))
 
-    def _download(self, item: ArtifactFile, final: Path) -> Steps[FileResult]:
-        progress = _Progress(item, final, self.retries)
+    def _stalled(self) -> str:
+        return f"stalled: no data for {self.stall_timeout:g} s"
+
+    def _download(self, item: ArtifactFile, final: Path, folder: _Folder) -> Steps[FileResult]:
+        progress = _Progress(item, final, folder, self.retries)
         while True:
             try:
-                offset = _part_size(progress.part)
-                written, appended = yield from self._attempt(item, progress.part, offset)
+                written, appended = yield from self._attempt(progress)
             except _Restart:
-                progress.part.unlink(missing_ok=True)
+                progress.drop()
                 continue
             except _Interrupted as exc:
                 failure = progress.interrupted(exc)
@@ -1014,26 +1279,36 @@ class _Downloader:
                 continue
             return progress.done(written, appended)
 
-    def _attempt(self, item: ArtifactFile, part: Path, offset: int) -> Steps[tuple[int, bool]]:
-        """Fetch from ``offset`` into the ``.part``; the bytes written and whether appended."""
-        response = yield from _get(item.url, _range_header(offset))
+    def _attempt(self, progress: _Progress) -> Steps[tuple[int, bool]]:
+        """Fetch the rest of the file into the ``.part``; the bytes written and whether appended."""
+        item, folder = progress.item, progress.folder
+        offset, validator = progress.resume_point()
         try:
-            body = _accept(response, offset)
+            headers = _range_header(offset, validator)
+            response = yield from _get(item.url, headers, self.stall_timeout)
+        except httpx.ReadTimeout as exc:
+            raise _Interrupted(0, self._stalled()) from exc
+        try:
+            body = _accept(response, offset, validator)
             if body is None:
                 return 0, True
             self.listener.on_start(item, body.total, offset if body.append else 0)
             written = 0
             # Async downloads write from the event loop too: pieces go to the page cache.
-            with _open_part(part, body.append) as out:
+            with _open_part(folder, progress.part, body.append) as out:
+                if not body.append:  # the version's validator first, then its bytes
+                    _write_validator(folder, progress.sidecar, body.validator)
                 try:
                     chunks = yield ("chunks", (response,))
                     while (chunk := (yield ("next", (chunks,)))) is not None:
                         out.write(chunk)
                         written += len(chunk)
                         self.listener.on_bytes(item, len(chunk))
+                except httpx.ReadTimeout as exc:
+                    raise _Interrupted(written, self._stalled()) from exc
                 except (httpx.HTTPError, APIError) as exc:
                     raise _Interrupted(written, _describe(exc)) from exc
-            _check_length(body, written, part)
+            _check_length(body, written, progress)
             return written, body.append
         finally:
             yield ("close", (response,))
@@ -1113,10 +1388,16 @@ def _workflow_jobs(workflow_id: UUID | str) -> Steps[list[_JobRef]]:
 def _common_io(
     http: httpx.Client | httpx.AsyncClient, allow_link_local: bool
 ) -> dict[str, Callable[..., Any]]:
-    def get(url: httpx.URL, headers: dict[str, str]) -> Any:  # a coroutine for AsyncClient
+    def get(url: httpx.URL, headers: dict[str, str], stall: float | None = None) -> Any:
+        # A coroutine for AsyncClient. The read timeout bounds the wait for any byte.
         if not allow_link_local:
             _refuse_link_local(url)  # every request of a download, redirects included
-        request = http.build_request("GET", url, headers=headers)
+        timeout = http.timeout
+        if stall is not None:
+            timeout = httpx.Timeout(
+                connect=timeout.connect, read=stall, write=timeout.write, pool=timeout.pool
+            )
+        request = http.build_request("GET", url, headers=headers, timeout=timeout)
         return http.send(request, stream=True, follow_redirects=False)
 
     return {"get": get}
@@ -1142,8 +1423,124 @@ async def _gather_or_cancel(awaitables: Iterable[Awaitable[T]]) -> list[T]:
         raise
 
 
+class _Workers:
+    """Daemon threads for the sync functions, and how they stop promptly on Ctrl-C.
+
+    :meth:`map` waits in slices of :data:`_WAKE_INTERVAL`, so a ``KeyboardInterrupt`` reaches
+    the main thread at once. Then (or when a worker raises) :meth:`stop` tells every worker to
+    give up at its next step, shuts down the sockets of the responses in flight so blocked
+    reads return, and waits up to :data:`STOP_GRACE` seconds for the workers to close their
+    files. Threads still waiting for a server after that are daemons: they end with the
+    process, and they write nothing more (their next step raises ``_Stopped``).
+    """
+
+    def __init__(self, concurrency: int) -> None:
+        self.concurrency = concurrency
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._in_flight: set[httpx.Response] = set()
+        self._threads: list[threading.Thread] = []
+
+    def map(self, work: Callable[[T], R], items: Iterable[T]) -> list[R]:
+        """``work`` on every item, ``concurrency`` at a time; results in order."""
+        todo = list(enumerate(items))
+        results: list[Any] = [None] * len(todo)
+        failures: list[BaseException] = []
+        pending = iter(todo)
+        left = [len(todo)]
+        finished = threading.Event()
+
+        def worker() -> None:
+            while not self._stopping.is_set():
+                with self._lock:
+                    taken = next(pending, None)
+                if taken is None:
+                    return
+                try:
+                    results[taken[0]] = work(taken[1])
+                except BaseException as exc:  # reported by map, in the caller's thread
+                    with self._lock:
+                        failures.append(exc)
+                    finished.set()
+                    return
+                with self._lock:
+                    left[0] -= 1
+                    if left[0] == 0:
+                        finished.set()
+
+        if todo:
+            count = min(self.concurrency, len(todo))
+            threads = [
+                threading.Thread(target=worker, name=f"artifacts-{n}", daemon=True)
+                for n in range(count)
+            ]
+            self._threads += threads
+            for thread in threads:
+                thread.start()
+        try:
+            while todo and not finished.wait(_WAKE_INTERVAL):
+                pass
+        except BaseException:
+            self.stop()
+            raise
+        if failures:
+            self.stop()
+            raise failures[0]
+        return cast(list[R], results)
+
+    def stop(self) -> None:
+        """Make every worker give up, unblock their reads and wait briefly for them."""
+        self._stopping.set()
+        with self._lock:
+            in_flight = list(self._in_flight)
+        for response in in_flight:
+            _shut_down(response)
+        deadline = time.monotonic() + STOP_GRACE
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+
+    def guard(self, io: dict[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
+        """``io`` whose steps raise ``_Stopped`` once stopping, and which tracks responses."""
+        get, close, step = io["get"], io["close"], io["next"]
+
+        def checked_get(*args: Any) -> httpx.Response:
+            self._check()
+            response: httpx.Response = get(*args)
+            with self._lock:
+                self._in_flight.add(response)
+            if self._stopping.is_set():
+                close(response)
+                raise _Stopped
+            return response
+
+        def checked_close(response: httpx.Response) -> None:
+            with self._lock:
+                self._in_flight.discard(response)
+            close(response)
+
+        def checked_next(iterator: Any) -> Any:
+            self._check()
+            return step(iterator)
+
+        io |= {"get": checked_get, "close": checked_close, "next": checked_next}
+        return io
+
+    def _check(self) -> None:
+        if self._stopping.is_set():
+            raise _Stopped
+
+
+def _shut_down(response: httpx.Response) -> None:
+    """Shut down the socket under a streamed response, so a read blocked on it returns."""
+    stream = response.extensions.get("network_stream")
+    sock = stream.get_extra_info("socket") if stream is not None else None
+    if isinstance(sock, socket.socket):
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
 def _sync_io(
-    client: Client, pool: ThreadPoolExecutor | None = None, *, allow_link_local: bool = False
+    client: Client, pool: _Workers | None = None, *, allow_link_local: bool = False
 ) -> dict[str, Callable[..., Any]]:
     """The steps' I/O with the client's ``httpx.Client``; ``map`` fans out over ``pool``."""
     fan_out = pool.map if pool is not None else map
@@ -1255,6 +1652,10 @@ class DownloadOptions(TypedDict, total=False):
             :data:`DEFAULT_RETRIES`).
         allow_link_local: Fetch URLs (and redirects) to link-local and cloud metadata
             addresses too (default False: such a file fails; see :func:`is_link_local_host`).
+        stall_timeout: Seconds without a byte after which a body counts as interrupted
+            (default :data:`DEFAULT_STALL_TIMEOUT`).
+        skip_existing: ``"size"`` (default) keeps an existing file whose size is the server's,
+            without comparing content; ``"never"`` downloads every file again.
     """
 
     glob: str | Iterable[str] | None
@@ -1262,6 +1663,8 @@ class DownloadOptions(TypedDict, total=False):
     progress: ProgressListener | None
     retries: int
     allow_link_local: bool
+    stall_timeout: float
+    skip_existing: SkipExisting
 
 
 class BranchDownloadOptions(DownloadOptions, total=False):
@@ -1280,6 +1683,8 @@ class _Request:
     listener: ProgressListener
     retries: int
     allow_link_local: bool
+    stall_timeout: float = DEFAULT_STALL_TIMEOUT
+    skip_existing: SkipExisting = DEFAULT_SKIP_EXISTING
 
     @classmethod
     def make(cls, dest: str | os.PathLike[str], options: DownloadOptions) -> _Request:
@@ -1294,7 +1699,24 @@ class _Request:
         allow_link_local = options.get("allow_link_local", False)
         if not isinstance(allow_link_local, bool):
             raise TypeError(f"allow_link_local must be True or False, got {allow_link_local!r}")
-        return cls(_root(dest), globs, concurrency, listener, retries, allow_link_local)
+        stall_timeout = options.get("stall_timeout", DEFAULT_STALL_TIMEOUT)
+        if not isinstance(stall_timeout, int | float) or not stall_timeout > 0:
+            raise ValueError(
+                f"stall_timeout must be a number of seconds above 0, got {stall_timeout!r}"
+            )
+        skip_existing = options.get("skip_existing", DEFAULT_SKIP_EXISTING)
+        if skip_existing not in ("size", "never"):
+            raise ValueError(f"skip_existing must be 'size' or 'never', got {skip_existing!r}")
+        return cls(
+            _root(dest),
+            globs,
+            concurrency,
+            listener,
+            retries,
+            allow_link_local,
+            float(stall_timeout),
+            skip_existing,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1345,7 +1767,9 @@ def _download(source: _Source, asked: _Request) -> Steps[DownloadReport]:
     jobs = yield from source.jobs()
     listings = yield ("map", (_entries_of, jobs))
     planned = _plan(jobs, listings, asked.globs, source.folders, asked.listener)
-    downloader = _Downloader(asked.root, asked.listener, asked.retries)
+    downloader = _Downloader(
+        asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
+    )
     results = yield ("map", (downloader.file, planned))
     return DownloadReport(asked.root, results, source.describe())
 
@@ -1354,9 +1778,9 @@ def _download_sync(
     client: Client, source: _Source, options: DownloadOptions, dest: Destination
 ) -> DownloadReport:
     asked = _Request.make(dest, options)
-    with ThreadPoolExecutor(asked.concurrency, thread_name_prefix="artifacts") as pool:
-        io = _sync_io(client, pool, allow_link_local=asked.allow_link_local)
-        return run(_download(source, asked), io)
+    workers = _Workers(asked.concurrency)
+    io = _sync_io(client, workers, allow_link_local=asked.allow_link_local)
+    return run(_download(source, asked), workers.guard(io))
 
 
 async def _download_async(
@@ -1378,8 +1802,9 @@ def download_job_artifacts(
 
     Args:
         client: Its httpx client does the requests; the token goes to allowed origins only.
-        options: ``glob``, ``concurrency``, ``progress``, ``retries``, ``allow_link_local``:
-            see :class:`DownloadOptions`. They are checked before any request.
+        options: ``glob``, ``concurrency``, ``progress``, ``retries``, ``allow_link_local``,
+            ``stall_timeout``, ``skip_existing``: see :class:`DownloadOptions`. They are checked
+            before any request.
 
     Returns:
         Every file's outcome. A file's failure is reported, not raised: a bad listing entry,
@@ -1388,6 +1813,8 @@ def download_job_artifacts(
     Raises:
         APIError: listing the artifacts failed (a subclass per status).
         TypeError: an unknown option.
+        KeyboardInterrupt: Ctrl-C; the workers are stopped within about a second and every
+            ``.part`` is kept with its validator, so the same call resumes.
     """
     return _download_sync(client, _job_source(project_slug, job_number), options, dest)
 

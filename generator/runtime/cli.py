@@ -2,8 +2,8 @@
 
 Reads the token from ``CIRCLE_TOKEN`` (or ``CIRCLECI_TOKEN``) and the API root from
 ``CIRCLECI_BASE_URL``. Exit codes: 0 everything worked, 1 some file (or the API) failed,
-2 usage or authentication error. Nothing in the package imports this module, so
-``import circleci_client`` never loads typer or rich.
+2 usage or authentication error, 130 interrupted (Ctrl-C). Nothing in the package imports this
+module, so ``import circleci_client`` never loads typer or rich.
 """
 
 from __future__ import annotations
@@ -89,6 +89,18 @@ def _api_errors() -> Iterator[None]:
         _fail(str(exc), 2)
     except CircleCIError as exc:
         _fail(str(exc), 1)
+
+
+INTERRUPTED_MESSAGE = "interrupted: run the same command again to resume"
+
+
+@contextlib.contextmanager
+def _interrupt_exits() -> Iterator[None]:
+    """Turn Ctrl-C into a one-line hint and exit status 130 (128 + SIGINT)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        _fail(INTERRUPTED_MESSAGE, 130)
 
 
 def _client(token_hosts: list[str] | None) -> AuthenticatedClient:
@@ -194,8 +206,11 @@ def _progress(enabled: bool) -> Iterator[artifacts.ProgressListener | None]:
     "Files already complete are skipped and interrupted ones resume, so re-running is cheap. "
     "In workflow and branch mode each job gets a folder <number>-<name>; a job that ran on "
     "several nodes puts each node's files under node-<index>.\n\n"
+    "A file already there is kept when its size is the server's (its content is not compared; "
+    "--skip-existing never downloads everything again). A download that receives nothing for "
+    "--stall-timeout seconds is interrupted and resumed later.\n\n"
     "Exit status: 0 all files downloaded or already there, 1 some file failed, "
-    "2 usage or authentication error.",
+    "2 usage or authentication error, 130 interrupted (Ctrl-C; run it again to resume).",
 )
 def download_command(
     slug: SlugArg,
@@ -239,45 +254,52 @@ def download_command(
             "metadata addresses (169.254.0.0/16, fe80::/10, fd00:ec2::254); refused by default.",
         ),
     ] = False,
+    stall_timeout: Annotated[
+        float,
+        typer.Option(
+            "--stall-timeout",
+            metavar="SECONDS",
+            min=0.001,
+            help="Give up on a download that receives nothing for this long (it resumes later).",
+        ),
+    ] = artifacts.DEFAULT_STALL_TIMEOUT,
+    skip_existing: Annotated[
+        str,
+        typer.Option(
+            "--skip-existing",
+            metavar="size|never",
+            help="size: keep a file already there when its size is the server's (content not "
+            "compared); never: download every file again.",
+        ),
+    ] = artifacts.DEFAULT_SKIP_EXISTING,
 ) -> None:
     """Download artifacts of a job, of a workflow's jobs, or of a branch's latest success."""
     chosen = [job is not None, workflow is not None, branch is not None]
     if sum(chosen) != 1:
         raise typer.BadParameter("give exactly one of JOB, --workflow ID or --branch NAME")
-    with _api_errors(), _client(token_hosts) as client, _progress(not quiet) as listener:
+    if skip_existing not in ("size", "never"):
+        raise typer.BadParameter("give size or never", param_hint="--skip-existing")
+    with (
+        _interrupt_exits(),
+        _api_errors(),
+        _client(token_hosts) as client,
+        _progress(not quiet) as listener,
+    ):
+        options: artifacts.DownloadOptions = {
+            "glob": glob,
+            "concurrency": concurrency,
+            "progress": listener,
+            "stall_timeout": stall_timeout,
+            "skip_existing": "never" if skip_existing == "never" else "size",
+            "allow_link_local": allow_link_local,
+        }
         if job is not None:
-            report = artifacts.download_job_artifacts(
-                client,
-                slug,
-                job,
-                dest,
-                glob=glob,
-                concurrency=concurrency,
-                progress=listener,
-                allow_link_local=allow_link_local,
-            )
+            report = artifacts.download_job_artifacts(client, slug, job, dest, **options)
         elif workflow is not None:
-            report = artifacts.download_workflow_artifacts(
-                client,
-                workflow,
-                dest,
-                glob=glob,
-                concurrency=concurrency,
-                progress=listener,
-                allow_link_local=allow_link_local,
-            )
+            report = artifacts.download_workflow_artifacts(client, workflow, dest, **options)
         else:
             assert branch is not None
-            report = artifacts.download_branch_artifacts(
-                client,
-                slug,
-                branch,
-                dest,
-                glob=glob,
-                concurrency=concurrency,
-                progress=listener,
-                allow_link_local=allow_link_local,
-            )
+            report = artifacts.download_branch_artifacts(client, slug, branch, dest, **options)
     typer.echo(report.summary())
     if not report.ok:
         raise typer.Exit(1)

@@ -201,6 +201,22 @@ class Faults:
             FaultRule("interrupt", host=host, times=times, after_bytes=after_bytes)
         )
 
+    def stall_artifacts(
+        self, after_bytes: int = 1024, *, seconds: float = 30.0, **match: Unpack[Match]
+    ) -> FaultRule:
+        """Send headers and ``after_bytes`` bytes of an artifact body, then nothing for
+        ``seconds`` (or until the client goes away), then drop the connection."""
+        rule = FaultRule("stall", host="any", after_bytes=after_bytes, seconds=seconds)
+        return self._register(rule, match)
+
+    def ignore_if_range(self, *, times: int | None = None, host: str = "any") -> FaultRule:
+        """Make the file hosts answer ``Range`` without looking at ``If-Range`` (as some do)."""
+        return self._register(FaultRule("ignore_if_range", host=host, times=times))
+
+    def hide_validators(self, *, times: int | None = None, host: str = "any") -> FaultRule:
+        """Make the file hosts send neither ``ETag`` nor ``Last-Modified``."""
+        return self._register(FaultRule("hide_validators", host=host, times=times))
+
     def clear(self) -> None:
         """Remove every rule."""
         with self._lock:

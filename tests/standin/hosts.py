@@ -3,12 +3,15 @@
 Artifact URLs look like ``<artifact_base_url>/output/job/<job-id>/artifacts/<node>/<path>``.
 With the redirect fault on, the artifact host answers 302 to
 ``<foreign_base_url>/presigned/<job-id>/<node>/<path>?X-Amz-Expires=300&X-Amz-Signature=..``,
-which the foreign host serves without any token. Both honour single ``Range`` requests.
+which the foreign host serves without any token. Both honour single ``Range`` requests, send
+a strong ``ETag`` and a ``Last-Modified`` that change with the artifact's content, and honour
+``If-Range`` (a validator that does not match gets the whole file, 200).
 """
 
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import hashlib
 import json
 import mimetypes
@@ -62,6 +65,13 @@ def presign(job_id: str, node: int, path: str) -> str:
     return hashlib.sha256(f"standin-presign:{job_id}:{node}:{path}".encode()).hexdigest()[:40]
 
 
+def validators(art: Artifact) -> tuple[str, str]:
+    """Return the artifact's ``(ETag, Last-Modified)``; both change when its content does."""
+    digest = hashlib.sha256(f"{art.seed}:{art.size}:".encode() + (art.content or b"")).hexdigest()
+    modified = email.utils.formatdate(1_700_000_000 + int(digest[:6], 16), usegmt=True)
+    return f'"{digest[:32]}"', modified
+
+
 def parse_range(header: str | None, size: int) -> tuple[int, int] | None:
     """Return ``(start, end_exclusive)`` for a single byte range; None means whole file.
 
@@ -110,14 +120,41 @@ async def send_json_message(send: Send, status: int, text: str) -> None:
     await send_simple(send, status, json.dumps({"message": text}).encode(), "application/json")
 
 
+async def _stall(scope: Scope, send: Send, seconds: float) -> None:
+    """Send nothing for ``seconds`` (less if the client goes away), then drop the connection."""
+    transport = scope.get(TRANSPORT_KEY)
+    loop = asyncio.get_running_loop()
+    until = loop.time() + seconds
+    while loop.time() < until and not (transport is not None and transport.is_closing()):
+        await asyncio.sleep(0.02)
+    await drop_connection(scope, send)
+
+
 async def serve_artifact(
-    scope: Scope, send: Send, art: Artifact, headers: dict[str, str], interrupt: FaultRule | None
+    scope: Scope,
+    send: Send,
+    art: Artifact,
+    headers: dict[str, str],
+    interrupt: FaultRule | None,
+    stall: FaultRule | None = None,
+    *,
+    honour_if_range: bool = True,
+    show_tags: bool = True,
 ) -> int:
-    """Stream an artifact (honouring Range); an interrupt fault cuts the body short."""
+    """Stream an artifact (honouring Range and If-Range); an interrupt fault cuts the body
+    short, a stall fault stops sending for a while first."""
+    etag, modified = validators(art)
+    tags = [(b"etag", etag.encode()), (b"last-modified", modified.encode())] if show_tags else []
+    wanted = headers.get("range")
+    if_range = headers.get("if-range")
+    if if_range is not None and not honour_if_range:
+        if_range = None
+    if if_range is not None and if_range.strip() not in (etag, modified):
+        wanted = None  # the client's copy is of another version: send the whole file
     try:
-        span = parse_range(headers.get("range"), art.size)
+        span = parse_range(wanted, art.size)
     except ValueError:
-        extra = [(b"content-range", f"bytes */{art.size}".encode())]
+        extra = [(b"content-range", f"bytes */{art.size}".encode()), *tags]
         await send_simple(send, 416, b"Range Not Satisfiable", "text/plain", extra)
         return 416
     start, end = span if span is not None else (0, art.size)
@@ -127,6 +164,7 @@ async def serve_artifact(
         (b"content-type", content_type.encode()),
         (b"content-length", str(end - start).encode()),
         (b"accept-ranges", b"bytes"),
+        *tags,
     ]
     if span is not None:
         out.append((b"content-range", f"bytes {start}-{end - 1}/{art.size}".encode()))
@@ -134,7 +172,8 @@ async def serve_artifact(
     if scope["method"] == "HEAD":
         await send({"type": "http.response.body", "body": b"", "more_body": False})
         return status
-    limit = None if interrupt is None else min(interrupt.after_bytes, max(0, end - start - 1))
+    cut = interrupt or stall
+    limit = None if cut is None else min(cut.after_bytes, max(0, end - start - 1))
     sent = 0
     for chunk in iter_artifact(art, start, end):
         if limit is not None and sent + len(chunk) >= limit:
@@ -144,6 +183,9 @@ async def serve_artifact(
                 "more_body": True,
             }
             await send(piece)
+            if stall is not None:
+                await _stall(scope, send, stall.seconds)
+                return status
             await asyncio.sleep(0.01)
             await drop_connection(scope, send)
             return status
@@ -215,5 +257,12 @@ class FileHost:
             await send_simple(send, 302, b"", "text/plain", [(b"location", location.encode())])
             return 302
         return await serve_artifact(
-            scope, send, art, record.headers, faults.take("interrupt", info)
+            scope,
+            send,
+            art,
+            record.headers,
+            faults.take("interrupt", info),
+            faults.take("stall", info),
+            honour_if_range=faults.take("ignore_if_range", info) is None,
+            show_tags=faults.take("hide_validators", info) is None,
         )
