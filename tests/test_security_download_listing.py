@@ -574,6 +574,22 @@ def test_names_equal_after_nfc_collide(server: HostileServer, tmp_path: Path) ->
     assert (tmp_path / composed).read_bytes() == b"composed"  # not overwritten by the second
 
 
+@pytest.mark.parametrize("validator_first", [False, True])
+def test_an_artifact_named_like_another_files_validator_collides(
+    server: HostileServer, tmp_path: Path, validator_first: bool
+) -> None:
+    entries = [
+        _entry("a.bin", server.file("v1", b"artifact")),
+        _entry("A.bin.part.validator", server.file("v2", b"planted")),
+    ]
+    server.listing(entries[::-1] if validator_first else entries)
+
+    report = download_job_artifacts(_client(server), SLUG, JOB, tmp_path)
+
+    assert [r.status for r in report.files] == [FileStatus.DOWNLOADED, FileStatus.FAILED]
+    assert "another artifact already downloads" in (report.files[1].error or "")
+
+
 def test_sharp_s_and_ss_do_not_collide(server: HostileServer, tmp_path: Path) -> None:
     server.listing(
         [

@@ -515,14 +515,18 @@ def _collision_key(name: str) -> str:
 def _check_collisions(
     planned: list[tuple[ArtifactFile, str | None]],
 ) -> list[tuple[ArtifactFile, str | None]]:
-    """Refuse a file whose target (or its ``.part``) another file already uses."""
+    """Refuse a file whose target (or its ``.part`` or validator file) another file already uses."""
     taken: set[str] = set()
     out: list[tuple[ArtifactFile, str | None]] = []
     for item, error in planned:
         if error is None and item.target is not None:
             name = str(item.target)
             part = name + PART_SUFFIX
-            keys = {_collision_key(name), _collision_key(part)}
+            keys = {
+                _collision_key(name),
+                _collision_key(part),
+                _collision_key(part + VALIDATOR_SUFFIX),
+            }
             if keys & taken:
                 error = f"another artifact already downloads to {name!r}"
             else:
