@@ -19,7 +19,8 @@ import nox
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["generate", "lint", "tests", "docs"]
 
-PACKAGE = "./generated_client[cli]"
+# Editable, so that every session runs the code in the working tree.
+PACKAGE = ("-e", "./generated_client[cli]")
 REQUIREMENTS = "requirements"
 
 
@@ -52,7 +53,7 @@ def generate(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff and mypy --strict on every Python file, and validation of the spec."""
     _install(session, "lint", "tests", "docs")
-    session.install(PACKAGE)
+    session.install(*PACKAGE)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
@@ -64,7 +65,7 @@ def tests(session: nox.Session) -> None:
     """Check generated_client/ is current, then run the test suite."""
     _install(session, "generate", "tests")
     session.run("python", "generator/generate.py", "--check")
-    session.install(PACKAGE)
+    session.install(*PACKAGE)
     session.run("pytest", *session.posargs)
 
 
@@ -72,7 +73,7 @@ def tests(session: nox.Session) -> None:
 def tutorial(session: nox.Session) -> None:
     """Walk through the API guide's tutorial against a local stand-in (or ``-- --live``)."""
     _install(session, "tests")
-    session.install(PACKAGE)
+    session.install(*PACKAGE)
     session.run("python", "-m", "docs.examples.tutorial", *session.posargs)
 
 
@@ -80,7 +81,7 @@ def tutorial(session: nox.Session) -> None:
 def sandbox(session: nox.Session) -> None:
     """Serve a stand-in CircleCI on localhost until stopped (``-- --port N --token T``)."""
     _install(session, "tests")
-    session.install(PACKAGE)
+    session.install(*PACKAGE)
     session.run("python", "-m", "tests.standin", *session.posargs)
 
 
@@ -91,7 +92,7 @@ def docs(session: nox.Session) -> None:
     ``-- serve`` serves the site on http://127.0.0.1:8000 instead, rebuilding on every edit.
     """
     _install(session, "docs", "tests")
-    session.install(PACKAGE)
+    session.install(*PACKAGE)
     env = {"NO_MKDOCS_2_WARNING": "1"}
     if session.posargs[:1] == ["serve"]:
         session.run("mkdocs", "serve", *session.posargs[1:], env=env)
@@ -110,5 +111,5 @@ def docs(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Benchmarks against a stand-in: ratios and targets (``-- --write-docs`` updates the docs)."""
     _install(session, "tests", "bench")
-    session.install(PACKAGE)
+    session.install(*PACKAGE)
     session.run("python", "bench/run.py", *session.posargs)

@@ -60,5 +60,44 @@ def test_a_hand_edit_of_the_package_is_caught(tmp_path: Path) -> None:
     (project / "generated_client/circleci_client/extra.py").write_text("X = 1\n")
     drift = _check(project)
     assert drift.returncode == 1
-    assert "circleci_client/models/user.py" in drift.stdout
-    assert "circleci_client/extra.py" in drift.stdout
+    assert "circleci_client/models/user.py: differs" in drift.stdout
+    assert "circleci_client/extra.py: starts with neither" in drift.stdout
+
+
+# The first line of every generated Python file.
+GENERATED = (ROOT / "generated_client/circleci_client/client.py").read_text().splitlines()[0]
+
+
+@pytest.mark.slow
+def test_hand_written_modules_are_neither_compared_nor_touched(tmp_path: Path) -> None:
+    project = _copy_project(tmp_path)
+    runtime = project / "generated_client/circleci_client/_retry.py"
+    assert runtime.read_text().startswith("# Hand-written")
+    edited = runtime.read_text() + "\n# a local change\n"
+    runtime.write_text(edited)
+    assert _check(project).returncode == 0
+    written = subprocess.run(
+        [sys.executable, "generator/generate.py"], cwd=project, capture_output=True, text=True
+    )
+    assert written.returncode == 0, written.stderr
+    assert runtime.read_text() == edited
+
+
+@pytest.mark.slow
+def test_a_generated_file_the_spec_no_longer_produces_is_named_then_removed(
+    tmp_path: Path,
+) -> None:
+    project = _copy_project(tmp_path)
+    stale = project / "generated_client/circleci_client/api/user/get_old_thing.py"
+    stale.write_text(GENERATED + "\nX = 1\n")
+    drift = _check(project)
+    assert drift.returncode == 1
+    assert (
+        "api/user/get_old_thing.py: generated, but the spec no longer produces it" in drift.stdout
+    )
+    written = subprocess.run(
+        [sys.executable, "generator/generate.py"], cwd=project, capture_output=True, text=True
+    )
+    assert written.returncode == 0, written.stderr
+    assert not stale.exists()
+    assert _check(project).returncode == 0

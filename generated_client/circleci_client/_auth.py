@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Sends credentials only to the origins they belong to, and adds the token there.
 
 Two rules, applied to every request as a transport, below httpx's redirect handling, so they

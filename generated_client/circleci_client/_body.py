@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Reading an API response body into memory, with a cap on its decoded size.
 
 The body is decoded as it arrives (gzip and deflate, the codings API calls ask for) and the

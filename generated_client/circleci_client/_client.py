@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """The client objects: base URL, token, timeouts, retries and the httpx clients behind them."""
 
 from __future__ import annotations

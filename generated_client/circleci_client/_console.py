@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Entry point of the ``circleci-client`` command: explains a missing ``[cli]`` extra."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Default settings shared by the hand-written runtime modules."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """The overall deadline of one API call: every attempt, retry wait and read shares it.
 
 httpx's timeouts bound each socket operation, so a server that sends a byte just before each

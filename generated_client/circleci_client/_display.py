@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Render text that came from a server so that a terminal shows it, and only it.
 
 Paths, URLs, names and error messages come from the server (or from whoever controls an

@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Forward-compatible enums: a value the API adds later parses instead of raising."""
 
 from enum import Enum

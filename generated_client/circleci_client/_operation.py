@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """What every generated operation shares: sending, raising typed errors, parsing, paging."""
 
 from __future__ import annotations

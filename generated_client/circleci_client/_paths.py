@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Path parameters: each value fills exactly one segment of its operation's path.
 
 A value is percent-encoded whole (``/`` becomes ``%2F``), so it never adds segments on the

@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Adaptive client-side rate limiting, shared by every request of one client.
 
 CircleCI throttles bursts and sustained polling without publishing its limits, so the client

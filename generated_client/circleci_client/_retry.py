@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Retries for rate limits and transient failures, as httpx transports.
 
 :class:`RetryPolicy` makes every decision and does no I/O; the attempt loop is written once as

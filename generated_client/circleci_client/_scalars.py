@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Parsers and type checks for the JSON scalars in API responses, quicker than the usual calls.
 
 Insights and job listings carry ids and timestamps on every item, and ``uuid.UUID.__init__`` is

@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Write request logic once, run it sync or async.
 
 Logic that does I/O is written as a generator that yields *steps*, ``(name, args)`` pairs such

@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Download the artifacts of a job, of every job in a workflow, or of a branch's latest success.
 
 .. code-block:: python

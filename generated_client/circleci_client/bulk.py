@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Run many independent API calls concurrently, with a bound, keeping every result.
 
 ::

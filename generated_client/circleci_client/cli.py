@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """The ``circleci-client`` command: list and download job artifacts.
 
 Reads the token from ``CIRCLE_TOKEN`` (or ``CIRCLECI_TOKEN``) and the API root from

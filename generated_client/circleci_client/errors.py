@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Exceptions raised by the CircleCI client, and helpers that build them from responses.
 
 Hierarchy::

@@ -1,3 +1,4 @@
+# Hand-written runtime module (not generated): edit it here.
 """Project slugs: ``vcs/org/repo`` strings that name a CircleCI project.
 
 Accepted forms:
