@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 
 import pytest
@@ -36,3 +37,17 @@ def standin(_standin_server: Standin) -> Standin:
     """Return the stand-in with a freshly seeded world, no faults and empty logs."""
     _standin_server.reset()
     return _standin_server
+
+
+@pytest.fixture
+def ctrl_c_raises() -> Iterator[None]:
+    """Make Ctrl-C (SIGINT) raise ``KeyboardInterrupt`` in this test, as in a terminal.
+
+    A process started in the background by a non-interactive shell inherits SIGINT as ignored,
+    and then a simulated Ctrl-C would do nothing.
+    """
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -185,9 +185,8 @@ async def test_an_error_from_the_input_stops_the_run_and_propagates() -> None:
     assert sorted(finished) == [0, 1, 2]  # the calls in flight were cancelled and awaited
 
 
+@pytest.mark.usefixtures("ctrl_c_raises")
 def test_ctrl_c_under_asyncio_run_stops_an_endless_run() -> None:
-    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
-        pytest.skip("SIGINT is handled by someone else here")
     source = Counted(itertools.count())
 
     async def slow(n: int) -> int:

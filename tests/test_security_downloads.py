@@ -353,6 +353,7 @@ def _workers_alive() -> list[str]:
     return [t.name for t in threading.enumerate() if t.name.startswith("artifacts-")]
 
 
+@pytest.mark.usefixtures("ctrl_c_raises")
 def test_ctrl_c_stops_a_sync_download_promptly_and_leaves_a_resumable_part(
     standin: Standin, tmp_path: Path, big: Artifact
 ) -> None:
@@ -383,6 +384,7 @@ def test_ctrl_c_stops_a_sync_download_promptly_and_leaves_a_resumable_part(
     assert _sha256(target) == artifact_sha256(big)
 
 
+@pytest.mark.usefixtures("ctrl_c_raises")
 def test_cli_ctrl_c_prints_how_to_resume_and_exits_130(
     standin: Standin, tmp_path: Path, big: Artifact
 ) -> None:
