@@ -167,6 +167,8 @@ class ApiDispatcher:
         """Run a handler under the world lock, mapping errors to replies."""
         try:
             with self.host.world.lock:
+                if self.host.world.engine is not None:
+                    self.host.world.engine.catch_up()  # run pipelines up to the clock's now
                 result: Reply = handler(ctx)
                 return result
         except ApiError as exc:

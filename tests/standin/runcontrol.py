@@ -92,11 +92,11 @@ def trigger_run(
     pipeline = world.trigger_pipeline(project, ref.branch, ref.tag, parameters)
     pipeline.definition_id = definition.id if definition is not None else None
     if definition is not None and definition.setup:
-        _run_setup_instead(world, project, pipeline)
+        run_setup_instead(world, project, pipeline)
     return pipeline
 
 
-def _run_setup_instead(world: World, project: Project, pipeline: Pipeline) -> None:
+def run_setup_instead(world: World, project: Project, pipeline: Pipeline) -> None:
     """Turn a fresh pipeline's workflow into the setup workflow of dynamic config."""
     workflow = pipeline.workflows[0]
     workflow.name = "setup"
