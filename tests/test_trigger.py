@@ -4,13 +4,19 @@ fields take plain mappings. Over HTTP against the stand-in."""
 from __future__ import annotations
 
 import asyncio
+import importlib
+import inspect
 import json
+import pkgutil
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any, cast
 from uuid import UUID
 
+import attrs
 import httpx
 import pytest
+import yaml
 from circleci_client import (
     AuthenticatedClient,
     CircleCIError,
@@ -18,6 +24,7 @@ from circleci_client import (
     InvalidTriggerError,
     NotFoundError,
     ProjectSlug,
+    models,
 )
 from circleci_client.api.pipeline import get_pipeline_by_id, trigger_pipeline
 from circleci_client.models.continue_pipeline_parameters import ContinuePipelineParameters
@@ -309,3 +316,59 @@ def test_responses_stay_strict() -> None:
     parsed = Pipeline.from_dict(wire)
     assert isinstance(parsed.trigger_parameters, PipelineTriggerParameters)
     assert parsed.to_dict()["trigger_parameters"] == {"a": 1}
+
+
+def _map_fields_in_spec() -> set[tuple[str, str]]:
+    """(schema, property) of every object property of openapi.yaml that is a free-form map."""
+    spec = yaml.safe_load((Path(__file__).resolve().parent.parent / "openapi.yaml").read_text())
+    found: set[tuple[str, str]] = set()
+    for schema_name, schema in spec["components"]["schemas"].items():
+        for name, prop in (schema.get("properties") or {}).items():
+            if prop.get("additionalProperties") and not prop.get("properties"):
+                found.add((schema_name, name))
+    return found
+
+
+def _map_fields_in_models() -> set[tuple[str, str]]:
+    """(class, parameter) of every generated model whose __init__ also takes a plain mapping."""
+    found: set[tuple[str, str]] = set()
+    for module_info in pkgutil.iter_modules(models.__path__):
+        module = importlib.import_module(f"{models.__name__}.{module_info.name}")
+        for cls in vars(module).values():
+            if not (inspect.isclass(cls) and cls.__module__ == module.__name__):
+                continue
+            init = cls.__dict__.get("__init__")
+            if init is None or not hasattr(init, "__annotations__"):
+                continue
+            for name, annotation in init.__annotations__.items():
+                if "| Mapping[str, " in str(annotation):
+                    found.add((cls.__name__, name))
+    return found
+
+
+def test_every_free_form_map_field_of_the_spec_takes_a_mapping() -> None:
+    in_spec = _map_fields_in_spec()
+    assert ("TriggerPipelineParameters", "parameters") in in_spec and len(in_spec) >= 5
+    assert _map_fields_in_models() == in_spec
+
+
+def test_a_pipeline_built_by_hand_takes_a_mapping() -> None:
+    parsed = Pipeline.from_dict(
+        {
+            "id": str(UUID(int=7)),
+            "errors": [],
+            "project_slug": WIDGETS,
+            "number": 1,
+            "state": "created",
+            "created_at": "2025-01-01T00:00:00Z",
+            "trigger": {
+                "type": "api",
+                "received_at": "2025-01-01T00:00:00Z",
+                "actor": {"login": "a", "avatar_url": None},
+            },
+        }
+    )
+    built = attrs.evolve(parsed, trigger_parameters={"deploy": True, "n": 2})
+    assert isinstance(built.trigger_parameters, PipelineTriggerParameters)
+    assert built.to_dict()["trigger_parameters"] == {"deploy": True, "n": 2}
+    assert attrs.evolve(built) == built
