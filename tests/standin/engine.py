@@ -57,6 +57,7 @@ A plain trigger runs ``lint`` (8 s) then ``build`` (6 s): 14 simulated seconds i
     engine.advance(30)                       # VirtualClock only
     engine.advance_until_idle(limit=3600)    # -> seconds advanced
     engine.catch_up()                        # run what the clock says is due (every request)
+    engine.touch()                           # the world changed elsewhere (every non-GET)
     engine.driven(pipeline_id)               # -> bool
     on_triggered(world, pipeline)            # hook: drive a new pipeline
     on_continued(world, pipeline, config)    # hook: after continuePipeline
@@ -201,6 +202,8 @@ class Engine:
         self.clock = clock
         self._seen = clock.elapsed()
         self._runs: dict[str, Run] = {}
+        self._dirty = False
+        self._due: datetime | None = None
 
     # -- time -----------------------------------------------------------------------------------
 
@@ -210,36 +213,45 @@ class Engine:
             raise TypeError("only a VirtualClock can be advanced by hand")
         with self.world.lock:
             self.clock.advance(seconds)
+            self.touch()
             self.catch_up()
 
     def advance_until_idle(self, limit: float = 3600) -> float:
         """Advance event by event until nothing is due; return the seconds advanced."""
         spent = 0.0
         with self.world.lock:
+            self.touch()
             self.catch_up()
-            while True:
-                due = self._next_due()
-                if due is None:
-                    return spent
-                step = max((due - self.world.current_time()).total_seconds(), 0.0)
+            while self._due is not None:
+                step = max((self._due - self.world.current_time()).total_seconds(), 0.0)
                 if spent + step > limit:
                     raise RuntimeError(f"still running after {limit} simulated seconds")
                 self.advance(step)
                 spent += step
+            return spent
+
+    def touch(self) -> None:
+        """Note that the world may have changed outside the engine (any non-GET request)."""
+        self._dirty = True
 
     def catch_up(self) -> None:
-        """Run every event the clock says is due (call under ``world.lock``)."""
+        """Run every event the clock says is due (call under ``world.lock``).
+
+        Cheap when nothing changed: the next due moment is remembered until :meth:`touch`.
+        """
         elapsed = self.clock.elapsed()
         delta = elapsed - self._seen
         self._seen = elapsed
         target = self.world.current_time() + timedelta(seconds=max(delta, 0.0))
-        self._settle_all(self.world.current_time())  # e.g. a rerun's blocked jobs may start now
-        while True:
-            due = self._next_due()
-            if due is None or due > target:
-                break
+        if self._dirty:
+            self._dirty = False
+            self._settle_all(self.world.current_time())  # a rerun's blocked jobs may start now
+            self._due = self._next_due()
+        while self._due is not None and self._due <= target:
+            due = self._due
             self.world.clock = max(self.world.current_time(), due)
             self._step(due)
+            self._due = self._next_due()
         self.world.clock = max(self.world.current_time(), target)
 
     def driven(self, pipeline_id: str) -> bool:
@@ -250,6 +262,7 @@ class Engine:
 
     def adopt(self, pipeline: Pipeline) -> None:
         """Start driving a pipeline just created by a trigger, shaped by its parameters."""
+        self.touch()
         params = pipeline.trigger_parameters
         run = Run(pipeline.id, first_run={w.id for w in pipeline.workflows})
         fail = params.get("fail")
@@ -278,6 +291,7 @@ class Engine:
 
     def continued(self, pipeline: Pipeline, configuration: str) -> None:
         """Give the continuation workflows their ``requires`` (and ``deploy`` with ``hold``)."""
+        self.touch()
         run = self._runs.get(pipeline.id)
         if run is None:
             return
