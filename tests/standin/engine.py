@@ -15,15 +15,18 @@ workflows are driven too.
   ``standin.engine.advance(seconds)``, which runs every event due within those seconds, in
   order, before it returns. ``standin.engine.advance_until_idle()`` advances event by event
   until nothing is left to happen (held approvals wait for ever) and returns the seconds spent.
-* :class:`ScaledClock` (the sandbox, ``python -m tests.standin --speed 10``): simulated time is
-  wall time times ``speed``. The engine catches up at the start of every API request
-  (:meth:`Engine.catch_up`), so a client that polls sees the states it would see live.
+* :class:`ScaledClock` (the sandbox, ``python -m tests.standin --speed 10``; the default speed
+  is 1, real time, and 0 freezes): simulated time is wall time times ``speed``. The engine
+  catches up at the start of every API request (:meth:`Engine.catch_up`), so a client that
+  polls sees the states it would see live. ``Standin(clock=ScaledClock(10))`` does the same
+  in-process.
 
 Simulated time is the world's clock: advancing by ``s`` seconds moves
 ``World.current_time()`` on by ``s``, and the timestamps the engine writes (``started_at``,
 ``stopped_at``) are the moments the events were due.
 
-**Pipeline parameters** (of either trigger operation) choose what happens:
+**Pipeline parameters** (of either trigger operation) choose what happens; ``true`` may also
+be the string ``"true"``, as a command line sends it:
 
 ``fail: true`` or ``fail: "<job>"``
     The job ``build`` (or the named job) fails in the pipeline's first run; reruns succeed.
@@ -49,7 +52,8 @@ Simulated time is the world's clock: advancing by ``s`` seconds moves
 ``not_run: true``
     The first workflow does not run: it and its jobs are ``not_run`` from the start.
 
-A plain trigger runs ``lint`` (8 s) then ``build`` (6 s): 14 simulated seconds in all.
+A plain trigger runs ``lint`` (8 s) then ``build`` (6 s): 14 simulated seconds in all, so the
+sandbox finishes it within a minute even at real time (1.4 s at ``--speed 10``).
 
 **API** (all under ``world.lock``; the handlers call the ``on_*`` hooks)::
 
