@@ -26,6 +26,7 @@ RUNTIME_MODULES = (
     "circleci_client.errors",
     "circleci_client.slugs",
     "circleci_client.artifacts",
+    "circleci_client.pipelines",
 )
 OPERATION_OPTIONS = """\
     options:

@@ -3,9 +3,6 @@
 from circleci_client import AuthenticatedClient
 from circleci_client.api.pipeline import get_pipeline_by_id, trigger_pipeline
 from circleci_client.models.trigger_pipeline_parameters import TriggerPipelineParameters
-from circleci_client.models.trigger_pipeline_parameters_parameters import (
-    TriggerPipelineParametersParameters,
-)
 
 
 def main(client: AuthenticatedClient, project_slug: str) -> None:
@@ -25,7 +22,7 @@ def main(client: AuthenticatedClient, project_slug: str) -> None:
     # --8<-- [end:branch]
 
     # --8<-- [start:parameters]
-    parameters = TriggerPipelineParametersParameters.from_dict({"image-tag": "4.8.2"})
+    parameters = {"image-tag": "4.8.2"}
     with_parameters = trigger_pipeline.sync(
         project_slug,
         client=client,

@@ -35,9 +35,6 @@ from circleci_client.api.workflow import list_workflow_jobs
 from circleci_client.artifacts import download_job_artifacts
 from circleci_client.models.pipeline import Pipeline
 from circleci_client.models.trigger_pipeline_parameters import TriggerPipelineParameters
-from circleci_client.models.trigger_pipeline_parameters_parameters import (
-    TriggerPipelineParametersParameters,
-)
 from circleci_client.types import Unset
 
 STANDIN_PROJECT = "gh/acme/widgets"
@@ -84,7 +81,7 @@ def trigger_pipelines(client: AuthenticatedClient, project: str, out: TextIO) ->
     print(f"   created pipeline #{on_branch.number} on feature/login", file=out)
 
     step(out, 5, "Trigger a pipeline with a pipeline parameter")
-    parameters = TriggerPipelineParametersParameters.from_dict({"image-tag": "4.8.2"})
+    parameters = {"image-tag": "4.8.2"}
     with_parameter = trigger_pipeline.sync(
         project, client=client, body=TriggerPipelineParameters(parameters=parameters)
     )

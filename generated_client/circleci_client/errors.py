@@ -21,8 +21,10 @@ Hierarchy::
     ├── ResponseValidationError       (body did not match the model)
     ├── CallCancelledError            (a bulk call raised CancelledError on its own)
     ├── MissingTokenError             (also a ValueError)
-    └── InvalidPathParameterError     (also a ValueError; nothing was sent)
-        └── InvalidProjectSlugError   (in ``circleci_client.slugs``)
+    ├── InvalidPathParameterError     (also a ValueError; nothing was sent)
+    │   └── InvalidProjectSlugError   (in ``circleci_client.slugs``)
+    └── InvalidTriggerError           (also a ValueError; nothing was sent)
+        └── InvalidPipelineParameterError  (also a TypeError; has .name, .value)
 
 Secrets never end up in an error: the ``Circle-Token`` header value, bearer tokens, basic-auth
 credentials, URL user info and secret query values (see :func:`redact_url`) of the request are
@@ -65,6 +67,8 @@ __all__ = [
     "ConflictError",
     "CrossOriginRedirectError",
     "InvalidPathParameterError",
+    "InvalidPipelineParameterError",
+    "InvalidTriggerError",
     "MissingTokenError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -610,6 +614,28 @@ class CallCancelledError(CircleCIError):
             f"call {index} raised CancelledError although the bulk run was not cancelled "
             "(the call, or a task it awaited, was cancelled by someone else)"
         )
+
+
+class InvalidTriggerError(CircleCIError, ValueError):
+    """Arguments of ``pipelines.trigger_pipeline`` that make no valid request; nothing was sent."""
+
+
+class InvalidPipelineParameterError(InvalidTriggerError, TypeError):
+    """A pipeline parameter whose name or value CircleCI would not take; nothing was sent.
+
+    Values must be ``str``, ``int`` or ``bool`` (``float``, ``None``, lists and mappings are
+    refused), and names non-empty strings.
+    """
+
+    name: object
+    """The parameter's name as given."""
+    value: object
+    """The refused value."""
+
+    def __init__(self, message: str, *, name: object, value: object) -> None:
+        super().__init__(message)
+        self.name = name
+        self.value = value
 
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {

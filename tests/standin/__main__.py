@@ -12,12 +12,18 @@ import signal
 import threading
 from types import FrameType
 
+from tests.standin.engine import PARAMETERS_HELP, ScaledClock
 from tests.standin.server import DEFAULT_TOKEN, Standin
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Parse the command line."""
-    parser = argparse.ArgumentParser(prog="python -m tests.standin", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.standin",
+        description=__doc__,
+        epilog=PARAMETERS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--port", type=int, default=8080, help="API port (0: any free port)")
     parser.add_argument("--token", default=DEFAULT_TOKEN, help="the token to accept")
     parser.add_argument("--page-size", type=int, default=20, help="items per page")
@@ -52,7 +58,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         metavar="N",
         help="add the project gh/acme/bulk with N pipelines",
     )
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--speed",
+        type=float,
+        default=1.0,
+        metavar="X",
+        help="run triggered pipelines X times faster than real time (0: never move them)",
+    )
+    args = parser.parse_args(argv)
+    if args.speed < 0:
+        parser.error("--speed must not be negative")
+    return args
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -66,6 +82,7 @@ def main(argv: list[str] | None = None) -> None:
         rate_limit=args.rate_limit,
         rate_burst=args.rate_burst,
         bulk_pipelines=args.extra_pipelines,
+        clock=ScaledClock(args.speed),
     )
     if args.latency > 0:
         standin.faults.latency(args.latency)

@@ -167,6 +167,11 @@ class ApiDispatcher:
         """Run a handler under the world lock, mapping errors to replies."""
         try:
             with self.host.world.lock:
+                engine = self.host.world.engine
+                if engine is not None:
+                    engine.catch_up()  # run triggered pipelines up to the clock's now
+                    if ctx.method != "GET":
+                        engine.touch()  # approvals, cancels, reruns: look again next time
                 result: Reply = handler(ctx)
                 return result
         except ApiError as exc:

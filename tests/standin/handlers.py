@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
-from tests.standin import insights, runcontrol, wire
+from tests.standin import engine, insights, runcontrol, wire
 from tests.standin.routing import Route
 from tests.standin.tokens import BadPageToken, PageTokens
 from tests.standin.world import (
@@ -294,6 +294,7 @@ def trigger_pipeline(ctx: Ctx) -> Reply:
         raise ApiError(400, "Only one of branch or tag may be given")
     parameters = _pipeline_parameters(data)
     created = ctx.world.trigger_pipeline(project, branch, tag, parameters)
+    engine.on_triggered(ctx.world, created)
     return ok(wire.pipeline_creation(created), 201)
 
 
@@ -627,6 +628,7 @@ def trigger_pipeline_run(ctx: Ctx) -> Reply:
     created = runcontrol.trigger_run(ctx.world, project, definition, config, checkout, parameters)
     if created is None:
         return ok(wire.message("Pipeline not created: the commit message asks to skip CI."))
+    engine.on_triggered(ctx.world, created)
     return ok(wire.pipeline_creation(created), 201)
 
 
@@ -700,6 +702,8 @@ def continue_pipeline(ctx: Ctx) -> Reply:
         raise ApiError(400, f"Invalid configuration: {exc}") from None
     ctx.world.pipelines[continuation.pipeline_id].trigger_parameters.update(parameters)
     runcontrol.continue_pipeline(ctx.world, continuation, workflows)
+    pipeline = ctx.world.pipelines[continuation.pipeline_id]
+    engine.on_continued(ctx.world, pipeline, configuration)
     return ok(wire.message("Accepted."))
 
 

@@ -17,6 +17,9 @@ The stand-in's rules, which tests and the sandbox rely on:
 * **Approving.** Approving an ``on_hold`` approval job makes it ``success`` and starts the
   blocked jobs that waited only for finished jobs; the workflow leaves ``on_hold`` (``running``)
   once none of its jobs is on hold.
+* **Running.** Triggered pipelines then move on :mod:`tests.standin.engine`'s clock (jobs
+  finish, blocked jobs start, a finished setup job continues its pipeline by itself); the
+  rules above describe the moment of each call.
 * **Organization listing.** ``listPipelines`` takes an organization slug (``gh/acme``,
   ``github/acme``, ``circleci/<org-id>``): the pipelines of its projects, newest first. Without
   one, the pipelines of every project.
@@ -92,11 +95,11 @@ def trigger_run(
     pipeline = world.trigger_pipeline(project, ref.branch, ref.tag, parameters)
     pipeline.definition_id = definition.id if definition is not None else None
     if definition is not None and definition.setup:
-        _run_setup_instead(world, project, pipeline)
+        run_setup_instead(world, project, pipeline)
     return pipeline
 
 
-def _run_setup_instead(world: World, project: Project, pipeline: Pipeline) -> None:
+def run_setup_instead(world: World, project: Project, pipeline: Pipeline) -> None:
     """Turn a fresh pipeline's workflow into the setup workflow of dynamic config."""
     workflow = pipeline.workflows[0]
     workflow.name = "setup"

@@ -19,6 +19,7 @@ from typing import Any
 import uvicorn
 
 from tests.standin.app import PREFIX, create_app
+from tests.standin.engine import Clock, Engine, VirtualClock
 from tests.standin.faults import Faults
 from tests.standin.hosts import FileHost
 from tests.standin.ratelimit import BucketSettings, TokenBuckets
@@ -100,6 +101,8 @@ class Standin:
     ``rate_limit`` (requests per second per token, up to ``rate_burst`` at once) turns on a
     token-bucket limit on the API host; :meth:`set_rate_limit` changes it while running.
     ``bulk_pipelines=N`` adds the project ``gh/acme/bulk`` with N pipelines (for benchmarks).
+    ``clock`` times the pipelines it triggers (:mod:`tests.standin.engine`): by default a
+    ``VirtualClock`` that moves only with ``standin.engine.advance(seconds)``.
     """
 
     def __init__(
@@ -117,6 +120,7 @@ class Standin:
         rate_limit: float | None = None,
         rate_burst: int = 1,
         bulk_pipelines: int = 0,
+        clock: Clock | None = None,
     ) -> None:
         if page_size < 1:
             raise ValueError("page_size must be at least 1")
@@ -124,7 +128,8 @@ class Standin:
         self.page_size = page_size
         self.big_artifact_size = big_artifact_size
         self.bulk_pipelines = bulk_pipelines
-        self.world: World = seed_world(big_artifact_size, bulk_pipelines)
+        self.clock: Clock = clock if clock is not None else VirtualClock()
+        self.world: World = self._seed()
         self.faults = Faults()
         self.requests = RequestLog()
         self.page_tokens = PageTokens()
@@ -139,6 +144,18 @@ class Standin:
         self.base_url = ""
         self.artifact_base_url = ""
         self.foreign_base_url = ""
+
+    def _seed(self) -> World:
+        """A freshly seeded world whose triggered pipelines run on ``self.clock``."""
+        world = seed_world(self.big_artifact_size, self.bulk_pipelines)
+        world.engine = Engine(world, self.clock)
+        return world
+
+    @property
+    def engine(self) -> Engine:
+        """The engine running triggered pipelines (``advance`` it with a VirtualClock)."""
+        assert self.world.engine is not None
+        return self.world.engine
 
     @property
     def port(self) -> int:
@@ -191,7 +208,7 @@ class Standin:
 
     def reset(self) -> None:
         """Fresh seeded world, no faults, the initial rate limit, empty logs and errors."""
-        self.world = seed_world(self.big_artifact_size, self.bulk_pipelines)
+        self.world = self._seed()
         self.set_rate_limit(*self._rate_limit)
         self.faults.clear()
         self.faults.seed(0)

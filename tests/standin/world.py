@@ -45,7 +45,10 @@ import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tests.standin.engine import Engine
 
 NAMESPACE = uuid.UUID("6f2c1d8e-3b0a-5c47-9e21-5a7d4c3b2a10")
 SEED_NOW = datetime(2025, 10, 15, 12, 0, 0, tzinfo=UTC)
@@ -334,6 +337,8 @@ class World:
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
     clock: datetime | None = None
     counter: int = 0
+    engine: Engine | None = field(default=None, repr=False, compare=False)
+    """Runs triggered pipelines (see :mod:`tests.standin.engine`); set by ``Standin``."""
 
     @property
     def current_user(self) -> User:

@@ -20,7 +20,7 @@ _DOCUMENTED_KEYS = frozenset(
 )
 
 
-@define
+@define(init=False)
 class ContinuePipelineParameters:
     """How to continue a pipeline after its setup workflow.
 
@@ -35,6 +35,23 @@ class ContinuePipelineParameters:
     configuration: str
     parameters: ContinuePipelineParametersParameters | Unset = UNSET
     additional_properties: dict[str, Any] = field(init=False, factory=dict)
+
+    def __init__(
+        self,
+        continuation_key: str,
+        configuration: str,
+        parameters: ContinuePipelineParametersParameters
+        | Mapping[str, bool | int | str]
+        | Unset = UNSET,
+    ) -> None:
+        if not isinstance(parameters, (ContinuePipelineParametersParameters, Unset)):
+            parameters = ContinuePipelineParametersParameters.from_mapping(
+                parameters, "ContinuePipelineParameters.parameters"
+            )
+        self.continuation_key = continuation_key
+        self.configuration = configuration
+        self.parameters = parameters
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object the API uses, undocumented fields included."""

@@ -40,7 +40,7 @@ _DOCUMENTED_KEYS = frozenset(
 )
 
 
-@define
+@define(init=False)
 class Job:
     """A job as listed in its workflow.
 
@@ -75,6 +75,39 @@ class Job:
     canceled_by: UUID | Unset = UNSET
     approval_request_id: UUID | Unset = UNSET
     additional_properties: dict[str, Any] = field(init=False, factory=dict)
+
+    def __init__(
+        self,
+        id: UUID,
+        name: str,
+        project_slug: str,
+        status: JobStatus,
+        type_: JobType,
+        dependencies: list[UUID],
+        job_number: int | Unset = UNSET,
+        requires: JobRequires | Mapping[str, list[RequiredJobStatus]] | Unset = UNSET,
+        started_at: datetime.datetime | None | Unset = UNSET,
+        stopped_at: datetime.datetime | None | Unset = UNSET,
+        approved_by: UUID | Unset = UNSET,
+        canceled_by: UUID | Unset = UNSET,
+        approval_request_id: UUID | Unset = UNSET,
+    ) -> None:
+        if not isinstance(requires, (JobRequires, Unset)):
+            requires = JobRequires.from_mapping(requires, "Job.requires")
+        self.id = id
+        self.name = name
+        self.project_slug = project_slug
+        self.status = status
+        self.type_ = type_
+        self.dependencies = dependencies
+        self.job_number = job_number
+        self.requires = requires
+        self.started_at = started_at
+        self.stopped_at = stopped_at
+        self.approved_by = approved_by
+        self.canceled_by = canceled_by
+        self.approval_request_id = approval_request_id
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object the API uses, undocumented fields included."""
@@ -271,3 +304,4 @@ class Job:
 
 
 from ..models.job_requires import JobRequires
+from ..models.required_job_status import RequiredJobStatus

@@ -36,7 +36,7 @@ _DOCUMENTED_KEYS = frozenset(
 )
 
 
-@define
+@define(init=False)
 class Pipeline:
     """A pipeline.
 
@@ -65,6 +65,37 @@ class Pipeline:
     trigger_parameters: PipelineTriggerParameters | Unset = UNSET
     vcs: PipelineVcs | Unset = UNSET
     additional_properties: dict[str, Any] = field(init=False, factory=dict)
+
+    def __init__(
+        self,
+        id: UUID,
+        errors: list[PipelineError],
+        project_slug: str,
+        number: int,
+        state: PipelineState,
+        created_at: datetime.datetime,
+        trigger: PipelineTrigger,
+        updated_at: datetime.datetime | Unset = UNSET,
+        trigger_parameters: PipelineTriggerParameters
+        | Mapping[str, bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str]
+        | Unset = UNSET,
+        vcs: PipelineVcs | Unset = UNSET,
+    ) -> None:
+        if not isinstance(trigger_parameters, (PipelineTriggerParameters, Unset)):
+            trigger_parameters = PipelineTriggerParameters.from_mapping(
+                trigger_parameters, "Pipeline.trigger_parameters"
+            )
+        self.id = id
+        self.errors = errors
+        self.project_slug = project_slug
+        self.number = number
+        self.state = state
+        self.created_at = created_at
+        self.trigger = trigger
+        self.updated_at = updated_at
+        self.trigger_parameters = trigger_parameters
+        self.vcs = vcs
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object the API uses, undocumented fields included."""
@@ -199,4 +230,7 @@ class Pipeline:
 from ..models.pipeline_error import PipelineError
 from ..models.pipeline_trigger import PipelineTrigger
 from ..models.pipeline_trigger_parameters import PipelineTriggerParameters
+from ..models.pipeline_trigger_parameters_additional_property_type_3 import (
+    PipelineTriggerParametersAdditionalPropertyType3,
+)
 from ..models.pipeline_vcs import PipelineVcs

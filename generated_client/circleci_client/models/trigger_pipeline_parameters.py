@@ -20,7 +20,7 @@ _DOCUMENTED_KEYS = frozenset(
 )
 
 
-@define
+@define(init=False)
 class TriggerPipelineParameters:
     """What to run. `branch` and `tag` cannot both be given.
 
@@ -35,6 +35,23 @@ class TriggerPipelineParameters:
     tag: str | Unset = UNSET
     parameters: TriggerPipelineParametersParameters | Unset = UNSET
     additional_properties: dict[str, Any] = field(init=False, factory=dict)
+
+    def __init__(
+        self,
+        branch: str | Unset = UNSET,
+        tag: str | Unset = UNSET,
+        parameters: TriggerPipelineParametersParameters
+        | Mapping[str, bool | int | str]
+        | Unset = UNSET,
+    ) -> None:
+        if not isinstance(parameters, (TriggerPipelineParametersParameters, Unset)):
+            parameters = TriggerPipelineParametersParameters.from_mapping(
+                parameters, "TriggerPipelineParameters.parameters"
+            )
+        self.branch = branch
+        self.tag = tag
+        self.parameters = parameters
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object the API uses, undocumented fields included."""

@@ -48,6 +48,19 @@ class TriggerPipelineParametersParameters:
         obj.additional_properties = extras
         return obj
 
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, bool | int | str], name: str) -> Self:
+        """Build the model from a plain mapping, checking each value as ``from_dict`` does.
+
+        Raises ``TypeError`` naming ``name`` and the key of a value of the wrong type.
+        """
+        if not isinstance(values, Mapping):
+            raise TypeError(f"{name}: expected a mapping, not {type(values).__name__}")
+        try:
+            return cls.from_dict(values)
+        except (TypeError, ValueError) as exc:
+            raise TypeError(f"{name}: {exc}") from None
+
     @property
     def additional_keys(self) -> list[str]:
         """Names of the fields the API sent that the spec does not document."""

@@ -22,7 +22,7 @@ _DOCUMENTED_KEYS = frozenset(
 )
 
 
-@define
+@define(init=False)
 class TriggerPipelineRunParameters:
     """What to run. Every part is optional.
 
@@ -40,6 +40,25 @@ class TriggerPipelineRunParameters:
     checkout: GitRef | Unset = UNSET
     parameters: TriggerPipelineRunParametersParameters | Unset = UNSET
     additional_properties: dict[str, Any] = field(init=False, factory=dict)
+
+    def __init__(
+        self,
+        definition_id: UUID | Unset = UNSET,
+        config: GitRef | Unset = UNSET,
+        checkout: GitRef | Unset = UNSET,
+        parameters: TriggerPipelineRunParametersParameters
+        | Mapping[str, bool | int | str]
+        | Unset = UNSET,
+    ) -> None:
+        if not isinstance(parameters, (TriggerPipelineRunParametersParameters, Unset)):
+            parameters = TriggerPipelineRunParametersParameters.from_mapping(
+                parameters, "TriggerPipelineRunParameters.parameters"
+            )
+        self.definition_id = definition_id
+        self.config = config
+        self.checkout = checkout
+        self.parameters = parameters
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object the API uses, undocumented fields included."""
