@@ -9,6 +9,18 @@ from .checkout_key_list_response import CheckoutKeyListResponse
 from .checkout_key_type import CheckoutKeyType
 from .collaboration import Collaboration
 from .commit import Commit
+from .context import Context
+from .context_environment_variable import ContextEnvironmentVariable
+from .context_environment_variable_input import ContextEnvironmentVariableInput
+from .context_environment_variable_list_response import ContextEnvironmentVariableListResponse
+from .context_input import ContextInput
+from .context_list_response import ContextListResponse
+from .context_owner import ContextOwner
+from .context_owner_type import ContextOwnerType
+from .context_restriction import ContextRestriction
+from .context_restriction_input import ContextRestrictionInput
+from .context_restriction_list_response import ContextRestrictionListResponse
+from .context_restriction_type import ContextRestrictionType
 from .continue_pipeline_parameters import ContinuePipelineParameters
 from .continue_pipeline_parameters_parameters import ContinuePipelineParametersParameters
 from .duration_metrics import DurationMetrics
@@ -95,6 +107,18 @@ __all__ = (
     "CheckoutKeyType",
     "Collaboration",
     "Commit",
+    "Context",
+    "ContextEnvironmentVariable",
+    "ContextEnvironmentVariableInput",
+    "ContextEnvironmentVariableListResponse",
+    "ContextInput",
+    "ContextListResponse",
+    "ContextOwner",
+    "ContextOwnerType",
+    "ContextRestriction",
+    "ContextRestrictionInput",
+    "ContextRestrictionListResponse",
+    "ContextRestrictionType",
     "ContinuePipelineParameters",
     "ContinuePipelineParametersParameters",
     "DurationMetrics",

@@ -1,0 +1,18 @@
+from enum import StrEnum
+from typing import Any
+
+from .._open_enum import open_enum_member
+
+
+class ContextOwnerType(StrEnum):
+    """Values the API documents. A value it adds later parses too and keeps its text."""
+
+    ACCOUNT = "account"
+    ORGANIZATION = "organization"
+
+    @classmethod
+    def _missing_(cls, value: Any) -> "ContextOwnerType | None":
+        return open_enum_member(cls, value)
+
+    def __str__(self) -> str:
+        return str(self.value)
