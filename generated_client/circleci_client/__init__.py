@@ -22,6 +22,8 @@ from .errors import (
     ResponseTooLargeError,
     ResponseValidationError,
     ServerError,
+    WebhookPayloadError,
+    WebhookSignatureError,
 )
 from .slugs import ProjectSlug
 
@@ -50,5 +52,7 @@ __all__ = (
     "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
     "__version__",
 )

@@ -32,6 +32,7 @@ from .executor import Executor
 from .fingerprint_digest import FingerprintDigest
 from .git_ref import GitRef
 from .job import Job
+from .job_completed_event import JobCompletedEvent
 from .job_context import JobContext
 from .job_details import JobDetails
 from .job_message import JobMessage
@@ -81,7 +82,21 @@ from .trigger_type import TriggerType
 from .user import User
 from .vcs_info import VcsInfo
 from .vcs_provider import VcsProvider
+from .webhook_commit import WebhookCommit
+from .webhook_job import WebhookJob
+from .webhook_job_status import WebhookJobStatus
+from .webhook_organization import WebhookOrganization
+from .webhook_person import WebhookPerson
+from .webhook_pipeline import WebhookPipeline
+from .webhook_project import WebhookProject
+from .webhook_ref import WebhookRef
+from .webhook_trigger import WebhookTrigger
+from .webhook_trigger_parameters import WebhookTriggerParameters
+from .webhook_vcs import WebhookVcs
+from .webhook_workflow import WebhookWorkflow
+from .webhook_workflow_status import WebhookWorkflowStatus
 from .workflow import Workflow
+from .workflow_completed_event import WorkflowCompletedEvent
 from .workflow_job_list_response import WorkflowJobListResponse
 from .workflow_list_response import WorkflowListResponse
 from .workflow_metrics import WorkflowMetrics
@@ -130,6 +145,7 @@ __all__ = (
     "FingerprintDigest",
     "GitRef",
     "Job",
+    "JobCompletedEvent",
     "JobContext",
     "JobDetails",
     "JobMessage",
@@ -177,7 +193,21 @@ __all__ = (
     "User",
     "VcsInfo",
     "VcsProvider",
+    "WebhookCommit",
+    "WebhookJob",
+    "WebhookJobStatus",
+    "WebhookOrganization",
+    "WebhookPerson",
+    "WebhookPipeline",
+    "WebhookProject",
+    "WebhookRef",
+    "WebhookTrigger",
+    "WebhookTriggerParameters",
+    "WebhookVcs",
+    "WebhookWorkflow",
+    "WebhookWorkflowStatus",
     "Workflow",
+    "WorkflowCompletedEvent",
     "WorkflowJobListResponse",
     "WorkflowListResponse",
     "WorkflowMetrics",
