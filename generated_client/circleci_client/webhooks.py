@@ -70,15 +70,19 @@ Secret = str | bytes
 
 @dataclass(frozen=True)
 class UnknownEvent:
-    """An event of a type this client does not model yet; ``data`` is the whole payload."""
+    """An event of a type this client does not model yet; ``data`` is the whole payload.
+
+    The event type is ``type_``, as on the generated event models.
+    """
 
     id: str
-    type: str
+    type_: str
     data: dict[str, Any] = field(repr=False)
 
 
 WebhookEvent = WorkflowCompletedEvent | JobCompletedEvent | UnknownEvent
-"""What :func:`parse_event` returns. Every kind has ``id`` (for dropping duplicates)."""
+"""What :func:`parse_event` returns. Every kind has ``id`` (for dropping duplicates) and
+``type_`` (``workflow-completed``, ...)."""
 
 
 def _secret_bytes(secret: Secret) -> bytes:
