@@ -1,7 +1,8 @@
 """A stateful stand-in for the CircleCI API v2, served over real HTTP for tests.
 
 Modules: ``world`` (state and deterministic seed), ``handlers`` (the 37 operations),
-``runcontrol`` (triggering runs, approving, continuing), ``routing`` (raw-path matcher),
+``runcontrol`` (triggering runs, approving, continuing), ``contexts`` and ``context_handlers``
+(the ten context operations and their state), ``routing`` (raw-path matcher),
 ``wire`` (JSON shapes), ``insights`` (metrics from stored runs), ``tokens`` (signed page
 tokens), ``faults`` (fault injection), ``reqlog`` (request logs), ``validation`` (responses
 against openapi.yaml), ``app`` (API Starlette app), ``hosts`` (artifact and foreign hosts),
