@@ -388,6 +388,24 @@ def test_restriction_rules(standin: Standin, client: AuthenticatedClient) -> Non
         get_context_restrictions.sync(uuid4(), client=client)
 
 
+def test_restrictions_page(client: AuthenticatedClient) -> None:
+    covers("getContextRestrictions", "createContextRestriction")
+    context = _deploy_prod()
+    for n in range(25):
+        body = ContextRestrictionInput(
+            restriction_type=ContextRestrictionType.GROUP, restriction_value=f"team-{n:02d}"
+        )
+        create_context_restriction.sync(context, client=client, body=body)
+    first = get_context_restrictions.sync(context, client=client)
+    assert len(first.items) == 20 and first.next_page_token
+    second = get_context_restrictions.sync(context, client=client, page_token=first.next_page_token)
+    assert len(second.items) == 7 and second.next_page_token is None
+    values = [
+        r.restriction_value for r in get_context_restrictions.iter_items(context, client=client)
+    ]
+    assert values[2:] == [f"team-{n:02d}" for n in range(25)]
+
+
 def test_deleting_a_context_deletes_its_restrictions(
     standin: Standin, client: AuthenticatedClient
 ) -> None:
