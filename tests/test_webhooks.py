@@ -170,6 +170,7 @@ def test_several_signatures_any_v1_entry_may_match() -> None:
         webhooks.verify_signature(body, header, SECRET)
     assert _reason(body, f"v1={bad},v1={'0' * 64}") == "mismatch"
     assert _reason(body, f"v1=not-hex,v1={bad}") == "mismatch"
+    assert _reason(body, f"v1=\u00e9{good[1:]},v2={good}") == "mismatch"  # not hex: no match
 
 
 def test_rotation_accepts_any_of_several_secrets() -> None:
