@@ -1,4 +1,4 @@
-"""The operations of the spec (the guide's 30, then run control), and their generated modules."""
+"""The operations of the spec (the guide's 30, run control, contexts) and their modules."""
 
 from __future__ import annotations
 
@@ -65,7 +65,32 @@ RUN_CONTROL_OPERATIONS: tuple[tuple[str, str, str], ...] = (
     ("GET", "/pipeline", "listPipelines"),
     ("POST", "/pipeline/continue", "continuePipeline"),
 )
-SPEC_OPERATIONS = GUIDE_OPERATIONS + RUN_CONTROL_OPERATIONS
+# Contexts (tested in tests/test_contexts.py).
+CONTEXT_OPERATIONS: tuple[tuple[str, str, str], ...] = (
+    ("GET", "/context", "listContexts"),
+    ("POST", "/context", "createContext"),
+    ("GET", "/context/{context_id}", "getContext"),
+    ("DELETE", "/context/{context_id}", "deleteContext"),
+    ("GET", "/context/{context_id}/environment-variable", "listEnvironmentVariablesFromContext"),
+    (
+        "PUT",
+        "/context/{context_id}/environment-variable/{env_var_name}",
+        "addEnvironmentVariableToContext",
+    ),
+    (
+        "DELETE",
+        "/context/{context_id}/environment-variable/{env_var_name}",
+        "deleteEnvironmentVariableFromContext",
+    ),
+    ("GET", "/context/{context_id}/restrictions", "getContextRestrictions"),
+    ("POST", "/context/{context_id}/restrictions", "createContextRestriction"),
+    (
+        "DELETE",
+        "/context/{context_id}/restrictions/{restriction_id}",
+        "deleteContextRestriction",
+    ),
+)
+SPEC_OPERATIONS = GUIDE_OPERATIONS + RUN_CONTROL_OPERATIONS + CONTEXT_OPERATIONS
 
 
 @cache

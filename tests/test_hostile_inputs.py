@@ -33,7 +33,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.operations import all_operation_ids, operation_module
-from tests.standin import insights, wire
+from tests.standin import context_handlers, insights, wire
 from tests.standin.world import LEGACY, WIDGETS, seed_world
 
 # --- strategies -----------------------------------------------------------------------------
@@ -163,6 +163,9 @@ def _valid_bodies() -> dict[str, Any]:
     job = next(j for j in workflow.jobs if j.job_number is not None)
     with_artifacts = next(j for j in world.jobs.values() if j.artifacts and j.tests)
     app = world.projects[world.facts.circleci_slug]
+    contexts = list(world.contexts.contexts.values())
+    restricted = next(c for c in contexts if c.restrictions)
+    variables = [(c, v) for c in contexts for v in c.variables.values()]
     return {
         "User": wire.user(world.current_user),
         "list[Collaboration]": [wire.collaboration(c) for c in world.collaborations],
@@ -219,6 +222,25 @@ def _valid_bodies() -> dict[str, Any]:
         "PipelineNotCreated": wire.message("Pipeline not created."),
         "PipelineDefinitionListResponse": {
             "items": [wire.pipeline_definition(d) for d in app.definitions],
+        },
+        "Context": context_handlers.context_json(contexts[0]),
+        "ContextListResponse": {
+            "items": [context_handlers.context_json(c) for c in contexts],
+            "next_page_token": "next",
+        },
+        "ContextEnvironmentVariable": context_handlers.variable_json(*variables[0]),
+        "ContextEnvironmentVariableListResponse": {
+            "items": [context_handlers.variable_json(c, v) for c, v in variables],
+            "next_page_token": None,
+        },
+        "ContextRestriction": context_handlers.restriction_json(
+            restricted, restricted.restrictions[0]
+        ),
+        "ContextRestrictionListResponse": {
+            "items": [
+                context_handlers.restriction_json(restricted, r) for r in restricted.restrictions
+            ],
+            "next_page_token": None,
         },
     }
 

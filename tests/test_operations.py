@@ -1,6 +1,7 @@
 """Every operation of the guide, called through the generated client over HTTP on the stand-in.
 
-The run-control operations have their own module, tests/test_run_control_operations.py.
+The run-control operations have their own module, tests/test_run_control_operations.py, and so
+do the context operations (tests/test_contexts.py).
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ from circleci_client.models.workflow_status import WorkflowStatus
 from circleci_client.types import Unset
 
 from tests.clients import standin_client
-from tests.operations import RUN_CONTROL_OPERATIONS, all_operation_ids
+from tests.operations import CONTEXT_OPERATIONS, RUN_CONTROL_OPERATIONS, all_operation_ids
 from tests.standin.server import Standin
 
 WIDGETS = "gh/acme/widgets"
@@ -302,6 +303,6 @@ def test_insights_workflow_metrics_runs_jobs_and_summary(
 
 
 def test_every_operation_has_a_test() -> None:
-    elsewhere = {operation_id for _, _, operation_id in RUN_CONTROL_OPERATIONS}
+    elsewhere = {operation_id for _, _, operation_id in RUN_CONTROL_OPERATIONS + CONTEXT_OPERATIONS}
     assert sorted(TESTED) == sorted(set(all_operation_ids()) - elsewhere)
     assert len(TESTED) == 30

@@ -5,15 +5,29 @@ Each difference is listed, with its evidence, in ``docs/spec-differences.md``.
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Iterator
 
 import httpx
 import pytest
 from circleci_client import AuthenticatedClient, ResponseValidationError, _operation
+from circleci_client.api.context import (
+    add_environment_variable_to_context,
+    get_context_restrictions,
+    list_contexts,
+)
 from circleci_client.api.pipeline import list_pipelines, trigger_pipeline_run
 from circleci_client.api.user import get_collaborations
 from circleci_client.models.collaboration import Collaboration
+from circleci_client.models.context_environment_variable import ContextEnvironmentVariable
+from circleci_client.models.context_environment_variable_input import (
+    ContextEnvironmentVariableInput,
+)
+from circleci_client.models.context_restriction_list_response import (
+    ContextRestrictionListResponse,
+)
+from circleci_client.models.context_restriction_type import ContextRestrictionType
 from circleci_client.models.pipeline_list_response import PipelineListResponse
 from circleci_client.models.pipeline_not_created import PipelineNotCreated
 from circleci_client.models.user import User
@@ -119,3 +133,44 @@ def test_a_created_run_must_name_its_pipeline_and_a_skipped_one_need_not_say_why
     assert caught.value.field == "id"
     skipped = _operation.parse_body(operation, "PipelineNotCreated", parsers, _run_answer(200, {}))
     assert isinstance(skipped, PipelineNotCreated) and isinstance(skipped.message, Unset)
+
+
+def test_a_context_variable_put_answers_with_the_variable_and_never_the_value(
+    client: AuthenticatedClient,
+) -> None:
+    """The ``PUT`` answer is the variable itself (the shape CircleCI's CLI decodes)."""
+    org = list_contexts.sync(client=client, owner_slug="gh/acme").items[0]
+    response = add_environment_variable_to_context.sync_detailed(
+        org.id, "SHAPE", client=client, body=ContextEnvironmentVariableInput(value="hidden")
+    )
+    assert set(json.loads(response.content)) == {
+        "variable",
+        "created_at",
+        "updated_at",
+        "context_id",
+    }
+    assert isinstance(response.parsed, ContextEnvironmentVariable)
+    with pytest.raises(KeyError):  # a bare {message} is not this operation's answer
+        ContextEnvironmentVariable.from_dict({"message": "ok"})
+
+
+def test_a_restriction_in_the_real_shape_parses_and_its_list_pages() -> None:
+    """What CircleCI's Terraform provider reads: a list with ``next_page_token``."""
+    page = ContextRestrictionListResponse.from_dict(
+        {
+            "items": [
+                {
+                    "id": "1c23d2cb-07b1-4a28-8af3-e369732050ed",
+                    "context_id": "0407a4cd-7d9d-4359-a2ad-0a7c67c0ba96",
+                    "project_id": None,
+                    "name": 'pipeline.git.branch == "main"',
+                    "restriction_type": "expression",
+                    "restriction_value": 'pipeline.git.branch == "main"',
+                }
+            ],
+            "next_page_token": None,
+        }
+    )
+    assert page.items[0].restriction_type == ContextRestrictionType.EXPRESSION
+    assert page.items[0].project_id is None and page.next_page_token is None
+    assert "page_token" in inspect.signature(get_context_restrictions.sync).parameters

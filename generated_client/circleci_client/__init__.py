@@ -25,6 +25,8 @@ from .errors import (
     ResponseTooLargeError,
     ResponseValidationError,
     ServerError,
+    WebhookPayloadError,
+    WebhookSignatureError,
 )
 from .slugs import ProjectSlug
 
@@ -55,5 +57,7 @@ __all__ = (
     "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
     "__version__",
 )

@@ -77,6 +77,8 @@ __all__ = [
     "ResponseValidationError",
     "ServerError",
     "UnprocessableEntityError",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
     "error_from_response",
     "parse_retry_after",
     "redact",
@@ -636,6 +638,32 @@ class InvalidPipelineParameterError(InvalidTriggerError, TypeError):
         super().__init__(message)
         self.name = name
         self.value = value
+
+
+class WebhookSignatureError(CircleCIError, ValueError):
+    """A webhook request's ``circleci-signature`` is missing, malformed or matches no secret.
+
+    Answer such a request with 401 and do not act on it. The message never contains a secret
+    or the signature that was expected.
+    """
+
+    reason: str
+    """``"missing"``, ``"malformed"`` or ``"mismatch"``."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class WebhookPayloadError(CircleCIError, ValueError):
+    """A verified webhook body is not an event this client can read (not JSON, fields missing)."""
+
+    event_type: str | None
+    """The event's ``type``, when the body names one."""
+
+    def __init__(self, message: str, *, event_type: str | None = None) -> None:
+        super().__init__(visible(message))
+        self.event_type = event_type
 
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {

@@ -2,7 +2,8 @@
 
 Modules: ``world`` (state and deterministic seed), ``handlers`` (the 37 operations),
 ``runcontrol`` (triggering runs, approving, continuing), ``engine`` (triggered pipelines run
-on a clock), ``routing`` (raw-path matcher),
+on a clock), ``contexts`` and ``context_handlers`` (the ten context operations and their
+state), ``routing`` (raw-path matcher),
 ``wire`` (JSON shapes), ``insights`` (metrics from stored runs), ``tokens`` (signed page
 tokens), ``faults`` (fault injection), ``reqlog`` (request logs), ``validation`` (responses
 against openapi.yaml), ``app`` (API Starlette app), ``hosts`` (artifact and foreign hosts),

@@ -23,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
 
+from tests.standin import context_handlers  # noqa: F401  (registers the context routes)
 from tests.standin.asgi_util import (
     TRANSPORT_KEY,
     drop_connection,

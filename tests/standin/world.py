@@ -31,6 +31,7 @@ Seeded facts:
   Two pipeline definitions: ``build`` (the default, ``.circleci/config.yml``) and ``dynamic``
   (``.circleci/setup.yml``, dynamic config: a ``setup`` workflow, then ``continuePipeline``).
   See :mod:`tests.standin.runcontrol` for how triggering, approving and continuing behave.
+* Contexts of the organizations ``gh/acme`` and ``acme-cloud``: see :mod:`tests.standin.contexts`.
 * Only with ``seed_world(bulk_pipelines=N)``: ``gh/acme/bulk`` with N pipelines on ``main``
   (no workflows), one a minute, for benchmarks that page through long lists.
 
@@ -49,6 +50,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tests.standin.engine import Engine
+
+from tests.standin.contexts import ContextStore, Owner, seed_contexts
 
 NAMESPACE = uuid.UUID("6f2c1d8e-3b0a-5c47-9e21-5a7d4c3b2a10")
 SEED_NOW = datetime(2025, 10, 15, 12, 0, 0, tzinfo=UTC)
@@ -333,6 +336,7 @@ class World:
     workflows: dict[str, Workflow] = field(default_factory=dict)
     jobs: dict[str, Job] = field(default_factory=dict)
     continuations: dict[str, Continuation] = field(default_factory=dict)
+    contexts: ContextStore = field(default_factory=ContextStore)
     facts: SeedFacts = field(default_factory=SeedFacts)
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
     clock: datetime | None = None
@@ -715,6 +719,7 @@ class _Seeder:
         for n in range(1, 5):
             self._simple_pipeline(gizmo, n, "main", "ci", "success" if n != 2 else "failed")
         self._settings(widgets, legacy)
+        self._contexts()
         if bulk_pipelines > 0:
             bulk = self._project(BULK, "bulk", "acme", "GitHub", "main", make_id("org:gh/acme"))
             for n in range(1, bulk_pipelines + 1):
@@ -1001,6 +1006,15 @@ class _Seeder:
         project.definitions = [build, dynamic]
         self.facts.build_definition_id = build.id
         self.facts.dynamic_definition_id = dynamic.id
+
+    def _contexts(self) -> None:
+        """Seed the contexts of the organizations (see ``tests.standin.contexts``)."""
+        owners: dict[str, Owner] = {}
+        for project in self.world.projects.values():
+            org = project.organization_slug
+            owners[org] = Owner(project.organization_id, org, project.organization_name)
+        project_ids = {slug: project.id for slug, project in self.world.projects.items()}
+        seed_contexts(self.world.contexts, list(owners.values()), project_ids, SEED_NOW)
 
     def _settings(self, widgets: Project, legacy: Project) -> None:
         """Seed env vars and checkout keys."""

@@ -10,6 +10,18 @@ from .checkout_key_list_response import CheckoutKeyListResponse
 from .checkout_key_type import CheckoutKeyType
 from .collaboration import Collaboration
 from .commit import Commit
+from .context import Context
+from .context_environment_variable import ContextEnvironmentVariable
+from .context_environment_variable_input import ContextEnvironmentVariableInput
+from .context_environment_variable_list_response import ContextEnvironmentVariableListResponse
+from .context_input import ContextInput
+from .context_list_response import ContextListResponse
+from .context_owner import ContextOwner
+from .context_owner_type import ContextOwnerType
+from .context_restriction import ContextRestriction
+from .context_restriction_input import ContextRestrictionInput
+from .context_restriction_list_response import ContextRestrictionListResponse
+from .context_restriction_type import ContextRestrictionType
 from .continue_pipeline_parameters import ContinuePipelineParameters
 from .continue_pipeline_parameters_parameters import ContinuePipelineParametersParameters
 from .duration_metrics import DurationMetrics
@@ -21,6 +33,7 @@ from .executor import Executor
 from .fingerprint_digest import FingerprintDigest
 from .git_ref import GitRef
 from .job import Job
+from .job_completed_event import JobCompletedEvent
 from .job_context import JobContext
 from .job_details import JobDetails
 from .job_message import JobMessage
@@ -70,7 +83,21 @@ from .trigger_type import TriggerType
 from .user import User
 from .vcs_info import VcsInfo
 from .vcs_provider import VcsProvider
+from .webhook_commit import WebhookCommit
+from .webhook_job import WebhookJob
+from .webhook_job_status import WebhookJobStatus
+from .webhook_organization import WebhookOrganization
+from .webhook_person import WebhookPerson
+from .webhook_pipeline import WebhookPipeline
+from .webhook_project import WebhookProject
+from .webhook_ref import WebhookRef
+from .webhook_trigger import WebhookTrigger
+from .webhook_trigger_parameters import WebhookTriggerParameters
+from .webhook_vcs import WebhookVcs
+from .webhook_workflow import WebhookWorkflow
+from .webhook_workflow_status import WebhookWorkflowStatus
 from .workflow import Workflow
+from .workflow_completed_event import WorkflowCompletedEvent
 from .workflow_job_list_response import WorkflowJobListResponse
 from .workflow_list_response import WorkflowListResponse
 from .workflow_metrics import WorkflowMetrics
@@ -96,6 +123,18 @@ __all__ = (
     "CheckoutKeyType",
     "Collaboration",
     "Commit",
+    "Context",
+    "ContextEnvironmentVariable",
+    "ContextEnvironmentVariableInput",
+    "ContextEnvironmentVariableListResponse",
+    "ContextInput",
+    "ContextListResponse",
+    "ContextOwner",
+    "ContextOwnerType",
+    "ContextRestriction",
+    "ContextRestrictionInput",
+    "ContextRestrictionListResponse",
+    "ContextRestrictionType",
     "ContinuePipelineParameters",
     "ContinuePipelineParametersParameters",
     "DurationMetrics",
@@ -107,6 +146,7 @@ __all__ = (
     "FingerprintDigest",
     "GitRef",
     "Job",
+    "JobCompletedEvent",
     "JobContext",
     "JobDetails",
     "JobMessage",
@@ -154,7 +194,21 @@ __all__ = (
     "User",
     "VcsInfo",
     "VcsProvider",
+    "WebhookCommit",
+    "WebhookJob",
+    "WebhookJobStatus",
+    "WebhookOrganization",
+    "WebhookPerson",
+    "WebhookPipeline",
+    "WebhookProject",
+    "WebhookRef",
+    "WebhookTrigger",
+    "WebhookTriggerParameters",
+    "WebhookVcs",
+    "WebhookWorkflow",
+    "WebhookWorkflowStatus",
     "Workflow",
+    "WorkflowCompletedEvent",
     "WorkflowJobListResponse",
     "WorkflowListResponse",
     "WorkflowMetrics",
