@@ -208,7 +208,15 @@ class FileHost:
             return
         scope[TRANSPORT_KEY] = find_transport(send)
         with self.host.requests.recording(self.name, scope) as record:
-            record.status = await self._respond(scope, send, record)
+
+            async def send_recorded(message: Message) -> None:
+                # The status is known once the response starts: a client that has read the
+                # whole body may look at the log before this handler returns.
+                if message["type"] == "http.response.start":
+                    record.status = message["status"]
+                await send(message)
+
+            record.status = await self._respond(scope, send_recorded, record)
 
     async def _respond(self, scope: Scope, send: Send, record: RequestRecord) -> int | None:
         faults = self.host.faults
