@@ -148,6 +148,25 @@ def test_a_401_for_a_token_that_was_sent_has_no_such_hint(standin: Standin, tmp_
     assert report.ok
 
 
+def test_a_redirect_target_that_answers_401_gets_no_token_hint(
+    standin: Standin, tmp_path: Path
+) -> None:
+    facts = standin.world.facts
+    standin.faults.redirect_artifacts()
+    standin.faults.add(None, status=401, when="before", host="foreign", times=None)
+    with AuthenticatedClient(
+        token=standin.token, base_url=standin.base_url, token_hosts=[standin.artifact_base_url]
+    ) as client:
+        report = download_job_artifacts(
+            client, facts.widgets_slug, facts.two_node_job_number, tmp_path
+        )
+    assert len(report.failed) == 4
+    for result in report.failed:
+        assert result.http_status == 401
+        assert (result.error or "").startswith(f"HTTP 401 from {standin.foreign_base_url}/")
+        assert "was not sent" not in (result.error or "")
+
+
 def test_cli_exits_2_when_an_artifact_host_refuses(standin: Standin, tmp_path: Path) -> None:
     facts = standin.world.facts
     args = ["artifacts", "download", facts.widgets_slug, str(facts.two_node_job_number)]
@@ -353,7 +372,7 @@ def test_json_on_every_command(standin: Standin, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert (report["downloaded"], report["failed"]) == (4, 0)
-    assert {f["status"] for f in report["files"]} == {"downloaded"}
+    assert {(f["status"], f["http_status"]) for f in report["files"]} == {("downloaded", None)}
     assert all(Path(f["destination"]).is_file() for f in report["files"])
 
 

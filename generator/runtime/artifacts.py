@@ -1062,7 +1062,8 @@ def _failed(
 
 
 def _status_error(response: httpx.Response) -> _FileError:
-    """The failure for an unexpected status; says so when the client held the token back."""
+    """The failure for an unexpected status; says so when the client held the token back
+    from the artifact's own URL (not from a redirect's target, which never gets it)."""
     status = response.status_code
     message = f"HTTP {status} from {redact_url(response.url)}"
     if status in (401, 403) and response.request.extensions.get(TOKEN_WITHHELD):
@@ -1183,6 +1184,8 @@ def _get(
     for hops in range(MAX_REDIRECTS + 1):
         sent = {**_DOWNLOAD_HEADERS, **headers}
         response: httpx.Response = yield ("get", (current, sent, stall_timeout))
+        if hops:  # a redirect's target (pre-signed storage) is meant to go without the token
+            response.request.extensions.pop(TOKEN_WITHHELD, None)
         try:
             target = _check_redirect(response, hops)
         except BaseException:

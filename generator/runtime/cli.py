@@ -327,6 +327,7 @@ def _report_json(report: artifacts.DownloadReport) -> str:
             "size": result.size,
             "bytes_received": result.bytes_received,
             "error": result.error,
+            "http_status": result.http_status,
         }
         for result in report.files
     ]
