@@ -23,6 +23,7 @@ from circleci_client.artifacts import (
     NoSuccessfulPipelineError,
     download_branch_artifacts,
     download_job_artifacts,
+    download_workflow_artifacts,
 )
 from circleci_client.cli import TOKEN_HOSTS_ENV_VAR, app
 from circleci_client.slugs import InvalidProjectSlugError, validate_project_slug
@@ -142,7 +143,7 @@ def test_sandbox_start_lists_projects_jobs_and_fixed_ports(tmp_path: Path) -> No
     assert lines[0] == f"base URL: http://127.0.0.1:{ports[0]}/api/v2"
     assert f"export {TOKEN_HOSTS_ENV_VAR}=http://localhost:{ports[1]}" in lines
     assert "gh/acme/widgets: 95 pipelines" in text and "bb/acme/legacy-app" in text
-    assert re.search(r"gh/acme/widgets job \d+ \(build", text)
+    assert re.search(r"gh/acme/widgets job \d+ \(build: 27 artifacts, big/blob.bin", text)
 
 
 def test_withheld_token_401_says_why_and_names_the_setting(
@@ -276,6 +277,13 @@ def test_workflow_that_is_not_a_uuid_names_the_option(standin: Standin, tmp_path
     assert result.exit_code == 2
     shown = _flat(result.output)
     assert "'--workflow'" in shown and "'not-a-uuid' is not a workflow id" in shown
+    assert not standin.requests.api.snapshot()
+
+
+def test_library_names_a_workflow_id_that_is_not_a_uuid(standin: Standin, tmp_path: Path) -> None:
+    client = AuthenticatedClient(token=standin.token, base_url=standin.base_url)
+    with client, pytest.raises(ValueError, match=r"^workflow_id 'not-a-uuid' is not a workflow"):
+        download_workflow_artifacts(client, "not-a-uuid", tmp_path)
     assert not standin.requests.api.snapshot()
 
 

@@ -1382,7 +1382,15 @@ def _all_succeeded(workflows: Sequence[Workflow]) -> bool:
 
 
 def _as_uuid(value: UUID | str) -> UUID:
-    return value if isinstance(value, UUID) else UUID(str(value))
+    if isinstance(value, UUID):
+        return value
+    try:
+        return UUID(str(value))
+    except ValueError:
+        raise ValueError(
+            f"workflow_id {visible(value)!r} is not a workflow id: give the UUID from the "
+            "workflow's URL, e.g. 5034460f-c7c4-4c43-9457-de07e2029e7b"
+        ) from None
 
 
 def _artifacts_of(job: _JobRef) -> Steps[list[Artifact]]:

@@ -68,6 +68,7 @@ def welcome(standin: Served) -> list[str]:
     """Every line printed after start-up, first ``base URL:`` and ``token:``."""
     facts = standin.world.facts
     slug = facts.widgets_slug
+    build = standin.world.projects[slug].jobs_by_number[facts.build_job_number]
     lines = [
         f"base URL: {standin.base_url}",
         f"token: {standin.token}",
@@ -81,7 +82,8 @@ def welcome(standin: Served) -> list[str]:
         *_projects(standin.world),
         "",
         "Jobs with artifacts:",
-        f"  {slug} job {facts.build_job_number} (build: {facts.big_artifact_path} and 26 more)",
+        f"  {slug} job {facts.build_job_number} (build: {len(build.artifacts)} artifacts, "
+        f"{facts.big_artifact_path} among them)",
         f"  {slug} job {facts.two_node_job_number} (test, on 2 nodes)",
         "",
         "Try:",
