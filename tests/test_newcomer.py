@@ -483,3 +483,36 @@ def test_a_newcomer_pastes_the_exports_and_downloads(tmp_path: Path) -> None:
     assert any(name.endswith("-test/node-1/test-results/junit.xml") for name in branch)
     sizes = {(tmp_path / "out-1" / name).stat().st_size for name in workflow}
     assert 0 not in sizes
+
+
+class _FakeSession:
+    """Just enough of ``nox.Session`` for ``_install_once``: it records what it would install."""
+
+    def __init__(self, location: Path) -> None:
+        self.name = "sandbox"
+        self.virtualenv = type("Env", (), {"location": str(location)})()
+        self.installs: list[tuple[str, ...]] = []
+        self.logged: list[str] = []
+
+    def install(self, *args: str) -> None:
+        self.installs.append(args)
+
+    def log(self, message: str) -> None:
+        self.logged.append(message)
+
+
+def test_sandbox_installs_once_until_requirements_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import noxfile
+
+    monkeypatch.chdir(ROOT)
+    session = _FakeSession(tmp_path)
+    noxfile._install_once(session, "tests")  # type: ignore[arg-type]
+    assert session.installs == [("-r", "requirements/tests.txt"), ("./generated_client[cli]",)]
+    noxfile._install_once(session, "tests")  # type: ignore[arg-type]
+    assert len(session.installs) == 2 and "nothing to install" in session.logged[-1]
+    stamp = tmp_path / ".installed-sandbox"
+    stamp.write_text("an older digest")
+    noxfile._install_once(session, "tests")  # type: ignore[arg-type]
+    assert len(session.installs) == 4
