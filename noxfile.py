@@ -4,20 +4,24 @@ generate  rebuild generated_client/ (``-- --check`` only compares)
 lint      ruff, mypy --strict and spec validation
 tests     drift check, then the test suite against the stand-in server
 tutorial  the API guide's end-to-end tutorial against a stand-in (``-- --live`` for CircleCI)
-sandbox   a stand-in server to play with (``-- --port 8080 --token T``)
+sandbox   a stand-in server to play with (``-- --port 8080 --artifact-port 8081 --token T``)
 bench     benchmarks against a stand-in, one table of ratios and targets (``-- --write-docs``)
 docs      build the site strictly, test its examples and check it in chromium (``-- serve``)
+
+Plain ``nox`` only prints this list; name the sessions to run (``nox -s lint tests docs``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+from pathlib import Path
 
 import nox
 
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["generate", "lint", "tests", "docs"]
+nox.options.sessions = ["overview"]
 
 # Editable, so that every session runs the code in the working tree.
 PACKAGE = ("-e", "./generated_client[cli]")
@@ -31,6 +35,29 @@ def _install(session: nox.Session, *names: str) -> None:
     session.install(*args)
 
 
+def _install_once(session: nox.Session, *names: str) -> None:
+    """Install the requirements and the package, unless this environment already has them.
+
+    A stamp in the environment remembers a digest of the requirement files and of the
+    package's metadata (``generated_client/pyproject.toml``); while neither changes, starting
+    the session installs nothing. The package is installed editable, so code changes need no
+    new install.
+    """
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update(Path(f"{REQUIREMENTS}/{name}.txt").read_bytes())
+    digest.update(Path("generated_client/pyproject.toml").read_bytes())
+    location = getattr(session.virtualenv, "location", None)
+    stamp = Path(location, f".installed-{session.name}") if location else None
+    if stamp is not None and stamp.is_file() and stamp.read_text() == digest.hexdigest():
+        session.log("requirements and package unchanged: nothing to install")
+        return
+    _install(session, *names)
+    session.install(*PACKAGE)
+    if stamp is not None:
+        stamp.write_text(digest.hexdigest())
+
+
 def _ensure_chromium(session: nox.Session) -> None:
     """Install Debian's headless Chromium for the browser test when it is missing (as root)."""
     if shutil.which("chromium"):
@@ -40,6 +67,12 @@ def _ensure_chromium(session: nox.Session) -> None:
     env = {"DEBIAN_FRONTEND": "noninteractive"}
     session.run("apt-get", "update", "-qq", external=True, env=env)
     session.run("apt-get", "install", "-y", "-qq", "chromium", external=True, env=env)
+
+
+@nox.session(python=False)
+def overview(session: nox.Session) -> None:
+    """List the sessions (what plain ``nox`` does): nothing slow runs by surprise."""
+    session.log(__doc__)
 
 
 @nox.session
@@ -72,16 +105,17 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def tutorial(session: nox.Session) -> None:
     """Walk through the API guide's tutorial against a local stand-in (or ``-- --live``)."""
-    _install(session, "tests")
-    session.install(*PACKAGE)
+    _install_once(session, "tests")
     session.run("python", "-m", "docs.examples.tutorial", *session.posargs)
 
 
 @nox.session
 def sandbox(session: nox.Session) -> None:
-    """Serve a stand-in CircleCI on localhost until stopped (``-- --port N --token T``)."""
-    _install(session, "tests")
-    session.install(*PACKAGE)
+    """Serve a stand-in CircleCI on localhost until stopped (``-- --port N --token T``).
+
+    It prints ``export`` lines to paste, and the projects and jobs to try.
+    """
+    _install_once(session, "tests")
     session.run("python", "-m", "tests.standin", *session.posargs)
 
 

@@ -40,6 +40,10 @@ from circleci_client.types import Unset
 STANDIN_PROJECT = "gh/acme/widgets"
 
 
+class StepFailed(Exception):
+    """A step did not do what it shows; the tutorial stops with exit status 1."""
+
+
 def step(out: TextIO, number: int, title: str) -> None:
     """Print a step heading."""
     print(f"\n{number}. {title}", file=out)
@@ -129,10 +133,13 @@ def download_artifacts(client: AuthenticatedClient, project: str, number: int, o
     with tempfile.TemporaryDirectory() as folder:
         report = download_job_artifacts(client, project, number, folder)
         for result in report.files:
-            if result.destination is not None:
-                relative = result.destination.relative_to(folder).as_posix()
-                print(f"   {result.status.value:<10} {relative} ({result.size} bytes)", file=out)
+            if result.destination is None or result.error is not None:
+                continue  # failures are listed by the summary, with their reasons
+            relative = result.destination.relative_to(folder).as_posix()
+            print(f"   {result.status.value:<10} {relative} ({result.size} bytes)", file=out)
         print(f"   {report.summary()}", file=out)
+    if not report.ok:
+        raise StepFailed(f"step 8: {len(report.failed)} of {len(report.files)} artifacts failed")
 
 
 def insights(client: AuthenticatedClient, project: str, out: TextIO) -> None:
@@ -213,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     except NotFoundError as error:
         print(f"\nNot found: {error.message}. Check the project slug and use a personal token.")
         return 1
-    except CircleCIError as error:
+    except (CircleCIError, StepFailed) as error:
         print(f"\nThe tutorial stopped: {error}")
         return 1
     return 0

@@ -28,6 +28,9 @@ from ._constants import CREDENTIAL_HEADERS, TOKEN_HEADER
 
 AuthMethod = Literal["header", "basic"]
 
+TOKEN_WITHHELD = "circleci_client.token_withheld"
+"""Request extension set to True when the client had a token but did not send it there."""
+
 
 Origin = tuple[str, str, int | None]
 
@@ -104,8 +107,12 @@ class Credentials:
         if _origin(request.url) != self._home:
             for name in self._strip:
                 request.headers.pop(name, None)
-        if self._value is not None and self.allows(request.url):
+        if self._value is None:
+            return
+        if self.allows(request.url):
             request.headers[self._header] = self._value
+        else:
+            request.extensions[TOKEN_WITHHELD] = True
 
     def __repr__(self) -> str:
         return f"Credentials(header={self._header!r}, value='***')"

@@ -42,6 +42,7 @@ from .errors import MissingTokenError, redact_url
 TOKEN_ENV_VARS = ("CIRCLE_TOKEN", "CIRCLECI_TOKEN")
 CLOUD_ARTIFACT_HOSTS = ("https://*.circle-artifacts.com",)
 BASE_URL_ENV_VAR = "CIRCLECI_BASE_URL"
+TOKEN_HOSTS_ENV_VAR = "CIRCLECI_TOKEN_HOSTS"
 USER_AGENT = f"circleci-client/{__version__}"
 
 
@@ -53,6 +54,29 @@ def _check_deadline(deadline: float | None) -> None:
         raise TypeError(f"deadline must be a number of seconds or None, got {deadline!r}")
     if not deadline > 0:
         raise ValueError(f"deadline must be more than 0 seconds, got {deadline}")
+
+
+def _check_api_root(base_url: str) -> None:
+    """Refuse a base URL that stops at ``/api``: every API v2 path lives under ``/api/v2``."""
+    path = httpx.URL(base_url).path.rstrip("/")
+    if path.endswith("/api"):
+        shown = redact_url(base_url.rstrip("/"))
+        raise ValueError(
+            f"base_url {shown!r} ends in /api; the CircleCI API v2 lives under /api/v2: "
+            f"use {shown + '/v2'!r}"
+        )
+
+
+def token_hosts_from_env(value: str) -> tuple[str, ...]:
+    """The origins listed in ``CIRCLECI_TOKEN_HOSTS`` (space-separated http(s) URLs)."""
+    hosts = tuple(value.split())
+    for host in hosts:
+        if not host.startswith(("http://", "https://")):
+            raise ValueError(
+                f"{TOKEN_HOSTS_ENV_VAR} holds {redact_url(host)!r}, which is not an http(s) URL: "
+                "list origins such as https://artifacts.example.com, separated by spaces"
+            )
+    return hosts
 
 
 class Client:
@@ -100,6 +124,7 @@ class Client:
         if not base_url or not base_url.startswith(("http://", "https://")):
             shown = redact_url(base_url) if isinstance(base_url, str) else base_url
             raise ValueError(f"base_url must be an http(s) URL, got {shown!r}")
+        _check_api_root(base_url)
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
         _check_deadline(deadline)
@@ -344,10 +369,16 @@ class AuthenticatedClient(Client):
     def from_env(
         cls, environ: Mapping[str, str] | None = None, **kwargs: Any
     ) -> AuthenticatedClient:
-        """Build a client from ``CIRCLE_TOKEN`` (or ``CIRCLECI_TOKEN``) and ``CIRCLECI_BASE_URL``.
+        """Build a client from the environment, as the ``circleci-client`` command does.
+
+        ``CIRCLE_TOKEN`` (or ``CIRCLECI_TOKEN``) is the token, ``CIRCLECI_BASE_URL`` the API root
+        and ``CIRCLECI_TOKEN_HOSTS`` (space-separated URLs) the further origins that may
+        receive the token, added to the default ones. Keyword arguments win over variables.
 
         Raises:
             MissingTokenError: neither token variable is set.
+            ValueError: ``CIRCLECI_BASE_URL`` or ``CIRCLECI_TOKEN_HOSTS`` is not usable (the
+                message names the variable).
         """
         env = os.environ if environ is None else environ
         token = next((env[name] for name in TOKEN_ENV_VARS if env.get(name, "").strip()), None)
@@ -358,7 +389,16 @@ class AuthenticatedClient(Client):
             )
         base_url = env.get(BASE_URL_ENV_VAR, "").strip()
         if base_url and "base_url" not in kwargs:
+            try:
+                _check_api_root(base_url)
+            except ValueError as exc:
+                raise ValueError(f"{BASE_URL_ENV_VAR}: {exc}") from None
             kwargs["base_url"] = base_url
+        extra = token_hosts_from_env(env.get(TOKEN_HOSTS_ENV_VAR, ""))
+        if extra and "token_hosts" not in kwargs:
+            root = kwargs.get("base_url", DEFAULT_BASE_URL)
+            cloud = isinstance(root, str) and root.rstrip("/") == DEFAULT_BASE_URL
+            kwargs["token_hosts"] = (*(CLOUD_ARTIFACT_HOSTS if cloud else ()), *extra)
         return cls(token.strip(), **kwargs)
 
     @property

@@ -120,7 +120,8 @@ from uuid import UUID
 import httpx
 
 from . import _operation
-from ._client import Client
+from ._auth import TOKEN_WITHHELD
+from ._client import TOKEN_HOSTS_ENV_VAR, Client
 from ._display import visible
 from ._steps import Steps, arun, run
 from .api.job import get_job_artifacts
@@ -257,6 +258,10 @@ class NoSuccessfulPipelineError(CircleCIError):
 class _FileError(Exception):
     """This file failed; the message is the reason shown to the user."""
 
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
 
 class _Interrupted(Exception):
     """The body ended early; the ``.part`` holds what arrived and can be resumed."""
@@ -308,6 +313,9 @@ class FileResult:
     error: str | None = None
     detail: str | None = None
     """What a skipped file was compared on (the size, not the content)."""
+    http_status: int | None = None
+    """The HTTP status that failed the file, when a response did (401 when the token was
+    refused or held back)."""
 
 
 @dataclass
@@ -318,6 +326,10 @@ class DownloadReport:
     files: list[FileResult] = field(default_factory=list)
     source: str = ""
     """What was downloaded, e.g. ``job 12 of gh/acme/widgets``."""
+    listed: int = 0
+    """Artifacts the listings held, before ``glob`` selected among them."""
+    unmatched_globs: list[str] = field(default_factory=list)
+    """The ``glob`` patterns that matched no listed artifact (likely a typo)."""
 
     def _with(self, status: FileStatus) -> list[FileResult]:
         return [f for f in self.files if f.status is status]
@@ -888,7 +900,7 @@ def _probe_total(response: httpx.Response) -> int | None:
         return int(unsatisfied.group(1)) if unsatisfied else None
     if response.status_code == 200:
         return _content_length(response)
-    raise _FileError(f"HTTP {response.status_code} from {redact_url(response.url)}")
+    raise _status_error(response)
 
 
 @dataclass
@@ -948,7 +960,7 @@ def _accept(response: httpx.Response, offset: int, validator: str | None = None)
         if unsatisfied and int(unsatisfied.group(1)) == offset and same_version:
             return None
         raise _Restart
-    raise _FileError(f"HTTP {status} from {redact_url(response.url)}")
+    raise _status_error(response)
 
 
 def _open_part(folder: _Folder, name: str, append: bool) -> IO[bytes]:
@@ -1046,8 +1058,27 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _failed(item: ArtifactFile, error: str, destination: Path | None = None) -> FileResult:
-    return FileResult(item, FileStatus.FAILED, destination=destination, error=error)
+def _failed(
+    item: ArtifactFile, error: str, destination: Path | None = None, status: int | None = None
+) -> FileResult:
+    return FileResult(
+        item, FileStatus.FAILED, destination=destination, error=error, http_status=status
+    )
+
+
+def _status_error(response: httpx.Response) -> _FileError:
+    """The failure for an unexpected status; says so when the client held the token back
+    from the artifact's own URL (not from a redirect's target, which never gets it)."""
+    status = response.status_code
+    message = f"HTTP {status} from {redact_url(response.url)}"
+    if status in (401, 403) and response.request.extensions.get(TOKEN_WITHHELD):
+        url = response.url
+        origin = f"{url.scheme}://{url.netloc.decode('ascii', 'replace').rpartition('@')[2]}"
+        message += (
+            f": the token was not sent to {origin} because it is not among token_hosts / "
+            f"{TOKEN_HOSTS_ENV_VAR}; add {origin} there if it is your artifact host"
+        )
+    return _FileError(message, status)
 
 
 class _Progress:
@@ -1158,6 +1189,8 @@ def _get(
     for hops in range(MAX_REDIRECTS + 1):
         sent = {**_DOWNLOAD_HEADERS, **headers}
         response: httpx.Response = yield ("get", (current, sent, stall_timeout))
+        if hops:  # a redirect's target (pre-signed storage) is meant to go without the token
+            response.request.extensions.pop(TOKEN_WITHHELD, None)
         try:
             target = _check_redirect(response, hops)
         except BaseException:
@@ -1249,7 +1282,7 @@ class _Downloader:
                 return FileResult(item, FileStatus.SKIPPED, final, size=existing, detail=detail)
             return (yield from self._download(item, final, folder))
         except _FileError as exc:
-            return _failed(item, str(exc), final)
+            return _failed(item, str(exc), final, exc.status)
         except (httpx.HTTPError, APIError, OSError) as exc:
             return _failed(item, _describe(exc), final)
         finally:
@@ -1354,7 +1387,15 @@ def _all_succeeded(workflows: Sequence[Workflow]) -> bool:
 
 
 def _as_uuid(value: UUID | str) -> UUID:
-    return value if isinstance(value, UUID) else UUID(str(value))
+    if isinstance(value, UUID):
+        return value
+    try:
+        return UUID(str(value))
+    except ValueError:
+        raise ValueError(
+            f"workflow_id {visible(value)!r} is not a workflow id: give the UUID from the "
+            "workflow's URL, e.g. 5034460f-c7c4-4c43-9457-de07e2029e7b"
+        ) from None
 
 
 def _artifacts_of(job: _JobRef) -> Steps[list[Artifact]]:
@@ -1371,12 +1412,19 @@ def _entries_of(job: _JobRef) -> Steps[list[_Entry]]:
 def _latest_successful(project_slug: str, branch: str, limit: int) -> Steps[SuccessfulPipeline]:
     newest = {"branch": branch, "max_items": limit}
     pipelines = yield ("items", (list_pipelines_for_project, (project_slug,), newest))
+    seen = 0
     while (pipeline := (yield ("next", (pipelines,)))) is not None:
+        seen += 1
         workflows = yield from _collect(list_workflows_by_pipeline_id, pipeline.id)
         if _all_succeeded(workflows):
             return SuccessfulPipeline(pipeline, workflows)
+    if not seen:
+        raise NoSuccessfulPipelineError(
+            f"branch {branch!r} of {project_slug} has no pipelines at all: check the branch "
+            "name (it is case-sensitive) and that the project builds it"
+        )
     raise NoSuccessfulPipelineError(
-        f"no successful pipeline among the newest {limit} on branch {branch!r} of {project_slug}"
+        f"no successful pipeline among the newest {seen} on branch {branch!r} of {project_slug}"
     )
 
 
@@ -1776,7 +1824,14 @@ def _download(source: _Source, asked: _Request) -> Steps[DownloadReport]:
         asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
     )
     results = yield ("map", (downloader.file, planned))
-    return DownloadReport(asked.root, results, source.describe())
+    paths = [entry.path for entries in listings for entry in entries if entry.has_path]
+    unmatched = [pattern for pattern in asked.globs if not _select_any(paths, pattern)]
+    listed = sum(len(entries) for entries in listings)
+    return DownloadReport(asked.root, results, source.describe(), listed, unmatched)
+
+
+def _select_any(paths: Sequence[str], pattern: str) -> bool:
+    return any(fnmatch.fnmatchcase(path, pattern) for path in paths)
 
 
 def _download_sync(

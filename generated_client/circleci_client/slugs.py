@@ -153,6 +153,13 @@ class ProjectSlug:
             raise TypeError(f"project slug must be a str, got {type(text).__name__}")
         if not text:
             raise InvalidProjectSlugError("invalid project slug '': the slug is empty", slug=text)
+        stripped = text.strip(" \t")
+        if text != stripped:
+            raise InvalidProjectSlugError(
+                f"invalid project slug {text!r}: it has spaces around it; remove them "
+                f"({stripped!r})",
+                slug=text,
+            )
         decoded = unquote(text) if "%" in text else text
         parts = decoded.split("/")
         if len(parts) != 3:

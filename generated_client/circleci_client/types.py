@@ -9,8 +9,13 @@ from attrs import define
 
 
 class Unset:
+    """The type of ``UNSET``: a field or argument that was not given (not ``None``)."""
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()

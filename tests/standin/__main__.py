@@ -2,7 +2,8 @@
 
 Example: ``python -m tests.standin --port 8080 --token T --latency 0.2 --fault-429-every 5``;
 ``--rate-limit 50 --rate-burst 10`` adds a real token-bucket limit per token.
-The first line printed is ``base URL: <url>``, the second ``token: <token>``.
+The first line printed is ``base URL: <url>``, the second ``token: <token>``; then come
+``export`` lines to paste into a shell, the projects and jobs to try (see ``welcome``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from types import FrameType
 
 from tests.standin.engine import PARAMETERS_HELP, ScaledClock
 from tests.standin.server import DEFAULT_TOKEN, Standin
+from tests.standin.welcome import welcome
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -25,6 +27,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--port", type=int, default=8080, help="API port (0: any free port)")
+    parser.add_argument(
+        "--artifact-port",
+        type=int,
+        default=0,
+        help="artifact host port (default 0: any free port; the export lines name it)",
+    )
     parser.add_argument("--token", default=DEFAULT_TOKEN, help="the token to accept")
     parser.add_argument("--page-size", type=int, default=20, help="items per page")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added per request")
@@ -78,6 +86,7 @@ def main(argv: list[str] | None = None) -> None:
         token=args.token,
         page_size=args.page_size,
         port=args.port,
+        artifact_port=args.artifact_port,
         validate_responses=args.validate,
         rate_limit=args.rate_limit,
         rate_burst=args.rate_burst,
@@ -105,10 +114,7 @@ def main(argv: list[str] | None = None) -> None:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     with standin:
-        print(f"base URL: {standin.base_url}", flush=True)
-        print(f"token: {standin.token}", flush=True)
-        print(f"artifact host: {standin.artifact_base_url}", flush=True)
-        print(f"foreign host: {standin.foreign_base_url}", flush=True)
+        print("\n".join(welcome(standin)), flush=True)
         while not stop.wait(0.1):
             pass
 
