@@ -5,28 +5,39 @@ learns them. :class:`RateLimiter` makes every decision and does no I/O; the tran
 :class:`RateLimitTransport` and :class:`AsyncRateLimitTransport` only ask it how long to wait
 and tell it what came back. One limiter serves a client's sync and async transports alike.
 
-The algorithm (AIMD, additive increase / multiplicative decrease):
+The algorithm (multiplicative decrease, cubic increase):
 
 * Until the first 429 the limiter does nothing (unless :attr:`RateLimit.initial_rate` is
   set): a client that is never throttled is never slowed down.
-* A 429 blocks every request until its ``Retry-After`` has passed (``default_block``
-  seconds without one), and multiplies the allowed rate by ``decrease``. The rate it
-  multiplies is the lower of the allowed rate and the rate of requests the server accepted
-  over the last ``window`` seconds. At most one decrease happens per ``window``: the 429s
-  that follow within it (to requests already in flight, or sent while the server's own
-  bucket was still empty) are the same congestion, already acted on. After a decrease the
-  client sends no burst: requests resume spaced ``1 / rate`` apart.
-* The first 429 of an unlimited client usually ends a burst the server's own burst allowance
-  let through, so the accepted rate is only a lower bound of the real limit. The limiter then
-  starts from that rate and *probes*: the rate doubles every second of accepted traffic until
-  the next 429 (like TCP's slow start).
-* Otherwise the rate grows additively, by ``increase`` times the rate it had when last
-  throttled for every second of accepted traffic at the limit (each accepted request adds
-  ``increase * ceiling / rate``), so the rate climbs back from a decrease of 0.7 to where
-  it was throttled in about three seconds with the defaults, whatever the server's limit.
-  The rate only grows while the client uses at least half of it, so idle time does not
-  build up an allowance for a burst.
-* Requests are spaced ``1 / rate`` apart with up to ``burst`` requests at once (GCRA).
+* A request that is its origin's only one (none other waiting or in flight) is never paced,
+  only held by the blocks below: a sequential script waits what the server asks for and
+  nothing more. Pacing is for fan-out.
+* A 429 blocks every request until its ``Retry-After`` has passed (``default_block`` seconds
+  without one). A whole number of seconds is the server's wait rounded up, so the other
+  requests wait one second less; the throttled request itself is retried after the full
+  wait by the retry layer.
+* A 429 also lowers the rate, at most once per ``window`` seconds: the 429s that follow within
+  it (to requests already in flight) are the same congestion, already acted on. The rate the
+  client was really sending at (the answers of the last window, 429s included, capped by the
+  allowed rate) becomes the *ceiling*, the estimate of the server's limit, and the new rate is
+  ``decrease`` times it. Answers count, not acceptances: while the server rejects everything
+  the accepted rate is ~0, and taking it as the limit would collapse the rate. One decrease
+  never cuts more than ``decrease`` squared, whatever was measured. Requests then resume
+  spaced ``1 / rate`` apart, without a burst, from the end of the block.
+* The first 429 of an unlimited client usually ends a burst that the server's own burst
+  allowance let through, so the accepted rate is only a lower bound of the real limit. The
+  limiter then starts from that rate and *probes*: the rate doubles every second of accepted
+  traffic until the next 429 (like TCP's slow start).
+* Otherwise the rate grows back along a cubic curve of the time since the decrease (as in TCP
+  CUBIC and the "adaptive" retry mode of AWS SDKs): fast at first, flat near the ceiling,
+  then faster and faster past it, so a limit that was raised again (or a ceiling learned
+  during an outage) is found within seconds. With the defaults the rate is back at the ceiling
+  1.4 s after a decrease. The curve is scaled by the ceiling, so this holds at any rate. Time
+  only counts while the client uses at least half of its rate: idle time does not build up an
+  allowance for a burst.
+* Requests are spaced ``1 / rate`` apart with up to ``burst`` requests at once (GCRA). The
+  rate stays between ``min_rate`` and ``max_rate``, so under sustained 429s without
+  ``Retry-After`` requests still go out ``1 / min_rate`` seconds apart.
 * ``X-RateLimit-Remaining: 0`` or ``RateLimit-Remaining: 0`` together with a reset header
   (``RateLimit-Reset`` / ``X-RateLimit-Reset``: seconds, or a Unix time) blocks requests
   until the reset, without counting as a 429.
@@ -75,11 +86,12 @@ class RateLimit:
     decrease: float = 0.7
     """Factor the rate is multiplied by on a 429 (between 0 and 1)."""
     increase: float = 0.1
-    """Share of the last throttled rate added per second of accepted traffic at the limit."""
+    """How fast the rate grows back: past the ceiling, by this share of it after one second,
+    8 times as much after two (cubic growth); ``0`` keeps the rate where a 429 put it."""
     burst: int = 4
     """Requests that may go out at once after a pause."""
     window: float = 1.0
-    """Seconds over which the accepted rate is measured."""
+    """Seconds over which the sending and accepted rates are measured."""
     default_block: float = 1.0
     """Seconds everyone waits after a 429 that has no usable ``Retry-After``."""
     max_block: float = 60.0
@@ -125,15 +137,34 @@ class _State:
     tat: float = 0.0  # theoretical arrival time of the next request (GCRA)
     blocked_until: float = 0.0
     last_decrease: float = -math.inf
-    ceiling: float = 0.0  # the rate when last throttled
+    ceiling: float = 0.0  # the rate the client was sending at when last throttled
+    start: float = 0.0  # the rate right after the last decrease
+    busy: float = 0.0  # seconds of traffic at the rate since the last decrease
+    news: bool = False  # a request was accepted since the last decrease
+    callers: int = 0  # requests between enter() and leave()
+    answered: deque[float] = field(default_factory=deque)
     accepted: deque[float] = field(default_factory=deque)
 
 
-class RateLimiter:
-    """Sans-IO AIMD limiter: ``acquire`` before sending, ``feedback`` when the answer comes.
+def _recent(times: deque[float], now: float, window: float) -> float:
+    """Events per second in ``times`` over the last ``window`` seconds (drops older ones)."""
+    horizon = now - window
+    while times and times[0] < horizon:
+        times.popleft()
+    return len(times) / window
 
-    Times are seconds on a monotonic clock supplied by the caller. Thread-safe; it never
-    blocks for longer than a few arithmetic operations, so it is safe in an event loop too.
+
+def _is_whole_seconds(raw: str | None) -> bool:
+    return raw is not None and raw.strip().isdigit()
+
+
+class RateLimiter:
+    """Sans-IO adaptive limiter: ``acquire`` before sending, ``feedback`` when the answer comes.
+
+    A transport brackets each request with ``enter`` and ``leave``, so that a request that is
+    alone is not paced. Times are seconds on a monotonic clock supplied by the caller. Thread-safe;
+    it never blocks for longer than a few arithmetic operations, so it is safe in an event
+    loop too.
     """
 
     def __init__(self, settings: RateLimit | None = None) -> None:
@@ -147,6 +178,11 @@ class RateLimiter:
         """The allowed requests per second; ``None`` while unlimited."""
         return self._state.rate
 
+    @property
+    def ceiling(self) -> float | None:
+        """The estimate of the server's limit learned from the last decrease, if any."""
+        return self._state.ceiling or None
+
     def acquire(self, now: float) -> float:
         """Take a sending slot and return 0.0, or return seconds to wait before asking again."""
         with self._lock:
@@ -155,66 +191,105 @@ class RateLimiter:
             if state.rate is not None:
                 interval = 1.0 / state.rate
                 tolerance = (self.settings.burst - 1) * interval
-                wait = max(wait, max(state.tat, now) - tolerance - now)
-            if wait > 0:
+                if state.callers != 1:
+                    wait = max(wait, max(state.tat, now) - tolerance - now)
+            if wait > 1e-9:
                 self.stats.waited += wait
                 return wait
             if state.rate is not None:
-                state.tat = max(state.tat, now) + 1.0 / state.rate
+                # A request let through alone did not wait for its slot: it takes the next one.
+                state.tat = min(max(state.tat, now), now + tolerance) + interval
             self.stats.sent += 1
             return 0.0
 
     def feedback(self, sent_at: float, now: float, status: int, headers: Mapping[str, str]) -> None:
         """Learn from the response to a request let through at ``sent_at``."""
         with self._lock:
+            self._state.answered.append(now)
             if status == 429:
                 self._throttled(sent_at, now, headers)
             else:
                 self._accepted(now)
             self._apply_reset_headers(now, headers)
 
-    # -- state changes, called with the lock held --------------------------------------------
+    def enter(self) -> None:
+        """A request starts: it will wait in ``acquire`` and be sent (call ``leave`` after)."""
+        with self._lock:
+            self._state.callers += 1
 
-    def _accepted_rate(self, now: float) -> float:
-        accepted = self._state.accepted
-        horizon = now - self.settings.window
-        while accepted and accepted[0] < horizon:
-            accepted.popleft()
-        return len(accepted) / self.settings.window
+    def leave(self) -> None:
+        """A request that called ``enter`` is done, answered or not."""
+        with self._lock:
+            self._state.callers = max(0, self._state.callers - 1)
+
+    # -- state changes, called with the lock held --------------------------------------------
 
     def _accepted(self, now: float) -> None:
         state, settings = self._state, self.settings
         state.accepted.append(now)
-        measured = self._accepted_rate(now)
+        state.news = True
+        measured = _recent(state.accepted, now, settings.window)
         if state.rate is None or measured < state.rate / 2:
             return  # unlimited, or not using the rate: no reason to raise it
-        step = _LN2 if state.probing else settings.increase * state.ceiling / state.rate
-        state.rate += step
-        if settings.max_rate is not None:
-            state.rate = min(state.rate, settings.max_rate)
+        if state.probing:
+            state.rate += _LN2
+        elif state.ceiling > 0:
+            state.busy += 1.0 / state.rate  # one request's share of a second at the rate
+            state.rate = self._cubic(state.busy)
+        state.rate = self._clamp(state.rate)
+
+    def _cubic(self, busy: float) -> float:
+        """The rate ``busy`` seconds of traffic after the last decrease."""
+        state, c = self._state, self.settings.increase
+        if c == 0:
+            return state.start
+        to_ceiling = math.cbrt((1.0 - state.start / state.ceiling) / c)
+        offset = busy - to_ceiling
+        return max(state.start, state.ceiling * (1.0 + c * offset * offset * offset))
+
+    def _clamp(self, rate: float) -> float:
+        settings = self.settings
+        rate = max(settings.min_rate, rate)
+        return rate if settings.max_rate is None else min(rate, settings.max_rate)
 
     def _throttled(self, sent_at: float, now: float, headers: Mapping[str, str]) -> None:
         state, settings = self._state, self.settings
         self.stats.throttled += 1
-        delay = parse_retry_after(headers.get("retry-after"))
+        raw = headers.get("retry-after")
+        delay = parse_retry_after(raw)
         if delay is None:
             delay = settings.default_block
+        elif _is_whole_seconds(raw) and delay >= 1:
+            delay -= 1.0  # the server's wait, rounded up: it ends within the last second
         self._block(now, delay)
         if sent_at < state.last_decrease + settings.window:
             return  # the congestion the last decrease already answered
-        measured = self._accepted_rate(now)
-        base = measured if state.rate is None else min(state.rate, max(measured, 1e-9))
-        # The first 429 of an unlimited client usually ends a burst that the server's own
-        # burst allowance let through, so the accepted rate is only a lower bound: probe up.
-        state.probing = state.rate is None
-        new_rate = base if state.probing else base * settings.decrease
-        state.rate = max(settings.min_rate, new_rate)
-        if settings.max_rate is not None:
-            state.rate = min(state.rate, settings.max_rate)
-        state.ceiling = max(base, state.rate)
+        sending = _recent(state.answered, now, settings.window)
+        if state.rate is None:
+            # The first 429 of an unlimited client usually ends a burst that the server's own
+            # burst allowance let through, so the accepted rate is only a lower bound: probe up.
+            state.probing = True
+            accepted = _recent(state.accepted, now, settings.window)
+            state.rate = self._clamp(max(accepted, sending * settings.decrease))
+            state.ceiling = state.start = state.rate
+        else:
+            state.probing = False
+            # The server refused the rate the client was really sending at; a rate it was not
+            # using says nothing, but one decrease never cuts more than decrease squared.
+            sent = max(min(state.rate, sending), state.rate * settings.decrease)
+            state.rate = state.start = self._clamp(sent * settings.decrease)
+            if state.news or not state.ceiling:
+                # What the server accepted of it is the best estimate of its limit.
+                accepted = _recent(state.accepted, now, settings.window)
+                state.ceiling = self._clamp(max(min(sent, accepted), state.rate))
+            # else nothing was accepted since the last decrease: the server refuses everything
+            # for now (an outage, a burst of 429s), which says nothing of its usual limit.
+            state.ceiling = max(state.ceiling, state.rate)
+        state.busy = 0.0
+        state.news = False
         state.last_decrease = now
         # No burst after a decrease: the server's bucket is still empty.
-        state.tat = max(state.tat, state.blocked_until) + (settings.burst - 1) / state.rate
+        state.tat = max(now, state.blocked_until) + (settings.burst - 1) / state.rate
         self.stats.decreases += 1
 
     def _block(self, now: float, delay: float) -> None:
@@ -324,16 +399,20 @@ class RateLimitTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         limiter = _pick(self._limiters, request)
-        while True:
-            sent_at = self._clock()
-            wait = limiter.acquire(sent_at)
-            if wait <= 0:
-                break
-            _check_deadline(request, wait)
-            self._sleep(wait)
-        response = self._wrapped.handle_request(request)
-        limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
-        return response
+        limiter.enter()
+        try:
+            while True:
+                sent_at = self._clock()
+                wait = limiter.acquire(sent_at)
+                if wait <= 0:
+                    break
+                _check_deadline(request, wait)
+                self._sleep(wait)
+            response = self._wrapped.handle_request(request)
+            limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
+            return response
+        finally:
+            limiter.leave()
 
     def close(self) -> None:
         self._wrapped.close()
@@ -362,16 +441,20 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         limiter = _pick(self._limiters, request)
-        while True:
-            sent_at = self._clock()
-            wait = limiter.acquire(sent_at)
-            if wait <= 0:
-                break
-            _check_deadline(request, wait)
-            await self._sleep(wait)
-        response = await self._wrapped.handle_async_request(request)
-        limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
-        return response
+        limiter.enter()
+        try:
+            while True:
+                sent_at = self._clock()
+                wait = limiter.acquire(sent_at)
+                if wait <= 0:
+                    break
+                _check_deadline(request, wait)
+                await self._sleep(wait)
+            response = await self._wrapped.handle_async_request(request)
+            limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
+            return response
+        finally:
+            limiter.leave()
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()
