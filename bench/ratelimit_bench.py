@@ -1,9 +1,10 @@
 """Fan-out against a stand-in limited to R requests/s: 429 share and throughput.
 
-    python bench/ratelimit_bench.py [--rate 50] [--burst 10] [--calls 500] [--concurrency 16]
+    python bench/ratelimit_bench.py [--rate 20 50 100] [--burst 10] [--calls 500] [--concurrency 16]
 
-Rows: the adaptive limiter (default settings) with Retry-After in hundredths of a second and
-in whole seconds, and the client without its limiter (retries only) for comparison.
+Rows, for each rate: the adaptive limiter (default settings) with Retry-After in hundredths of
+a second and in whole seconds; at the first rate also the client without its limiter (retries
+only) for comparison.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from tests.standin.server import Standin
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rate", type=float, default=50.0)
+    parser.add_argument("--rate", type=float, nargs="+", default=[20.0, 50.0, 100.0])
     parser.add_argument("--burst", type=int, default=10)
     parser.add_argument("--calls", type=int, default=500)
     parser.add_argument("--concurrency", type=int, default=16)
@@ -31,12 +32,14 @@ async def main() -> None:
         ("adaptive limiter, Retry-After whole seconds", True, True),
         ("no limiter (retries only)", False, False),
     ]
+    runs = [(rate, row) for rate in args.rate for row in rows[:2]]
+    runs.append((args.rate[0], rows[2]))
     with Standin() as standin:
-        for label, limiter, whole_seconds in rows:
+        for rate, (label, limiter, whole_seconds) in runs:
             standin.reset()
             report = await rate_limited_fanout(
                 standin,
-                rate=args.rate,
+                rate=rate,
                 burst=args.burst,
                 calls=args.calls,
                 concurrency=args.concurrency,

@@ -26,13 +26,13 @@ The algorithm (multiplicative decrease, cubic increase):
   spaced ``1 / rate`` apart, without a burst, from the end of the block.
 * The first 429 of an unlimited client usually ends a burst that the server's own burst
   allowance let through, so the accepted rate is only a lower bound of the real limit. The
-  limiter then starts from that rate and *probes*: the rate doubles every second of accepted
-  traffic until the next 429 (like TCP's slow start).
+  limiter then starts from that rate and *probes*: the rate doubles every quarter second of
+  accepted traffic until the next 429 (like TCP's slow start).
 * Otherwise the rate grows back along a cubic curve of the time since the decrease (as in TCP
   CUBIC and the "adaptive" retry mode of AWS SDKs): fast at first, flat near the ceiling,
   then faster and faster past it, so a limit that was raised again (or a ceiling learned
   during an outage) is found within seconds. With the defaults the rate is back at the ceiling
-  1.4 s after a decrease. The curve is scaled by the ceiling, so this holds at any rate. Time
+  2.2 s after a decrease. The curve is scaled by the ceiling, so this holds at any rate. Time
   only counts while the client uses at least half of its rate: idle time does not build up an
   allowance for a burst.
 * Requests are spaced ``1 / rate`` apart with up to ``burst`` requests at once (GCRA). The
@@ -69,7 +69,9 @@ __all__ = [
     "RateLimiter",
 ]
 
-_LN2 = math.log(2.0)
+PROBE_DOUBLING = 0.25
+"""Seconds of accepted traffic at the rate in which a probing limiter doubles its rate."""
+_PROBE_STEP = math.log(2.0) / PROBE_DOUBLING  # added per accepted request while probing
 _UNIX_TIME_THRESHOLD = 1_000_000_000.0  # reset values above this are Unix times
 
 
@@ -85,7 +87,7 @@ class RateLimit:
     """The rate never grows above this; ``None`` for no ceiling."""
     decrease: float = 0.7
     """Factor the rate is multiplied by on a 429 (between 0 and 1)."""
-    increase: float = 0.1
+    increase: float = 0.03
     """How fast the rate grows back: past the ceiling, by this share of it after one second,
     8 times as much after two (cubic growth); ``0`` keeps the rate where a 429 put it."""
     burst: int = 4
@@ -229,14 +231,18 @@ class RateLimiter:
         state.accepted.append(now)
         state.news = True
         measured = _recent(state.accepted, now, settings.window)
-        if state.rate is None or measured < state.rate / 2:
+        old = state.rate
+        if old is None or measured < old / 2:
             return  # unlimited, or not using the rate: no reason to raise it
+        new = old
         if state.probing:
-            state.rate += _LN2
+            new = old + _PROBE_STEP
         elif state.ceiling > 0:
-            state.busy += 1.0 / state.rate  # one request's share of a second at the rate
-            state.rate = self._cubic(state.busy)
-        state.rate = self._clamp(state.rate)
+            state.busy += 1.0 / old  # one request's share of a second at the rate
+            new = self._cubic(state.busy)
+        state.rate = self._clamp(new)
+        if state.tat > now:  # the slots already handed out, at the new spacing
+            state.tat = now + (state.tat - now) * old / state.rate
 
     def _cubic(self, busy: float) -> float:
         """The rate ``busy`` seconds of traffic after the last decrease."""
@@ -262,8 +268,10 @@ class RateLimiter:
         elif _is_whole_seconds(raw) and delay >= 1:
             delay -= 1.0  # the server's wait, rounded up: it ends within the last second
         self._block(now, delay)
-        if sent_at < state.last_decrease + settings.window:
-            return  # the congestion the last decrease already answered
+        if state.rate is not None and sent_at < state.last_decrease + min(
+            settings.window, 1.0 / state.rate
+        ):
+            return  # sent before the last decrease took effect: the congestion it answered
         sending = _recent(state.answered, now, settings.window)
         if state.rate is None:
             # The first 429 of an unlimited client usually ends a burst that the server's own
@@ -273,17 +281,23 @@ class RateLimiter:
             state.rate = self._clamp(max(accepted, sending * settings.decrease))
             state.ceiling = state.start = state.rate
         else:
-            state.probing = False
             # The server refused the rate the client was really sending at; a rate it was not
             # using says nothing, but one decrease never cuts more than decrease squared.
-            sent = max(min(state.rate, sending), state.rate * settings.decrease)
+            before = state.rate
+            sent = max(min(before, sending), before * settings.decrease)
             state.rate = state.start = self._clamp(sent * settings.decrease)
-            if state.news or not state.ceiling:
+            if state.probing:
+                # The rate doubled within the window: what was accepted lags behind the limit.
+                state.ceiling = self._clamp(sent)
+            elif state.news:
                 # What the server accepted of it is the best estimate of its limit.
                 accepted = _recent(state.accepted, now, settings.window)
                 state.ceiling = self._clamp(max(min(sent, accepted), state.rate))
-            # else nothing was accepted since the last decrease: the server refuses everything
-            # for now (an outage, a burst of 429s), which says nothing of its usual limit.
+            elif not state.ceiling:
+                state.ceiling = self._clamp(before)  # the starting rate, never yet accepted
+            # Otherwise nothing was accepted since the last decrease: the server refuses
+            # everything for now (an outage), which says nothing of its usual limit.
+            state.probing = False
             state.ceiling = max(state.ceiling, state.rate)
         state.busy = 0.0
         state.news = False
