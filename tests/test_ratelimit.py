@@ -81,7 +81,9 @@ def test_the_first_429_starts_from_the_accepted_rate_and_probes_upwards() -> Non
     # Accepted traffic at the rate doubles it every PROBE_DOUBLING seconds while probing.
     now = 0.2
     while now < 0.2 + PROBE_DOUBLING:
-        now += 1 / limiter.rate
+        rate = limiter.rate
+        assert rate is not None
+        now += 1 / rate
         limiter.feedback(now, now, 200, {})
     assert limiter.rate == pytest.approx(20.0, rel=0.1)
 
