@@ -307,8 +307,13 @@ class RateLimiter:
         self.stats.decreases += 1
 
     def _block(self, now: float, delay: float) -> None:
+        state = self._state
         delay = min(max(delay, 0.0), self.settings.max_block)
-        self._state.blocked_until = max(self._state.blocked_until, now + delay)
+        state.blocked_until = max(state.blocked_until, now + delay)
+        if state.rate is not None:
+            # No burst when the block ends: the server's bucket is empty until then.
+            tolerance = (self.settings.burst - 1) / state.rate
+            state.tat = max(state.tat, state.blocked_until + tolerance)
 
     def _apply_reset_headers(self, now: float, headers: Mapping[str, str]) -> None:
         remaining = _first_number(headers, ("ratelimit-remaining", "x-ratelimit-remaining"))
