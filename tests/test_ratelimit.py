@@ -120,6 +120,16 @@ def test_pacing_spaces_requests_without_a_burst_after_a_decrease() -> None:
     assert limiter.acquire(1.1) == pytest.approx(1 / rate)
 
 
+def test_no_burst_when_a_block_ends() -> None:
+    # The server's bucket is empty until the block ends: requests resume spaced 1 / rate apart.
+    limiter = RateLimiter(RateLimit(initial_rate=10.0, burst=4))
+    empty = {"ratelimit-remaining": "0", "ratelimit-reset": "0.5"}
+    limiter.feedback(_send(limiter, 0.0), 0.0, 200, empty)
+    assert limiter.acquire(0.5) == 0.0
+    assert limiter.acquire(0.5) == pytest.approx(0.1)
+    assert limiter.rate == 10.0  # a reset header is no 429: the rate is unchanged
+
+
 def test_the_rate_respects_min_and_max() -> None:
     limiter = RateLimiter(RateLimit(initial_rate=2.0, min_rate=1.5, max_rate=2.5))
     limiter.feedback(_send(limiter, 0.0), 5.0, 429, {"retry-after": "0"})
