@@ -16,25 +16,28 @@ The algorithm (multiplicative decrease, cubic increase):
   without one). A whole number of seconds is the server's wait rounded up, so the other
   requests wait one second less; the throttled request itself is retried after the full
   wait by the retry layer.
-* A 429 also lowers the rate, at most once per ``window`` seconds: the 429s that follow within
-  it (to requests already in flight) are the same congestion, already acted on. The rate the
-  client was really sending at (the answers of the last window, 429s included, capped by the
-  allowed rate) becomes the *ceiling*, the estimate of the server's limit, and the new rate is
-  ``decrease`` times it. Answers count, not acceptances: while the server rejects everything
-  the accepted rate is ~0, and taking it as the limit would collapse the rate. One decrease
-  never cuts more than ``decrease`` squared, whatever was measured. Requests then resume
-  spaced ``1 / rate`` apart, without a burst, from the end of the block.
+* A 429 also lowers the rate to ``decrease`` times the rate the client was really sending at
+  (the answers of the last ``window``, 429s included, capped by the allowed rate; one cut is
+  never deeper than ``decrease`` squared). 429s to requests sent before the cut could take
+  effect (within one interval at the new rate, at most ``window``) are the same congestion.
+  What the server accepted over the last window becomes the *ceiling*, the estimate of its
+  limit, unless nothing was accepted since the previous cut: a server refusing everything (an
+  outage, a burst of 429s) says nothing of its usual limit, so the ceiling is kept and the
+  rate cannot collapse for long. Requests then resume spaced ``1 / rate`` apart, without a
+  burst, from the end of the block.
 * The first 429 of an unlimited client usually ends a burst that the server's own burst
   allowance let through, so the accepted rate is only a lower bound of the real limit. The
-  limiter then starts from that rate and *probes*: the rate doubles every quarter second of
-  accepted traffic until the next 429 (like TCP's slow start).
+  limiter then starts from that rate (or ``decrease`` times the rate of answers, if higher)
+  and *probes*: the rate doubles every quarter second of accepted traffic until the next 429
+  (like TCP's slow start). The cut that ends probing takes the rate sent as the ceiling, as
+  acceptances lag behind a doubling rate.
 * Otherwise the rate grows back along a cubic curve of the time since the decrease (as in TCP
   CUBIC and the "adaptive" retry mode of AWS SDKs): fast at first, flat near the ceiling,
   then faster and faster past it, so a limit that was raised again (or a ceiling learned
   during an outage) is found within seconds. With the defaults the rate is back at the ceiling
-  2.2 s after a decrease. The curve is scaled by the ceiling, so this holds at any rate. Time
-  only counts while the client uses at least half of its rate: idle time does not build up an
-  allowance for a burst.
+  2.2 s after a 30 % cut, 3.2 s after any deeper one. The curve is scaled by the ceiling, so
+  this holds at any rate. Time only counts while the client uses at least half of its rate:
+  idle time does not build up an allowance for a burst.
 * Requests are spaced ``1 / rate`` apart with up to ``burst`` requests at once (GCRA). The
   rate stays between ``min_rate`` and ``max_rate``, so under sustained 429s without
   ``Retry-After`` requests still go out ``1 / min_rate`` seconds apart.
@@ -93,7 +96,8 @@ class RateLimit:
     burst: int = 4
     """Requests that may go out at once after a pause."""
     window: float = 1.0
-    """Seconds over which the sending and accepted rates are measured."""
+    """Seconds over which the sending and accepted rates are measured; 429s within it after a
+    cut may still be the congestion that cut answered."""
     default_block: float = 1.0
     """Seconds everyone waits after a 429 that has no usable ``Retry-After``."""
     max_block: float = 60.0
