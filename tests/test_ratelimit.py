@@ -130,6 +130,22 @@ def test_no_burst_when_a_block_ends() -> None:
     assert limiter.rate == 10.0  # a reset header is no 429: the rate is unchanged
 
 
+@pytest.mark.parametrize(("remaining", "grows"), [("0", False), ("3", True), (None, True)])
+def test_the_rate_does_not_grow_while_the_server_says_no_allowance_is_left(
+    remaining: str | None, grows: bool
+) -> None:
+    limiter = RateLimiter(RateLimit(initial_rate=10.0))
+    limiter.feedback(_send(limiter, 0.0), 0.0, 429, {"retry-after": "0"})
+    rate = limiter.rate
+    assert rate is not None
+    headers = {} if remaining is None else {"ratelimit-remaining": remaining}
+    now = 0.0
+    for _ in range(40):
+        now += 1 / rate
+        limiter.feedback(now, now, 200, headers)
+    assert (limiter.rate is not None and limiter.rate > rate) is grows
+
+
 def test_the_rate_respects_min_and_max() -> None:
     limiter = RateLimiter(RateLimit(initial_rate=2.0, min_rate=1.5, max_rate=2.5))
     limiter.feedback(_send(limiter, 0.0), 5.0, 429, {"retry-after": "0"})

@@ -43,7 +43,8 @@ The algorithm (multiplicative decrease, cubic increase):
   ``Retry-After`` requests still go out ``1 / min_rate`` seconds apart.
 * ``X-RateLimit-Remaining: 0`` or ``RateLimit-Remaining: 0`` together with a reset header
   (``RateLimit-Reset`` / ``X-RateLimit-Reset``: seconds, or a Unix time) blocks requests
-  until the reset, without counting as a 429.
+  until the reset, without counting as a 429. While the server says no allowance is left,
+  the rate does not grow: the client is at the limit already.
 
 A client keeps one limiter per origin (:class:`OriginRateLimiters`): what an artifact host
 answers (a 429, ``RateLimit-Remaining: 0``) paces that host only, never the API.
@@ -212,11 +213,14 @@ class RateLimiter:
         """Learn from the response to a request let through at ``sent_at``."""
         with self._lock:
             self._state.answered.append(now)
+            remaining = _first_number(headers, ("ratelimit-remaining", "x-ratelimit-remaining"))
             if status == 429:
                 self._throttled(sent_at, now, headers)
             else:
-                self._accepted(now)
-            self._apply_reset_headers(now, headers)
+                # No allowance left: the client is at the server's limit, no reason to go higher.
+                self._accepted(now, grow=remaining is None or remaining > 0)
+            if remaining is not None and remaining <= 0:
+                self._apply_reset_headers(now, headers)
 
     def enter(self) -> None:
         """A request starts: it will wait in ``acquire`` and be sent (call ``leave`` after)."""
@@ -230,14 +234,14 @@ class RateLimiter:
 
     # -- state changes, called with the lock held --------------------------------------------
 
-    def _accepted(self, now: float) -> None:
+    def _accepted(self, now: float, *, grow: bool) -> None:
         state, settings = self._state, self.settings
         state.accepted.append(now)
         state.news = True
         measured = _recent(state.accepted, now, settings.window)
         old = state.rate
-        if old is None or measured < old / 2:
-            return  # unlimited, or not using the rate: no reason to raise it
+        if old is None or measured < old / 2 or not grow:
+            return  # unlimited, not using the rate, or told it is at the limit: stay
         new = old
         if state.probing:
             new = old + _PROBE_STEP
@@ -320,9 +324,6 @@ class RateLimiter:
             state.tat = max(state.tat, state.blocked_until + tolerance)
 
     def _apply_reset_headers(self, now: float, headers: Mapping[str, str]) -> None:
-        remaining = _first_number(headers, ("ratelimit-remaining", "x-ratelimit-remaining"))
-        if remaining is None or remaining > 0:
-            return
         reset = _first_number(headers, ("ratelimit-reset", "x-ratelimit-reset"))
         if reset is None:
             return
