@@ -177,7 +177,8 @@ class RateLimiter:
     def __init__(self, settings: RateLimit | None = None) -> None:
         self.settings = settings if settings is not None else RateLimit()
         self.stats = RateLimitStats()
-        self._state = _State(rate=self.settings.initial_rate)
+        initial = self.settings.initial_rate
+        self._state = _State(rate=None if initial is None else float(initial))
         self._lock = threading.Lock()
 
     @property
