@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
 from circleci_client import AuthenticatedClient, RateLimit, bulk
 from circleci_client._ratelimit import (
+    PROBE_DOUBLING,
     AsyncRateLimitTransport,
+    OriginRateLimiters,
     RateLimiter,
     RateLimitTransport,
 )
 from circleci_client.api.user import get_current_user
+from circleci_client.errors import parse_retry_after
 
 from tests.clients import standin_client
 from tests.load import rate_limited_fanout
@@ -42,12 +47,16 @@ def test_unlimited_until_the_first_429() -> None:
     assert limiter.stats.sent == 1000 and limiter.stats.waited == 0.0
 
 
-def test_a_429_blocks_everyone_until_retry_after() -> None:
+@pytest.mark.parametrize(
+    ("retry_after", "blocked_until"), [("2.0", 2.1), ("0.75", 0.85), ("2", 1.1)]
+)
+def test_a_429_blocks_everyone_until_retry_after(retry_after: str, blocked_until: float) -> None:
+    # Whole seconds are the server's wait rounded up: everyone else waits one second less.
     limiter = RateLimiter()
     sent = _send(limiter, 0.0)
-    limiter.feedback(sent, 0.1, 429, THROTTLED)
-    assert limiter.acquire(0.5) == pytest.approx(1.6)
-    assert limiter.acquire(2.1) == 0.0
+    limiter.feedback(sent, 0.1, 429, {"retry-after": retry_after})
+    assert limiter.acquire(0.5) == pytest.approx(blocked_until - 0.5)
+    assert limiter.acquire(blocked_until) == 0.0
     assert limiter.stats.throttled == 1
 
 
@@ -69,12 +78,14 @@ def test_the_first_429_starts_from_the_accepted_rate_and_probes_upwards() -> Non
         limiter.feedback(_send(limiter, i / 100), i / 100, 200, {})
     limiter.feedback(_send(limiter, 0.1), 0.1, 429, {"retry-after": "0"})
     assert limiter.rate == pytest.approx(10.0)  # 10 accepted within the 1 s window
-    # Accepted traffic at the limit doubles the rate per second while probing.
+    # Accepted traffic at the rate doubles it every PROBE_DOUBLING seconds while probing.
     now = 0.2
-    for _ in range(10):
-        now += 0.1
+    while now < 0.2 + PROBE_DOUBLING:
+        rate = limiter.rate
+        assert rate is not None
+        now += 1 / rate
         limiter.feedback(now, now, 200, {})
-    assert limiter.rate == pytest.approx(10.0 + 10 * 0.6931, rel=1e-3)
+    assert limiter.rate == pytest.approx(20.0, rel=0.1)
 
 
 def test_later_429s_multiply_the_rate_by_decrease_once_per_window() -> None:
@@ -102,11 +113,37 @@ def test_pacing_spaces_requests_without_a_burst_after_a_decrease() -> None:
     assert [limiter.acquire(0.0) for _ in range(4)] == [0.0] * 4
     assert limiter.acquire(0.0) == pytest.approx(0.1)
     assert limiter.acquire(0.1) == 0.0
-    limiter.feedback(0.1, 0.1, 429, {"retry-after": "1"})
+    limiter.feedback(0.1, 0.1, 429, {"retry-after": "1.0"})
     rate = limiter.rate
     assert rate is not None
     assert limiter.acquire(1.1) == 0.0
     assert limiter.acquire(1.1) == pytest.approx(1 / rate)
+
+
+def test_no_burst_when_a_block_ends() -> None:
+    # The server's bucket is empty until the block ends: requests resume spaced 1 / rate apart.
+    limiter = RateLimiter(RateLimit(initial_rate=10.0, burst=4))
+    empty = {"ratelimit-remaining": "0", "ratelimit-reset": "0.5"}
+    limiter.feedback(_send(limiter, 0.0), 0.0, 200, empty)
+    assert limiter.acquire(0.5) == 0.0
+    assert limiter.acquire(0.5) == pytest.approx(0.1)
+    assert limiter.rate == 10.0  # a reset header is no 429: the rate is unchanged
+
+
+@pytest.mark.parametrize(("remaining", "grows"), [("0", False), ("3", True), (None, True)])
+def test_the_rate_does_not_grow_while_the_server_says_no_allowance_is_left(
+    remaining: str | None, grows: bool
+) -> None:
+    limiter = RateLimiter(RateLimit(initial_rate=10.0))
+    limiter.feedback(_send(limiter, 0.0), 0.0, 429, {"retry-after": "0"})
+    rate = limiter.rate
+    assert rate is not None
+    headers = {} if remaining is None else {"ratelimit-remaining": remaining}
+    now = 0.0
+    for _ in range(40):
+        now += 1 / rate
+        limiter.feedback(now, now, 200, headers)
+    assert (limiter.rate is not None and limiter.rate > rate) is grows
 
 
 def test_the_rate_respects_min_and_max() -> None:
@@ -376,3 +413,168 @@ async def test_bulk_fanout_through_the_client_keeps_order(standin: Standin) -> N
         )
     assert [r.index for r in results] == list(range(40))
     assert all(r.ok and r.value is not None and r.value.login == "octo-dev" for r in results)
+
+
+# --- the adaptive algorithm on a virtual clock ------------------------------------------------
+
+Answer = tuple[int, dict[str, str]]
+
+
+class _FanOut:
+    """``workers`` callers, each sending one request after another through ``limiter``.
+
+    A request's answer comes ``latency`` seconds after it was let through; a 429 is retried
+    after its ``Retry-After`` (at once without one), as the retry layer does. Virtual time.
+    """
+
+    def __init__(
+        self,
+        limiter: RateLimiter,
+        server: Callable[[float], Answer],
+        workers: int = 8,
+        latency: float = 0.05,
+    ) -> None:
+        self.limiter, self.server, self.latency = limiter, server, latency
+        self.now = 0.0
+        self.sent: list[float] = []
+        self.accepted: list[float] = []
+        self.refused: list[float] = []
+        self._queue: list[tuple[float, int, Answer | None, float]] = []
+        self._seq = 0
+        for _ in range(workers):
+            self.limiter.enter()
+            self._push(0.0, None, 0.0)
+
+    def _push(self, at: float, answer: Answer | None, sent_at: float) -> None:
+        self._seq += 1
+        heapq.heappush(self._queue, (at, self._seq, answer, sent_at))
+
+    def run(self, until: float) -> None:
+        while self._queue and self._queue[0][0] <= until:
+            at, _, answer, sent_at = heapq.heappop(self._queue)
+            self.now = at
+            if answer is None:  # a caller wants to send
+                wait = self.limiter.acquire(at)
+                if wait > 0:
+                    self._push(at + wait, None, 0.0)
+                else:
+                    self.sent.append(at)
+                    self._push(at + self.latency, self.server(at), at)
+                continue
+            status, headers = answer
+            self.limiter.feedback(sent_at, at, status, headers)
+            self.limiter.leave()
+            if status == 429:
+                self.refused.append(at)
+                delay = parse_retry_after(headers.get("retry-after")) or 0.0
+            else:
+                self.accepted.append(at)
+                delay = 0.0
+            self.limiter.enter()
+            self._push(at + delay, None, 0.0)
+
+    def throughput(self, start: float, end: float) -> float:
+        return sum(1 for t in self.accepted if start <= t < end) / (end - start)
+
+
+def _bucket(
+    clock: Callable[[], float], rate: float, burst: int, headers: bool
+) -> Callable[[float], Answer]:
+    buckets = TokenBuckets(clock=clock)
+    buckets.configure(BucketSettings(rate=rate, burst=burst))
+
+    def answer(now: float) -> Answer:
+        verdict = buckets.take("token")
+        sent = {k.lower(): v for k, v in verdict.headers.items()} if headers else {}
+        if verdict.retry_after is None:
+            return 200, sent
+        return 429, {**sent, "retry-after": verdict.retry_after}
+
+    return answer
+
+
+def _with_outage(
+    normal: Callable[[float], Answer], start: float, end: float, retry_after: str | None
+) -> Callable[[float], Answer]:
+    refused: Answer = (429, {} if retry_after is None else {"retry-after": retry_after})
+    return lambda now: refused if start <= now < end else normal(now)
+
+
+@pytest.mark.parametrize("retry_after", ["1", "0.5", None])
+def test_after_5_s_of_429s_the_rate_is_back_within_10_s(retry_after: str | None) -> None:
+    # A 20/s client against a 20/s limit; the server refuses everything from 10 s to 15 s.
+    limiter = RateLimiter()
+    sim = _FanOut(limiter, lambda now: server(now))
+    server = _with_outage(_bucket(lambda: sim.now, 20.0, 5, False), 10.0, 15.0, retry_after)
+    sim.run(30.0)
+    assert sim.throughput(8.0, 10.0) >= 18.0
+    assert max(sim.throughput(t / 2, t / 2 + 2) for t in range(30, 47)) >= 18.0  # by 25 s
+    assert sim.throughput(25.0, 30.0) >= 18.0  # and it stays there
+
+
+def test_sustained_429s_without_retry_after_never_go_below_min_rate() -> None:
+    limiter = RateLimiter(RateLimit(initial_rate=20.0))
+    sim = _FanOut(limiter, lambda now: (429, {}), workers=16)
+    sim.run(60.0)
+    late = [t for t in sim.sent if t >= 10.0]
+    gaps = [b - a for a, b in itertools.pairwise(late)]
+    assert late and max(gaps) <= 1 / limiter.settings.min_rate + 1e-9
+    assert limiter.rate == limiter.settings.min_rate
+
+
+def test_after_sustained_429s_the_rate_recovers_when_the_server_does() -> None:
+    limiter = RateLimiter(RateLimit(initial_rate=50.0))
+    sim = _FanOut(limiter, lambda now: server(now))
+    server = _with_outage(_bucket(lambda: sim.now, 50.0, 5, False), 0.0, 30.0, None)
+    sim.run(30.0)
+    assert limiter.rate == limiter.settings.min_rate
+    sim.run(45.0)
+    assert sim.throughput(40.0, 45.0) >= 45.0
+
+
+@pytest.mark.parametrize(("rate", "headers"), [(20.0, False), (100.0, False), (50.0, True)])
+def test_a_fan_out_settles_at_the_server_limit_with_few_429s(rate: float, headers: bool) -> None:
+    # 16 callers start at once against a burst of 10: the 429s of that start are not counted.
+    limiter = RateLimiter()
+    sim = _FanOut(limiter, lambda now: server(now), workers=16, latency=0.02)
+    server = _bucket(lambda: sim.now, rate, 10, headers)
+    sim.run(20.0)
+    assert sim.throughput(5.0, 20.0) >= 0.9 * rate
+    late_sent = [t for t in sim.sent if t >= 1.0]
+    late_refused = [t for t in sim.refused if t >= 1.0]
+    assert len(late_refused) / len(late_sent) < 0.03
+
+
+def test_a_lone_caller_waits_only_what_retry_after_asks() -> None:
+    # One caller; every second request is refused with Retry-After: 1.
+    limiter = RateLimiter()
+    now = 0.0
+    for call in range(40):
+        limiter.enter()
+        refuse = call % 2 == 1
+        while True:
+            wait = limiter.acquire(now)
+            if wait > 0:
+                now += wait
+                continue
+            now += 0.01
+            limiter.feedback(now - 0.01, now, 429 if refuse else 200, {"retry-after": "1"})
+            if not refuse:
+                break
+            refuse = False
+            now += 1.0  # the retry layer waits the Retry-After
+        limiter.leave()
+    # 40 calls of 10 ms and 20 refused ones, each followed by a wait of 1 s: nothing more.
+    assert now == pytest.approx(40 * 0.01 + 20 * (0.01 + 1.0))
+    assert limiter.rate is not None
+
+
+def test_limiter_state_is_per_origin() -> None:
+    home = RateLimiter()
+    limiters = OriginRateLimiters(home, "https://circleci.com/api/v2")
+    artifacts = limiters.for_url(httpx.URL("https://output.circle-artifacts.com/x"))
+    assert artifacts is not home
+    assert limiters.for_url(httpx.URL("https://circleci.com:443/api/v2/me")) is home
+    artifacts.feedback(_send(artifacts, 0.0), 0.1, 429, {"retry-after": "5.0"})
+    assert artifacts.acquire(0.2) > 4.0
+    assert home.acquire(0.2) == 0.0 and home.rate is None

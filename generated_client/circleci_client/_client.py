@@ -94,7 +94,7 @@ class Client:
         httpx_args: Extra keyword arguments for ``httpx.Client`` / ``httpx.AsyncClient``.
         rate_limit: Adaptive client-side rate limiting, shared by all sync and async requests
             of this client: ``True`` (default settings: no limit until the first 429, then
-            AIMD, see :class:`~circleci_client.RateLimit`), a ``RateLimit`` to tune it, or
+            it adapts, see :class:`~circleci_client.RateLimit`), a ``RateLimit`` to tune it, or
             ``False`` to turn it off. Every attempt, retries included, is paced. Each origin
             (the API, each artifact host) has its own limiter state.
         deadline: Seconds one API call may take in all, its retries and waits included

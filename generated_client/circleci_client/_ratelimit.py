@@ -6,31 +6,46 @@ learns them. :class:`RateLimiter` makes every decision and does no I/O; the tran
 :class:`RateLimitTransport` and :class:`AsyncRateLimitTransport` only ask it how long to wait
 and tell it what came back. One limiter serves a client's sync and async transports alike.
 
-The algorithm (AIMD, additive increase / multiplicative decrease):
+The algorithm (multiplicative decrease, cubic increase):
 
 * Until the first 429 the limiter does nothing (unless :attr:`RateLimit.initial_rate` is
   set): a client that is never throttled is never slowed down.
-* A 429 blocks every request until its ``Retry-After`` has passed (``default_block``
-  seconds without one), and multiplies the allowed rate by ``decrease``. The rate it
-  multiplies is the lower of the allowed rate and the rate of requests the server accepted
-  over the last ``window`` seconds. At most one decrease happens per ``window``: the 429s
-  that follow within it (to requests already in flight, or sent while the server's own
-  bucket was still empty) are the same congestion, already acted on. After a decrease the
-  client sends no burst: requests resume spaced ``1 / rate`` apart.
-* The first 429 of an unlimited client usually ends a burst the server's own burst allowance
-  let through, so the accepted rate is only a lower bound of the real limit. The limiter then
-  starts from that rate and *probes*: the rate doubles every second of accepted traffic until
-  the next 429 (like TCP's slow start).
-* Otherwise the rate grows additively, by ``increase`` times the rate it had when last
-  throttled for every second of accepted traffic at the limit (each accepted request adds
-  ``increase * ceiling / rate``), so the rate climbs back from a decrease of 0.7 to where
-  it was throttled in about three seconds with the defaults, whatever the server's limit.
-  The rate only grows while the client uses at least half of it, so idle time does not
-  build up an allowance for a burst.
-* Requests are spaced ``1 / rate`` apart with up to ``burst`` requests at once (GCRA).
+* A request that is its origin's only one (none other waiting or in flight) is never paced,
+  only held by the blocks below: a sequential script waits what the server asks for and
+  nothing more. Pacing is for fan-out.
+* A 429 blocks every request until its ``Retry-After`` has passed (``default_block`` seconds
+  without one). A whole number of seconds is the server's wait rounded up, so the other
+  requests wait one second less; the throttled request itself is retried after the full
+  wait by the retry layer.
+* A 429 also lowers the rate to ``decrease`` times the rate the client was really sending at
+  (the answers of the last ``window``, 429s included, capped by the allowed rate; one cut is
+  never deeper than ``decrease`` squared). 429s to requests sent before the cut could take
+  effect (within one interval at the new rate, at most ``window``) are the same congestion.
+  What the server accepted over the last window becomes the *ceiling*, the estimate of its
+  limit, unless nothing was accepted since the previous cut: a server refusing everything (an
+  outage, a burst of 429s) says nothing of its usual limit, so the ceiling is kept and the
+  rate cannot collapse for long. Requests then resume spaced ``1 / rate`` apart, without a
+  burst, from the end of the block.
+* The first 429 of an unlimited client usually ends a burst that the server's own burst
+  allowance let through, so the accepted rate is only a lower bound of the real limit. The
+  limiter then starts from that rate (or ``decrease`` times the rate of answers, if higher)
+  and *probes*: the rate doubles every quarter second of accepted traffic until the next 429
+  (like TCP's slow start). The cut that ends probing takes the rate sent as the ceiling, as
+  acceptances lag behind a doubling rate.
+* Otherwise the rate grows back along a cubic curve of the time since the decrease (as in TCP
+  CUBIC and the "adaptive" retry mode of AWS SDKs): fast at first, flat near the ceiling,
+  then faster and faster past it, so a limit that was raised again (or a ceiling learned
+  during an outage) is found within seconds. With the defaults the rate is back at the ceiling
+  2.2 s after a 30 % cut, 3.2 s after any deeper one. The curve is scaled by the ceiling, so
+  this holds at any rate. Time only counts while the client uses at least half of its rate:
+  idle time does not build up an allowance for a burst.
+* Requests are spaced ``1 / rate`` apart with up to ``burst`` requests at once (GCRA). The
+  rate stays between ``min_rate`` and ``max_rate``, so under sustained 429s without
+  ``Retry-After`` requests still go out ``1 / min_rate`` seconds apart.
 * ``X-RateLimit-Remaining: 0`` or ``RateLimit-Remaining: 0`` together with a reset header
   (``RateLimit-Reset`` / ``X-RateLimit-Reset``: seconds, or a Unix time) blocks requests
-  until the reset, without counting as a 429.
+  until the reset, without counting as a 429. While the server says no allowance is left,
+  the rate does not grow: the client is at the limit already.
 
 A client keeps one limiter per origin (:class:`OriginRateLimiters`): what an artifact host
 answers (a 429, ``RateLimit-Remaining: 0``) paces that host only, never the API.
@@ -59,7 +74,9 @@ __all__ = [
     "RateLimiter",
 ]
 
-_LN2 = math.log(2.0)
+PROBE_DOUBLING = 0.25
+"""Seconds of accepted traffic at the rate in which a probing limiter doubles its rate."""
+_PROBE_STEP = math.log(2.0) / PROBE_DOUBLING  # added per accepted request while probing
 _UNIX_TIME_THRESHOLD = 1_000_000_000.0  # reset values above this are Unix times
 
 
@@ -75,12 +92,14 @@ class RateLimit:
     """The rate never grows above this; ``None`` for no ceiling."""
     decrease: float = 0.7
     """Factor the rate is multiplied by on a 429 (between 0 and 1)."""
-    increase: float = 0.1
-    """Share of the last throttled rate added per second of accepted traffic at the limit."""
+    increase: float = 0.03
+    """How fast the rate grows back: past the ceiling, by this share of it after one second,
+    8 times as much after two (cubic growth); ``0`` keeps the rate where a 429 put it."""
     burst: int = 4
     """Requests that may go out at once after a pause."""
     window: float = 1.0
-    """Seconds over which the accepted rate is measured."""
+    """Seconds over which the sending and accepted rates are measured; 429s within it after a
+    cut may still be the congestion that cut answered."""
     default_block: float = 1.0
     """Seconds everyone waits after a 429 that has no usable ``Retry-After``."""
     max_block: float = 60.0
@@ -126,27 +145,52 @@ class _State:
     tat: float = 0.0  # theoretical arrival time of the next request (GCRA)
     blocked_until: float = 0.0
     last_decrease: float = -math.inf
-    ceiling: float = 0.0  # the rate when last throttled
+    ceiling: float = 0.0  # the rate the client was sending at when last throttled
+    start: float = 0.0  # the rate right after the last decrease
+    busy: float = 0.0  # seconds of traffic at the rate since the last decrease
+    news: bool = False  # a request was accepted since the last decrease
+    callers: int = 0  # requests between enter() and leave()
+    answered: deque[float] = field(default_factory=deque)
     accepted: deque[float] = field(default_factory=deque)
 
 
-class RateLimiter:
-    """Sans-IO AIMD limiter: ``acquire`` before sending, ``feedback`` when the answer comes.
+def _recent(times: deque[float], now: float, window: float) -> float:
+    """Events per second in ``times`` over the last ``window`` seconds (drops older ones)."""
+    horizon = now - window
+    while times and times[0] < horizon:
+        times.popleft()
+    return len(times) / window
 
-    Times are seconds on a monotonic clock supplied by the caller. Thread-safe; it never
-    blocks for longer than a few arithmetic operations, so it is safe in an event loop too.
+
+def _is_whole_seconds(raw: str | None) -> bool:
+    return raw is not None and raw.strip().isdigit()
+
+
+class RateLimiter:
+    """Sans-IO adaptive limiter: ``acquire`` before sending, ``feedback`` when the answer comes.
+
+    A transport brackets each request with ``enter`` and ``leave``, so that a request that is
+    alone is not paced. Times are seconds on a monotonic clock supplied by the caller. Thread-safe;
+    it never blocks for longer than a few arithmetic operations, so it is safe in an event
+    loop too.
     """
 
     def __init__(self, settings: RateLimit | None = None) -> None:
         self.settings = settings if settings is not None else RateLimit()
         self.stats = RateLimitStats()
-        self._state = _State(rate=self.settings.initial_rate)
+        initial = self.settings.initial_rate
+        self._state = _State(rate=None if initial is None else float(initial))
         self._lock = threading.Lock()
 
     @property
     def rate(self) -> float | None:
         """The allowed requests per second; ``None`` while unlimited."""
         return self._state.rate
+
+    @property
+    def ceiling(self) -> float | None:
+        """The estimate of the server's limit learned from the last decrease, if any."""
+        return self._state.ceiling or None
 
     def acquire(self, now: float) -> float:
         """Take a sending slot and return 0.0, or return seconds to wait before asking again."""
@@ -156,76 +200,132 @@ class RateLimiter:
             if state.rate is not None:
                 interval = 1.0 / state.rate
                 tolerance = (self.settings.burst - 1) * interval
-                wait = max(wait, max(state.tat, now) - tolerance - now)
-            if wait > 0:
+                if state.callers != 1:
+                    wait = max(wait, max(state.tat, now) - tolerance - now)
+            if wait > 1e-9:
                 self.stats.waited += wait
                 return wait
             if state.rate is not None:
-                state.tat = max(state.tat, now) + 1.0 / state.rate
+                # A request let through alone did not wait for its slot: it takes the next one.
+                state.tat = min(max(state.tat, now), now + tolerance) + interval
             self.stats.sent += 1
             return 0.0
 
     def feedback(self, sent_at: float, now: float, status: int, headers: Mapping[str, str]) -> None:
         """Learn from the response to a request let through at ``sent_at``."""
         with self._lock:
+            self._state.answered.append(now)
+            remaining = _first_number(headers, ("ratelimit-remaining", "x-ratelimit-remaining"))
             if status == 429:
                 self._throttled(sent_at, now, headers)
             else:
-                self._accepted(now)
-            self._apply_reset_headers(now, headers)
+                # No allowance left: the client is at the server's limit, no reason to go higher.
+                self._accepted(now, grow=remaining is None or remaining > 0)
+            if remaining is not None and remaining <= 0:
+                self._apply_reset_headers(now, headers)
+
+    def enter(self) -> None:
+        """A request starts: it will wait in ``acquire`` and be sent (call ``leave`` after)."""
+        with self._lock:
+            self._state.callers += 1
+
+    def leave(self) -> None:
+        """A request that called ``enter`` is done, answered or not."""
+        with self._lock:
+            self._state.callers = max(0, self._state.callers - 1)
 
     # -- state changes, called with the lock held --------------------------------------------
 
-    def _accepted_rate(self, now: float) -> float:
-        accepted = self._state.accepted
-        horizon = now - self.settings.window
-        while accepted and accepted[0] < horizon:
-            accepted.popleft()
-        return len(accepted) / self.settings.window
-
-    def _accepted(self, now: float) -> None:
+    def _accepted(self, now: float, *, grow: bool) -> None:
         state, settings = self._state, self.settings
         state.accepted.append(now)
-        measured = self._accepted_rate(now)
-        if state.rate is None or measured < state.rate / 2:
-            return  # unlimited, or not using the rate: no reason to raise it
-        step = _LN2 if state.probing else settings.increase * state.ceiling / state.rate
-        state.rate += step
-        if settings.max_rate is not None:
-            state.rate = min(state.rate, settings.max_rate)
+        state.news = True
+        measured = _recent(state.accepted, now, settings.window)
+        old = state.rate
+        if old is None or measured < old / 2 or not grow:
+            return  # unlimited, not using the rate, or told it is at the limit: stay
+        new = old
+        if state.probing:
+            new = old + _PROBE_STEP
+        elif state.ceiling > 0:
+            state.busy += 1.0 / old  # one request's share of a second at the rate
+            new = self._cubic(state.busy)
+        state.rate = self._clamp(new)
+        if state.tat > now:  # the slots already handed out, at the new spacing
+            state.tat = now + (state.tat - now) * old / state.rate
+
+    def _cubic(self, busy: float) -> float:
+        """The rate ``busy`` seconds of traffic after the last decrease."""
+        state, c = self._state, self.settings.increase
+        if c == 0:
+            return state.start
+        to_ceiling = math.cbrt((1.0 - state.start / state.ceiling) / c)
+        offset = busy - to_ceiling
+        return max(state.start, state.ceiling * (1.0 + c * offset * offset * offset))
+
+    def _clamp(self, rate: float) -> float:
+        settings = self.settings
+        rate = max(settings.min_rate, rate)
+        return rate if settings.max_rate is None else min(rate, settings.max_rate)
 
     def _throttled(self, sent_at: float, now: float, headers: Mapping[str, str]) -> None:
         state, settings = self._state, self.settings
         self.stats.throttled += 1
-        delay = parse_retry_after(headers.get("retry-after"))
+        raw = headers.get("retry-after")
+        delay = parse_retry_after(raw)
         if delay is None:
             delay = settings.default_block
+        elif _is_whole_seconds(raw) and delay >= 1:
+            delay -= 1.0  # the server's wait, rounded up: it ends within the last second
         self._block(now, delay)
-        if sent_at < state.last_decrease + settings.window:
-            return  # the congestion the last decrease already answered
-        measured = self._accepted_rate(now)
-        base = measured if state.rate is None else min(state.rate, max(measured, 1e-9))
-        # The first 429 of an unlimited client usually ends a burst that the server's own
-        # burst allowance let through, so the accepted rate is only a lower bound: probe up.
-        state.probing = state.rate is None
-        new_rate = base if state.probing else base * settings.decrease
-        state.rate = max(settings.min_rate, new_rate)
-        if settings.max_rate is not None:
-            state.rate = min(state.rate, settings.max_rate)
-        state.ceiling = max(base, state.rate)
+        if state.rate is not None and sent_at < state.last_decrease + min(
+            settings.window, 1.0 / state.rate
+        ):
+            return  # sent before the last decrease took effect: the congestion it answered
+        sending = _recent(state.answered, now, settings.window)
+        if state.rate is None:
+            # The first 429 of an unlimited client usually ends a burst that the server's own
+            # burst allowance let through, so the accepted rate is only a lower bound: probe up.
+            state.probing = True
+            accepted = _recent(state.accepted, now, settings.window)
+            state.rate = self._clamp(max(accepted, sending * settings.decrease))
+            state.ceiling = state.start = state.rate
+        else:
+            # The server refused the rate the client was really sending at; a rate it was not
+            # using says nothing, but one decrease never cuts more than decrease squared.
+            before = state.rate
+            sent = max(min(before, sending), before * settings.decrease)
+            state.rate = state.start = self._clamp(sent * settings.decrease)
+            if state.probing:
+                # The rate doubled within the window: what was accepted lags behind the limit.
+                state.ceiling = self._clamp(sent)
+            elif state.news:
+                # What the server accepted of it is the best estimate of its limit.
+                accepted = _recent(state.accepted, now, settings.window)
+                state.ceiling = self._clamp(max(min(sent, accepted), state.rate))
+            elif not state.ceiling:
+                state.ceiling = self._clamp(before)  # the starting rate, never yet accepted
+            # Otherwise nothing was accepted since the last decrease: the server refuses
+            # everything for now (an outage), which says nothing of its usual limit.
+            state.probing = False
+            state.ceiling = max(state.ceiling, state.rate)
+        state.busy = 0.0
+        state.news = False
         state.last_decrease = now
         # No burst after a decrease: the server's bucket is still empty.
-        state.tat = max(state.tat, state.blocked_until) + (settings.burst - 1) / state.rate
+        state.tat = max(now, state.blocked_until) + (settings.burst - 1) / state.rate
         self.stats.decreases += 1
 
     def _block(self, now: float, delay: float) -> None:
+        state = self._state
         delay = min(max(delay, 0.0), self.settings.max_block)
-        self._state.blocked_until = max(self._state.blocked_until, now + delay)
+        state.blocked_until = max(state.blocked_until, now + delay)
+        if state.rate is not None:
+            # No burst when the block ends: the server's bucket is empty until then.
+            tolerance = (self.settings.burst - 1) / state.rate
+            state.tat = max(state.tat, state.blocked_until + tolerance)
 
     def _apply_reset_headers(self, now: float, headers: Mapping[str, str]) -> None:
-        remaining = _first_number(headers, ("ratelimit-remaining", "x-ratelimit-remaining"))
-        if remaining is None or remaining > 0:
-            return
         reset = _first_number(headers, ("ratelimit-reset", "x-ratelimit-reset"))
         if reset is None:
             return
@@ -325,16 +425,20 @@ class RateLimitTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         limiter = _pick(self._limiters, request)
-        while True:
-            sent_at = self._clock()
-            wait = limiter.acquire(sent_at)
-            if wait <= 0:
-                break
-            _check_deadline(request, wait)
-            self._sleep(wait)
-        response = self._wrapped.handle_request(request)
-        limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
-        return response
+        limiter.enter()
+        try:
+            while True:
+                sent_at = self._clock()
+                wait = limiter.acquire(sent_at)
+                if wait <= 0:
+                    break
+                _check_deadline(request, wait)
+                self._sleep(wait)
+            response = self._wrapped.handle_request(request)
+            limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
+            return response
+        finally:
+            limiter.leave()
 
     def close(self) -> None:
         self._wrapped.close()
@@ -363,16 +467,20 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         limiter = _pick(self._limiters, request)
-        while True:
-            sent_at = self._clock()
-            wait = limiter.acquire(sent_at)
-            if wait <= 0:
-                break
-            _check_deadline(request, wait)
-            await self._sleep(wait)
-        response = await self._wrapped.handle_async_request(request)
-        limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
-        return response
+        limiter.enter()
+        try:
+            while True:
+                sent_at = self._clock()
+                wait = limiter.acquire(sent_at)
+                if wait <= 0:
+                    break
+                _check_deadline(request, wait)
+                await self._sleep(wait)
+            response = await self._wrapped.handle_async_request(request)
+            limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
+            return response
+        finally:
+            limiter.leave()
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()
