@@ -95,45 +95,47 @@ a file meets them:
 
 from __future__ import annotations
 
+# The imports follow the module's reading order, which the API reference page keeps.
+# ruff: noqa: I001
 from ._defaults import (
     DEFAULT_CONCURRENCY,
-    DEFAULT_MAX_PIPELINES,
     DEFAULT_RETRIES,
-    DEFAULT_SKIP_EXISTING,
-    DEFAULT_STALL_TIMEOUT,
+    DEFAULT_MAX_PIPELINES,
     MAX_REDIRECTS,
-    MAX_VALIDATOR_LENGTH,
     PART_SUFFIX,
-    STOP_GRACE,
     VALIDATOR_SUFFIX,
-    WRITE_BUFFER_SIZE,
+    MAX_VALIDATOR_LENGTH,
+    DEFAULT_STALL_TIMEOUT,
     SkipExisting,
+    DEFAULT_SKIP_EXISTING,
+    STOP_GRACE,
+    WRITE_BUFFER_SIZE,
 )
-from ._entry_points import (
-    BranchDownloadOptions,
-    Destination,
-    DownloadOptions,
-    adownload_branch_artifacts,
-    adownload_job_artifacts,
-    adownload_workflow_artifacts,
-    afind_latest_successful_pipeline,
-    alist_artifacts,
-    download_branch_artifacts,
-    download_job_artifacts,
-    download_workflow_artifacts,
-    find_latest_successful_pipeline,
-    list_artifacts,
-)
-from ._errors import NoSuccessfulPipelineError, UnsafePathError
-from ._listing import is_link_local_host
-from ._paths import job_folder_name, safe_relative_path
+from ._errors import UnsafePathError, NoSuccessfulPipelineError
 from ._reports import (
-    ArtifactFile,
-    DownloadReport,
-    FileResult,
     FileStatus,
+    ArtifactFile,
+    FileResult,
+    DownloadReport,
     ProgressListener,
     SuccessfulPipeline,
+)
+from ._paths import safe_relative_path, job_folder_name
+from ._listing import is_link_local_host
+from ._entry_points import (
+    list_artifacts,
+    alist_artifacts,
+    find_latest_successful_pipeline,
+    afind_latest_successful_pipeline,
+    Destination,
+    DownloadOptions,
+    BranchDownloadOptions,
+    download_job_artifacts,
+    adownload_job_artifacts,
+    download_workflow_artifacts,
+    adownload_workflow_artifacts,
+    download_branch_artifacts,
+    adownload_branch_artifacts,
 )
 
 __all__ = [
