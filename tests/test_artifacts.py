@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import re
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from circleci_client import AuthenticatedClient
+from circleci_client import AuthenticatedClient, artifacts
 from circleci_client.artifacts import (
     PART_SUFFIX,
     VALIDATOR_SUFFIX,
@@ -532,3 +533,68 @@ def test_part_file_is_not_followed_when_a_symlink(standin: Standin, tmp_path: Pa
         )
     assert report.failed
     assert victim.read_bytes() == b"keep me"
+
+
+# -- the package's public surface -----------------------------------------------------------------
+
+
+def _names(*nodes: ast.AST | None) -> set[str]:
+    return {
+        n.id
+        for node in nodes
+        if node is not None
+        for n in ast.walk(node)
+        if isinstance(n, ast.Name)
+    }
+
+
+def _signature_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    args = function.args
+    every = [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]
+    annotations = [arg.annotation for arg in every if arg is not None]
+    return _names(*annotations, *args.defaults, *args.kw_defaults, function.returns)
+
+
+def _public_signature_names(tree: ast.Module) -> set[str]:
+    """Names in the annotations, defaults and bases of a module's public functions and classes."""
+    used: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name[0] != "_":
+            used |= _signature_names(node)
+        elif isinstance(node, ast.ClassDef) and node.name[0] != "_":
+            used |= _names(*node.bases)
+            for item in node.body:
+                if isinstance(item, ast.AnnAssign):
+                    used |= _names(item.annotation, item.value)
+                elif isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) and (
+                    item.name[0] != "_" or item.name == "__init__"
+                ):
+                    used |= _signature_names(item)
+        elif isinstance(node, ast.AnnAssign | ast.Assign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id[0] != "_" for t in targets):
+                used |= _names(node.value)  # public aliases such as ``Destination``
+    return used
+
+
+def _defined_names(tree: ast.Module) -> set[str]:
+    defined: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            defined.add(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            defined |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return defined
+
+
+def test_every_name_a_public_signature_uses_is_exported() -> None:
+    """Whatever a public function or class of ``circleci_client.artifacts`` names in its
+    signature (an option type, a default, a result type) can be imported from the package."""
+    folder = Path(artifacts.__file__).parent
+    trees = [ast.parse(path.read_text()) for path in sorted(folder.glob("*.py"))]
+    defined = set().union(*map(_defined_names, trees))
+    used = set().union(*map(_public_signature_names, trees))
+    assert {"Destination", "DownloadOptions", "DEFAULT_MAX_PIPELINES"} <= used
+    assert sorted((used & defined) - set(artifacts.__all__)) == []
+    assert [name for name in artifacts.__all__ if not hasattr(artifacts, name)] == []

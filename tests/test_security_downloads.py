@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from circleci_client import AuthenticatedClient, artifacts
+from circleci_client import AuthenticatedClient
 from circleci_client.artifacts import (
     PART_SUFFIX,
     VALIDATOR_SUFFIX,
@@ -25,6 +25,7 @@ from circleci_client.artifacts import (
     DownloadReport,
     FileStatus,
     ProgressListener,
+    _folders,
     adownload_job_artifacts,
     download_job_artifacts,
 )
@@ -273,7 +274,7 @@ def test_folder_swapped_for_a_symlink_after_the_check_gets_no_bytes(
 ) -> None:
     """With ``dir_fd`` the bytes stay in the folder that was checked; without (as on Windows)
     the folder is checked again before each step and the file fails."""
-    monkeypatch.setattr(artifacts, "_WALK_FOLDERS", walk, raising=False)
+    monkeypatch.setattr(_folders, "_WALK_FOLDERS", walk)
     facts = standin.world.facts
     outside = tmp_path / "outside"
     outside.mkdir()
