@@ -571,8 +571,12 @@ async def test_async_retry_is_logged(caplog: pytest.LogCaptureFixture) -> None:
 
 async def test_async_default_sleep_is_asyncio_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
     slept: list[float] = []
+    real_sleep, this_thread = asyncio.sleep, threading.get_ident()
 
     async def fake_sleep(seconds: float) -> None:
+        if threading.get_ident() != this_thread:  # the stand-in's server thread sleeps too
+            await real_sleep(seconds)
+            return
         slept.append(seconds)
 
     monkeypatch.setattr("asyncio.sleep", fake_sleep)
@@ -589,7 +593,15 @@ async def test_async_default_sleep_is_asyncio_sleep(monkeypatch: pytest.MonkeyPa
 
 def test_sync_default_sleep_is_time_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
     slept: list[float] = []
-    monkeypatch.setattr("time.sleep", slept.append)
+    real_sleep, this_thread = time.sleep, threading.get_ident()
+
+    def fake_sleep(seconds: float) -> None:
+        if threading.get_ident() != this_thread:  # the stand-in's server thread sleeps too
+            real_sleep(seconds)
+            return
+        slept.append(seconds)
+
+    monkeypatch.setattr("time.sleep", fake_sleep)
     script = Script(httpx.Response(429, headers={"Retry-After": "0.5"}), httpx.Response(200))
     with httpx.Client(transport=RetryTransport(httpx.MockTransport(script))) as client:
         assert client.get(URL).status_code == 200
