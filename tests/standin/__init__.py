@@ -1,6 +1,8 @@
 """A stateful stand-in for the CircleCI API v2, served over real HTTP for tests.
 
-Modules: ``world`` (state and deterministic seed), ``handlers`` (the 37 operations),
+Modules: ``world`` (one import for the world: ``entities`` the records, ``state`` the
+:class:`World` and its lookups, ``changes`` its state changes, ``seeding`` the deterministic
+seed, ``derived`` config files and keys derived from names), ``handlers`` (the 37 operations),
 ``runcontrol`` (triggering runs, approving, continuing), ``engine`` (triggered pipelines run
 on a clock), ``contexts`` and ``context_handlers`` (the ten context operations and their
 state), ``routing`` (raw-path matcher),
