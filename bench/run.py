@@ -1,7 +1,10 @@
 """Benchmark harness: one table of ratios measured in one run, each row against its target.
 
     nox -s bench                       # what to run (installs the pins in requirements/bench.txt)
-    python bench/run.py [--write-docs] [--json PATH] [--only NAME ...] [--quick]
+    python -m bench.run [--write-docs] [--json PATH] [--only NAME ...] [--quick]
+
+Run it from the repository root, as a module: the scripts import ``tests.standin`` (the
+stand-in's entry point) and ``bench.*`` from there.
 
 Every comparison runs in this process against a stand-in CircleCI started as a *separate*
 process (``python -m tests.standin``) over loopback, so the server never competes with the
@@ -16,7 +19,8 @@ rounds and report medians. The rows:
 * ``import``: ``python -c "import circleci_client"`` minus ``python -c pass``;
 * ``generate``: ``nox -s generate`` with a warm environment (run in a copy of the sources);
 * ``artifacts``, ``fanout``, ``ratelimit``, ``soak``: the figures of ``bench/*.py`` scripts
-  maintained next to this one, run as subprocesses ("not available" while they are missing).
+  maintained next to this one, each run as ``python -m bench.<script> --json FILE`` in a
+  subprocess and read back through its result type ("not available" while one is missing).
 """
 
 from __future__ import annotations
@@ -26,7 +30,6 @@ import gc
 import json
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -96,10 +99,9 @@ def standin(*extra: str) -> Iterator[Server]:
     try:
         assert process.stdout is not None
         first = process.stdout.readline()
-        match = re.match(r"base URL: (\S+)", first)
-        if match is None:
+        if not first.startswith("base URL: "):
             raise RuntimeError(f"the stand-in did not start: {first!r}")
-        yield Server(match.group(1), TOKEN)
+        yield Server(first.removeprefix("base URL: ").split()[0], TOKEN)
     finally:
         process.terminate()
         try:
@@ -459,74 +461,85 @@ def bench_generate() -> list[Row]:
 # -- 5 and the others: scripts maintained next to this one ----------------------------------
 
 
-def _script(name: str, *args: str, timeout: float = 1800) -> tuple[str | None, str]:
-    """Run ``bench/<name>``; (output, "") or (None, why not)."""
-    path = BENCH / name
-    if not path.exists():
+def _script(module: str, *, failure_has_data: bool = False) -> tuple[dict[str, Any] | None, str]:
+    """Run ``python -m bench.<module> --json FILE``; (what it wrote, "") or (None, why not).
+
+    A script that exits non-zero has failed, unless ``failure_has_data`` (the figures it wrote
+    then say what went wrong).
+    """
+    if not (BENCH / f"{module}.py").exists():
         return None, NOT_AVAILABLE
-    done = subprocess.run(
-        [sys.executable, str(path), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    if done.returncode != 0:
-        last = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-        return None, f"failed (exit {done.returncode}): {last[0][:80]}"
-    return done.stdout, ""
-
-
-def _number(pattern: str, text: str) -> float | None:
-    match = re.search(pattern, text)
-    return float(match.group(1)) if match else None
+    with tempfile.TemporaryDirectory(prefix="circleci-bench-") as folder:
+        out = Path(folder) / f"{module}.json"
+        done = subprocess.run(
+            [sys.executable, "-m", f"bench.{module}", "--json", str(out)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+            check=False,
+        )
+        if out.is_file() and (done.returncode == 0 or failure_has_data):
+            data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+            return data, ""
+    last = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+    return None, f"failed (exit {done.returncode}): {last[0][:80]}"
 
 
 def bench_artifacts() -> list[Row]:
     """``bench/artifacts_bench.py``: concurrent vs sequential download, and a 1 GiB file's RSS."""
     speed_name = "artifacts: 100 x 1 MiB, 20 ms latency, library vs sequential"
     memory_name = "artifacts: one 1 GiB artifact, peak RSS of the downloading process"
-    output, why = _script("artifacts_bench.py")
-    if output is None:
+    data, why = _script("artifacts_bench")
+    if data is None:
         return [Row(speed_name, why, ">= 5x", None), Row(memory_name, why, "< 100 MB", None)]
-    speedup = _number(r"speed-up:\s*([\d.]+)x", output)
-    tool = _number(r"library[^:]*:\s*([\d.]+) s", output)
-    base = _number(r"sequential[^:]*:\s*([\d.]+) s", output)
-    peak = _number(r"peak RSS ([\d.]+) MB", output)
-    seconds = _number(r"GiB artifact[^:]*:\s*([\d.]+) s", output)
-    rows = []
-    if speedup is None:
-        rows.append(Row(speed_name, "no speed-up in its output", ">= 5x", None))
+    from bench.artifacts_bench import ArtifactsResult
+
+    result = ArtifactsResult.from_json(data)
+    speed = result.speed
+    rows = [
+        Row(
+            speed_name,
+            f"{speed.speedup:.1f}x ({speed.tool_seconds:.2f} s vs "
+            f"{speed.sequential_seconds:.2f} s)",
+            ">= 5x",
+            speed.speedup >= 5.0,
+        )
+    ]
+    memory = result.memory
+    if memory is None:
+        rows.append(Row(memory_name, "not measured", "< 100 MB", None))
     else:
         rows.append(
-            Row(speed_name, f"{speedup:.1f}x ({tool} s vs {base} s)", ">= 5x", speedup >= 5.0)
+            Row(
+                memory_name,
+                f"{memory.rss_peak_mb:.0f} MB ({memory.seconds:.1f} s)",
+                "< 100 MB",
+                memory.rss_peak_mb < 100.0,
+            )
         )
-    if peak is None:
-        rows.append(Row(memory_name, "no peak RSS in its output", "< 100 MB", None))
-    else:
-        rows.append(Row(memory_name, f"{peak:.0f} MB ({seconds} s)", "< 100 MB", peak < 100.0))
     return rows
 
 
 def bench_fanout() -> list[Row]:
     """``bench/fanout_bench.py``: 200 job details, async fan-out vs pycircleci one by one."""
     name = "fan-out: 200 getJobDetails, 20 ms latency, bulk.map vs pycircleci one by one"
-    output, why = _script("fanout_bench.py")
-    if output is None:
+    data, why = _script("fanout_bench")
+    if data is None:
         return [Row(name, why, ">= 8x", None)]
-    line = next((x for x in output.splitlines() if "pycircleci" in x and "speed-up" in x), "")
-    speedup = _number(r"speed-up of the fan-out\s*([\d.]+)x", line)
-    correct = re.search(r"correct (\d+)/(\d+)", line)
-    if speedup is None or correct is None:
-        return [Row(name, "no pycircleci row in its output", ">= 8x", None)]
-    right = correct.group(1) == correct.group(2)
+    from bench.fanout_bench import FanoutResult
+
+    result = FanoutResult.from_json(data)
+    legacy = result.pycircleci
+    if legacy is None:
+        return [Row(name, "pycircleci is not installed", ">= 8x", None)]
+    speedup = result.speedup(legacy)
     return [
         Row(
             name,
-            f"{speedup:.1f}x (correct {correct.group(1)}/{correct.group(2)})",
+            f"{speedup:.1f}x (correct {legacy.correct}/{result.calls})",
             ">= 8x",
-            speedup >= 8.0 and right,
+            speedup >= 8.0 and legacy.correct == result.calls,
         )
     ]
 
@@ -536,32 +549,29 @@ def bench_ratelimit() -> list[Row]:
     burst of 429s, and a sequential caller."""
     name = "rate limit: 500 calls, 16-way"
     target = ">= 90% of R, < 3% 429s, every call correct"
-    output, why = _script("ratelimit_bench.py")
-    if output is None:
+    data, why = _script("ratelimit_bench")
+    if data is None:
         return [Row(name, why, target, None)]
+    from bench.ratelimit_bench import RatelimitResult
+
+    result = RatelimitResult.from_json(data)
     rows = []
-    for line in output.splitlines():
-        if line.startswith("ROW|"):  # a row the script judged itself
-            _, row_name, measured, row_target, verdict = line.split("|")
-            rows.append(Row(row_name, measured, row_target, verdict == "yes"))
-            continue
-        match = re.match(
-            r"(.+?)\s+(R=\S+) .*?: ([\d.]+)s, throughput ([\d.]+)/s \((\d+)% of R\), "
-            r"429s (\d+)/(\d+) \(([\d.]+)%\), correct (\d+)/(\d+)",
-            line.strip(),
-        )
-        if match is None:
-            continue
-        label, limit, secs, rate, share, _, _, throttled, ok, calls = match.groups()
-        baseline = "no limiter" in label  # shown for comparison: it is expected to give up
+    for fanout in result.fanouts:
+        report = fanout.report
+        share = round(report.efficiency * 100)
+        throttled = round(report.throttled_share * 100, 1)
         rows.append(
             Row(
-                f"{name}, {limit}, {label}",
-                f"{secs} s, {rate}/s ({share}% of R), 429s {throttled}%, correct {ok}/{calls}",
-                "comparison only" if baseline else target,
-                None if baseline else ok == calls and int(share) >= 90 and float(throttled) < 3.0,
+                f"{name}, R={report.rate:g}/s, {fanout.label}",
+                f"{report.elapsed:.2f} s, {report.throughput:.1f}/s ({share}% of R), "
+                f"429s {throttled:.1f}%, correct {report.correct}/{report.calls}",
+                "comparison only" if fanout.baseline else target,
+                None
+                if fanout.baseline
+                else report.correct == report.calls and share >= 90 and throttled < 3.0,
             )
         )
+    rows += [Row(j.name, j.measured, j.target, j.met) for j in result.judged]
     return rows or [Row(name, "no rows in its output", target, None)]
 
 
@@ -569,33 +579,20 @@ def bench_soak() -> list[Row]:
     """``bench/soak.py``: the bigger soak run (10,000 calls through random faults)."""
     name = "soak: 10,000 calls through random 429s, 5xx, drops and latency"
     target = "no failed GET, duplicate trigger or wrong parse"
-    path = BENCH / "soak.py"
-    if not path.exists():
-        return [Row(name, NOT_AVAILABLE, target, None)]
-    done = subprocess.run(
-        [sys.executable, str(path)], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    text = done.stdout
-    counts = [
-        _number(pattern, text)
-        for pattern in (
-            r"GETs that finally failed: (\d+)",
-            r"more than one pipeline: (\d+)",
-            r"parsed wrongly: (\d+)",
-        )
-    ]
-    elapsed = _number(r"in ([\d.]+)s;", text)
-    if elapsed is None or None in counts:
-        last = (done.stderr or text).strip().splitlines()[-1:] or ["no output"]
-        return [Row(name, f"failed: {last[0][:80]}", target, None)]
-    failed, duplicates, wrong = (int(c or 0) for c in counts)
+    data, why = _script("soak", failure_has_data=True)
+    if data is None:
+        return [Row(name, why, target, None)]
+    from bench.soak import passed
+    from tests.load import SoakReport
+
+    report = SoakReport(**data)
     return [
         Row(
             name,
-            f"{elapsed:.1f} s; failed GETs {failed}, duplicate triggers {duplicates}, "
-            f"wrong parses {wrong}",
+            f"{report.elapsed:.1f} s; failed GETs {report.gets_failed}, duplicate triggers "
+            f"{report.duplicate_triggers}, wrong parses {report.parsed_wrongly}",
             target,
-            done.returncode == 0 and failed == duplicates == wrong == 0,
+            passed(report),
         )
     ]
 
@@ -695,6 +692,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=BENCHES, help="run only these benchmarks")
     parser.add_argument("--quick", action="store_true", help="fewer rounds (noisier)")
     args = parser.parse_args(argv)
+    if not __package__:
+        parser.error("run it from the repository root as a module: python -m bench.run")
     selected = set(args.only or BENCHES)
     rounds = 4 if args.quick else 10
     rows: list[Row] = []
