@@ -146,4 +146,4 @@ def bench(session: nox.Session) -> None:
     """Benchmarks against a stand-in: ratios and targets (``-- --write-docs`` updates the docs)."""
     _install(session, "tests", "bench")
     session.install(*PACKAGE)
-    session.run("python", "bench/run.py", *session.posargs)
+    session.run("python", "-m", "bench.run", *session.posargs)

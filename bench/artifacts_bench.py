@@ -1,7 +1,7 @@
 """Benchmark artifact downloads against a local stand-in (not a test; run it by hand).
 
-    python bench/artifacts_bench.py [--files 100] [--size-mib 1] [--latency 0.02] [--rounds 3]
-                                    [--big-gib 1]
+    python -m bench.artifacts_bench [--files 100] [--size-mib 1] [--latency 0.02] [--rounds 3]
+                                    [--big-gib 1] [--json PATH]
 
 1. Speed: a job with ``--files`` artifacts of ``--size-mib`` MiB, every request delayed by
    ``--latency`` seconds, downloaded by :func:`download_job_artifacts` (concurrency 8) and by a
@@ -10,6 +10,9 @@
 2. Memory: a fresh subprocess downloads one ``--big-gib`` GiB artifact with the library and
    reports its peak RSS (``resource.getrusage``); the server runs in this process, so its
    memory is not counted.
+
+:func:`measure` returns the figures as :class:`ArtifactsResult`; ``--json PATH`` writes them
+as JSON (``bench/run.py`` reads that file).
 """
 
 from __future__ import annotations
@@ -23,19 +26,63 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from circleci_client import AuthenticatedClient
+from circleci_client.artifacts import download_job_artifacts, list_artifacts
+
+from tests.standin import Artifact, Standin
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from circleci_client import AuthenticatedClient  # noqa: E402
-from circleci_client.artifacts import download_job_artifacts, list_artifacts  # noqa: E402
-
-from tests.standin.server import Standin  # noqa: E402
-from tests.standin.world import Artifact  # noqa: E402
-
 MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SpeedResult:
+    """Concurrent download by the library vs a sequential loop, medians over the rounds."""
+
+    files: int
+    size: int
+    latency: float
+    rounds: int
+    tool_seconds: float
+    sequential_seconds: float
+    ratios: list[float]
+
+    @property
+    def speedup(self) -> float:
+        """Median of the per-round ratios sequential / library."""
+        return statistics.median(self.ratios)
+
+
+@dataclass(frozen=True)
+class MemoryResult:
+    """One big artifact downloaded in a fresh process."""
+
+    gib: float
+    seconds: float
+    rss_before_mb: float
+    rss_peak_mb: float
+
+
+@dataclass(frozen=True)
+class ArtifactsResult:
+    """Everything this benchmark measured (``memory`` is None when it was skipped)."""
+
+    speed: SpeedResult
+    memory: MemoryResult | None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ArtifactsResult:
+        """Read what :func:`write_json` wrote."""
+        memory = data["memory"]
+        return cls(SpeedResult(**data["speed"]), MemoryResult(**memory) if memory else None)
+
+    def write_json(self, path: Path) -> None:
+        """Write the figures to ``path`` as JSON."""
+        path.write_text(json.dumps(asdict(self)), encoding="utf-8")
 
 
 def _client(base_url: str, token: str, artifact_base_url: str) -> AuthenticatedClient:
@@ -57,7 +104,7 @@ def sequential(client: AuthenticatedClient, slug: str, job: int, dest: Path) -> 
     return total
 
 
-def speed(files: int, size: int, latency: float, rounds: int) -> None:
+def speed(files: int, size: int, latency: float, rounds: int) -> SpeedResult:
     """Serve the files from this process and time both downloaders in fresh processes.
 
     Each round is one fresh process timing both; the median ratio over the rounds is reported,
@@ -84,22 +131,34 @@ def speed(files: int, size: int, latency: float, rounds: int) -> None:
             bases.append(data["sequential_seconds"])
     ratios = sorted(base / tool for base, tool in zip(bases, tools, strict=True))
     tool, base = statistics.median(tools), statistics.median(bases)
+    return SpeedResult(files, size, latency, rounds, tool, base, ratios)
+
+
+def print_speed(result: SpeedResult) -> None:
+    """The speed figures, readable."""
+    files, size, tool, base = (
+        result.files,
+        result.size,
+        result.tool_seconds,
+        result.sequential_seconds,
+    )
     mib = files * size / MIB
     print(
-        f"{files} x {size / MIB:g} MiB, {latency * 1000:g} ms latency per request, {rounds} rounds"
+        f"{files} x {size / MIB:g} MiB, {result.latency * 1000:g} ms latency per request, "
+        f"{result.rounds} rounds"
     )
     print(f"  library, concurrency 8: {tool:6.2f} s ({mib / tool:7.1f} MiB/s), median")
     print(f"  sequential one by one:  {base:6.2f} s ({mib / base:7.1f} MiB/s), median")
-    print(f"  per round: {', '.join(f'{r:.2f}x' for r in ratios)}")
-    print(f"  speed-up: {statistics.median(ratios):.1f}x (median; goal >= 5x)")
+    print(f"  per round: {', '.join(f'{r:.2f}x' for r in result.ratios)}")
+    print(f"  speed-up: {result.speedup:.1f}x (median; goal >= 5x)")
 
 
 def _run_child(
     mode: str, standin: Standin, slug: str, job: int, glob: str, dest: str
 ) -> dict[str, Any]:
-    command = [sys.executable, __file__, mode, standin.base_url, standin.token]
-    command += [standin.artifact_base_url, slug, str(job), glob, dest]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    command = [sys.executable, "-m", "bench.artifacts_bench", mode, standin.base_url]
+    command += [standin.token, standin.artifact_base_url, slug, str(job), glob, dest]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
     data: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return data
 
@@ -149,7 +208,7 @@ def child_memory(args: argparse.Namespace) -> None:
     )
 
 
-def memory(gib: float) -> None:
+def memory(gib: float) -> MemoryResult:
     size = int(gib * 1024 * MIB)
     with Standin(big_artifact_size=size) as standin, tempfile.TemporaryDirectory() as tmp:
         facts = standin.world.facts
@@ -167,9 +226,27 @@ def memory(gib: float) -> None:
         with target.open("rb") as handle:
             for chunk in iter(lambda: handle.read(4 * MIB), b""):
                 digest.update(chunk)
-    print(f"one {gib:g} GiB artifact in a fresh process: {data['seconds']:.1f} s")
-    print(f"  peak RSS {data['rss_peak_kib'] / 1024:.1f} MB (after imports", end=" ")
-    print(f"{data['rss_before_kib'] / 1024:.1f} MB; goal < 100 MB)")
+    before, peak = data["rss_before_kib"] / 1024, data["rss_peak_kib"] / 1024
+    return MemoryResult(gib, data["seconds"], before, peak)
+
+
+def print_memory(result: MemoryResult) -> None:
+    """The memory figures, readable."""
+    print(f"one {result.gib:g} GiB artifact in a fresh process: {result.seconds:.1f} s")
+    print(f"  peak RSS {result.rss_peak_mb:.1f} MB (after imports", end=" ")
+    print(f"{result.rss_before_mb:.1f} MB; goal < 100 MB)")
+
+
+def measure(
+    files: int = 100,
+    size: int = MIB,
+    latency: float = 0.02,
+    rounds: int = 3,
+    big_gib: float = 1.0,
+) -> ArtifactsResult:
+    """Run both parts (``big_gib=0`` skips the memory part) and return their figures."""
+    fast = speed(files, size, latency, rounds)
+    return ArtifactsResult(fast, memory(big_gib) if big_gib > 0 else None)
 
 
 def main() -> None:
@@ -186,10 +263,14 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.02)
     parser.add_argument("--rounds", type=int, default=3, help="speed rounds (median reported)")
     parser.add_argument("--big-gib", type=float, default=1.0, help="0 skips the memory part")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     args = parser.parse_args()
-    speed(args.files, int(args.size_mib * MIB), args.latency, args.rounds)
-    if args.big_gib > 0:
-        memory(args.big_gib)
+    result = measure(args.files, int(args.size_mib * MIB), args.latency, args.rounds, args.big_gib)
+    print_speed(result.speed)
+    if result.memory is not None:
+        print_memory(result.memory)
+    if args.json is not None:
+        result.write_json(args.json)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """200 getJobDetails calls with 20 ms stand-in latency: async fan-out vs one by one.
 
     pip install pycircleci==0.7.0   # optional: the one-by-one baseline it provides
-    python bench/fanout_bench.py [--calls 200] [--latency 0.02] [--concurrency 16]
+    python -m bench.fanout_bench [--calls 200] [--latency 0.02] [--concurrency 16] [--json PATH]
 
 Rows: this client's ``bulk.map`` fan-out, pycircleci's ``Api.get_job_details`` in a loop
 (pointed at the stand-in: ``url`` is the base URL without ``/v2``, which pycircleci appends),
@@ -9,7 +9,9 @@ and this client's sync ``get_job_details.sync`` in a loop. Every result is check
 the stand-in's seeded world. The target is a fan-out at least 8 times faster than one by one.
 
 The stand-in runs in its own process (``python -m tests.standin``), so that the server's work
-does not compete with the client's for the interpreter lock.
+does not compete with the client's for the interpreter lock. :func:`measure` returns the
+figures as :class:`FanoutResult`; ``--json PATH`` writes them as JSON (``bench/run.py`` reads
+that file).
 """
 
 from __future__ import annotations
@@ -17,23 +19,62 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from circleci_client import AuthenticatedClient, bulk
 from circleci_client.api.job import get_job_details
 
 from tests.load import job_matches, job_numbers
-from tests.standin.server import DEFAULT_TOKEN
-from tests.standin.world import WIDGETS, World, seed_world
+from tests.standin import DEFAULT_TOKEN, WIDGETS, World, seed_world
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Contestant:
+    """One way of making the calls: its label, seconds and results that were right."""
+
+    label: str
+    seconds: float
+    correct: int
+
+
+@dataclass(frozen=True)
+class FanoutResult:
+    """The fan-out and the one-by-one baselines (``pycircleci`` is None when not installed)."""
+
+    calls: int
+    latency: float
+    fanout: Contestant
+    pycircleci: Contestant | None
+    sequential: Contestant
+
+    def speedup(self, baseline: Contestant) -> float:
+        """How many times faster the fan-out was than ``baseline``."""
+        return baseline.seconds / self.fanout.seconds
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FanoutResult:
+        """Read what :meth:`write_json` wrote."""
+        legacy = data["pycircleci"]
+        return cls(
+            data["calls"],
+            data["latency"],
+            Contestant(**data["fanout"]),
+            Contestant(**legacy) if legacy else None,
+            Contestant(**data["sequential"]),
+        )
+
+    def write_json(self, path: Path) -> None:
+        """Write the figures to ``path`` as JSON."""
+        path.write_text(json.dumps(asdict(self)), encoding="utf-8")
 
 
 @contextlib.contextmanager
@@ -110,36 +151,49 @@ def pycircleci_loop(base_url: str, world: World, numbers: list[int]) -> tuple[fl
     return time.perf_counter() - started, correct
 
 
-async def main() -> None:
+async def measure(calls: int = 200, latency: float = 0.02, concurrency: int = 16) -> FanoutResult:
+    """Run the fan-out and the baselines against a fresh stand-in process."""
+    world = seed_world()
+    available = job_numbers(world)
+    numbers = [available[i % len(available)] for i in range(calls)]
+    with standin_process(latency) as base_url:
+        fast = Contestant(
+            f"circleci_client bulk.map, concurrency {concurrency}",
+            *await fan_out(base_url, world, numbers, concurrency),
+        )
+        baseline = pycircleci_loop(base_url, world, numbers)
+        legacy = None
+        if baseline is not None:
+            legacy = Contestant("pycircleci 0.7.0 Api.get_job_details, one by one", *baseline)
+        one_by_one = Contestant(
+            "circleci_client get_job_details.sync, one by one",
+            *sequential(base_url, world, numbers),
+        )
+    return FanoutResult(calls, latency, fast, legacy, one_by_one)
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--latency", type=float, default=0.02)
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     args = parser.parse_args()
-    world = seed_world()
-    available = job_numbers(world)
-    numbers = [available[i % len(available)] for i in range(args.calls)]
-    with standin_process(args.latency) as base_url:
-        fast, fast_ok = await fan_out(base_url, world, numbers, args.concurrency)
-        rows = [(f"circleci_client bulk.map, concurrency {args.concurrency}", fast, fast_ok)]
-        baseline = pycircleci_loop(base_url, world, numbers)
-        if baseline is not None:
-            rows.append(("pycircleci 0.7.0 Api.get_job_details, one by one", *baseline))
-        else:
-            print("pycircleci is not installed: pip install pycircleci==0.7.0")
-        rows.append(
-            (
-                "circleci_client get_job_details.sync, one by one",
-                *sequential(base_url, world, numbers),
-            )
-        )
-    print(f"{args.calls} getJobDetails calls, {args.latency * 1000:.0f} ms stand-in latency")
-    for label, seconds, correct in rows:
+    result = asyncio.run(measure(args.calls, args.latency, args.concurrency))
+    if result.pycircleci is None:
+        print("pycircleci is not installed: pip install pycircleci==0.7.0")
+    print(f"{result.calls} getJobDetails calls, {result.latency * 1000:.0f} ms stand-in latency")
+    for row in (result.fanout, result.pycircleci, result.sequential):
+        if row is None:
+            continue
         print(
-            f"  {label:52} {seconds:6.2f}s  {args.calls / seconds:7.1f} calls/s  "
-            f"correct {correct}/{args.calls}  speed-up of the fan-out {seconds / fast:5.1f}x"
+            f"  {row.label:52} {row.seconds:6.2f}s  {result.calls / row.seconds:7.1f} calls/s  "
+            f"correct {row.correct}/{result.calls}  "
+            f"speed-up of the fan-out {result.speedup(row):5.1f}x"
         )
+    if args.json is not None:
+        result.write_json(args.json)
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

@@ -1,27 +1,31 @@
 """Fan-out against a stand-in limited to R requests/s: 429 share, throughput and recovery.
 
-    python bench/ratelimit_bench.py [--rate 20 50 100] [--burst 10] [--calls 500] [--concurrency 16]
+    python -m bench.ratelimit_bench [--rate 20 50 100] [--burst 10] [--calls 500]
+                                    [--concurrency 16] [--json PATH]
 
 Rows, for each rate: the adaptive limiter (default settings) with Retry-After in hundredths of
 a second and in whole seconds, as a 16-way async fan-out and with 16 sync threads; at the
-first rate also the client without its limiter (retries only) for comparison. Then two rows
-printed as ``ROW|name|measured|target|yes-or-NO``: the time back to 90 % of R after 5 s in
-which the server answers every request 429, and a sequential caller meeting a 429 on every
-other call, with the limiter vs without it (honouring each Retry-After alone).
+first rate also the client without its limiter (retries only) for comparison. Then rows the
+script judges itself: the time back to 90 % of R after 5 s in which the server answers every
+request 429, and a sequential caller meeting a 429 on every other call, with the limiter vs
+without it (honouring each Retry-After alone).
+
+:func:`measure` returns the figures as :class:`RatelimitResult`; ``--json PATH`` writes them
+as JSON (``bench/run.py`` reads that file).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import statistics
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from typing import Any
 
 from circleci_client import bulk
 from circleci_client.api.job import get_job_details
@@ -29,8 +33,50 @@ from circleci_client.api.user import get_current_user
 
 from tests.clients import standin_client
 from tests.load import FanoutReport, job_matches, job_numbers, rate_limited_fanout
-from tests.standin.server import Standin
-from tests.standin.world import WIDGETS
+from tests.standin import WIDGETS, Standin
+
+
+@dataclass(frozen=True)
+class FanoutRow:
+    """One fan-out against the rate-limited stand-in: how it was run and what it measured."""
+
+    label: str
+    report: FanoutReport
+
+    @property
+    def baseline(self) -> bool:
+        """The client without its limiter: shown for comparison, expected to give up."""
+        return "no limiter" in self.label
+
+
+@dataclass(frozen=True)
+class JudgedRow:
+    """A row this script judges itself against its target."""
+
+    name: str
+    measured: str
+    target: str
+    met: bool
+
+
+@dataclass
+class RatelimitResult:
+    """Every fan-out row, then the judged rows (recovery, sequential caller)."""
+
+    fanouts: list[FanoutRow] = field(default_factory=list)
+    judged: list[JudgedRow] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RatelimitResult:
+        """Read what :meth:`write_json` wrote."""
+        return cls(
+            [FanoutRow(f["label"], FanoutReport(**f["report"])) for f in data["fanouts"]],
+            [JudgedRow(**j) for j in data["judged"]],
+        )
+
+    def write_json(self, path: Path) -> None:
+        """Write the figures to ``path`` as JSON."""
+        path.write_text(json.dumps(asdict(self)), encoding="utf-8")
 
 
 def threaded_fanout(
@@ -129,85 +175,120 @@ def sequential(standin: Standin, *, calls: int, retry_after: str, limiter: bool)
         standin.faults.clear()
 
 
-def row(name: str, measured: str, target: str, met: bool) -> None:
-    print(f"ROW|{name}|{measured}|{target}|{'yes' if met else 'NO'}", flush=True)
+def _fanout(result: RatelimitResult, label: str, report: FanoutReport) -> None:
+    result.fanouts.append(FanoutRow(label, report))
+    print(f"{label:56} {report.row()}", flush=True)
 
 
-async def main() -> None:
+def _judged(result: RatelimitResult, row: JudgedRow) -> None:
+    result.judged.append(row)
+    verdict = "yes" if row.met else "NO"
+    print(f"{row.name}: {row.measured} (target {row.target}: {verdict})", flush=True)
+
+
+async def measure(
+    rates: tuple[float, ...] = (20.0, 50.0, 100.0),
+    burst: int = 10,
+    calls: int = 500,
+    concurrency: int = 16,
+    rounds: int = 3,
+) -> RatelimitResult:
+    """Run every row against one in-process stand-in; print each as it is measured."""
+    result = RatelimitResult()
+    kinds = [("Retry-After 0.01 s steps", False), ("Retry-After whole seconds", True)]
+    with Standin() as standin:
+        for rate in rates:
+            for label, whole_seconds in kinds:
+                standin.reset()
+                report = await rate_limited_fanout(
+                    standin,
+                    rate=rate,
+                    burst=burst,
+                    calls=calls,
+                    concurrency=concurrency,
+                    whole_seconds=whole_seconds,
+                )
+                _fanout(result, "adaptive limiter, async, " + label, report)
+                standin.reset()
+                report = threaded_fanout(
+                    standin,
+                    rate=rate,
+                    burst=burst,
+                    calls=calls,
+                    threads=concurrency,
+                    whole_seconds=whole_seconds,
+                )
+                _fanout(result, "adaptive limiter, threads, " + label, report)
+        standin.reset()
+        report = await rate_limited_fanout(
+            standin,
+            rate=rates[0],
+            burst=burst,
+            calls=calls,
+            concurrency=concurrency,
+            rate_limit=False,
+        )
+        _fanout(result, "no limiter (retries only)", report)
+
+        rate = rates[len(rates) // 2]
+        standin.reset()
+        back = await recovery(standin, rate=rate, burst=burst, concurrency=concurrency)
+        _judged(
+            result,
+            JudgedRow(
+                f"rate limit: after 5 s of 429s (Retry-After: 1), R={rate:g}/s, 16-way async, "
+                "time until a 1 s window reaches 90% of R",
+                "never (within 12 s)" if back is None else f"{back:.1f} s",
+                "<= 10 s",
+                back is not None and back <= 10.0,
+            ),
+        )
+
+        sequential_calls = 8
+        for retry_after in ("1", "0.3"):
+            standin.reset()
+            with_limiter, alone = [], []
+            for _ in range(rounds):
+                with_limiter.append(
+                    sequential(
+                        standin, calls=sequential_calls, retry_after=retry_after, limiter=True
+                    )
+                )
+                alone.append(
+                    sequential(
+                        standin, calls=sequential_calls, retry_after=retry_after, limiter=False
+                    )
+                )
+            ratio = statistics.median(a / b for a, b in zip(with_limiter, alone, strict=True))
+            _judged(
+                result,
+                JudgedRow(
+                    f"rate limit: sequential caller, {sequential_calls} calls, a 429 "
+                    f"(Retry-After: {retry_after}) on every other one, limiter vs retries alone",
+                    f"{ratio:.2f}x ({statistics.median(with_limiter):.2f} s vs "
+                    f"{statistics.median(alone):.2f} s, median of {rounds})",
+                    "<= 1.2x",
+                    ratio <= 1.2,
+                ),
+            )
+    return result
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, nargs="+", default=[20.0, 50.0, 100.0])
     parser.add_argument("--burst", type=int, default=10)
     parser.add_argument("--calls", type=int, default=500)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the sequential row")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     args = parser.parse_args()
-    kinds = [("Retry-After 0.01 s steps", False), ("Retry-After whole seconds", True)]
-    with Standin() as standin:
-        for rate in args.rate:
-            for label, whole_seconds in kinds:
-                standin.reset()
-                report = await rate_limited_fanout(
-                    standin,
-                    rate=rate,
-                    burst=args.burst,
-                    calls=args.calls,
-                    concurrency=args.concurrency,
-                    whole_seconds=whole_seconds,
-                )
-                print(f"{'adaptive limiter, async, ' + label:56} {report.row()}", flush=True)
-                standin.reset()
-                report = threaded_fanout(
-                    standin,
-                    rate=rate,
-                    burst=args.burst,
-                    calls=args.calls,
-                    threads=args.concurrency,
-                    whole_seconds=whole_seconds,
-                )
-                print(f"{'adaptive limiter, threads, ' + label:56} {report.row()}", flush=True)
-        standin.reset()
-        report = await rate_limited_fanout(
-            standin,
-            rate=args.rate[0],
-            burst=args.burst,
-            calls=args.calls,
-            concurrency=args.concurrency,
-            rate_limit=False,
-        )
-        print(f"{'no limiter (retries only)':56} {report.row()}", flush=True)
-
-        rate = args.rate[len(args.rate) // 2]
-        standin.reset()
-        back = await recovery(standin, rate=rate, burst=args.burst, concurrency=args.concurrency)
-        row(
-            f"rate limit: after 5 s of 429s (Retry-After: 1), R={rate:g}/s, 16-way async, "
-            "time until a 1 s window reaches 90% of R",
-            "never (within 12 s)" if back is None else f"{back:.1f} s",
-            "<= 10 s",
-            back is not None and back <= 10.0,
-        )
-
-        calls = 8
-        for retry_after in ("1", "0.3"):
-            standin.reset()
-            with_limiter, alone = [], []
-            for _ in range(args.rounds):
-                with_limiter.append(
-                    sequential(standin, calls=calls, retry_after=retry_after, limiter=True)
-                )
-                alone.append(
-                    sequential(standin, calls=calls, retry_after=retry_after, limiter=False)
-                )
-            ratio = statistics.median(a / b for a, b in zip(with_limiter, alone, strict=True))
-            row(
-                f"rate limit: sequential caller, {calls} calls, a 429 (Retry-After: {retry_after}) "
-                "on every other one, limiter vs retries alone",
-                f"{ratio:.2f}x ({statistics.median(with_limiter):.2f} s vs "
-                f"{statistics.median(alone):.2f} s, median of {args.rounds})",
-                "<= 1.2x",
-                ratio <= 1.2,
-            )
+    result = asyncio.run(
+        measure(tuple(args.rate), args.burst, args.calls, args.concurrency, args.rounds)
+    )
+    if args.json is not None:
+        result.write_json(args.json)
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

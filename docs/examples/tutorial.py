@@ -196,7 +196,7 @@ def run(client: AuthenticatedClient, project: str, out: TextIO, *, live: bool = 
 def standin_client() -> Iterator[AuthenticatedClient]:
     """Start the stand-in CircleCI from the test suite and yield a client for it."""
     from tests.clients import standin_client as make_client
-    from tests.standin.server import Standin
+    from tests.standin import Standin
 
     with Standin() as standin, make_client(standin) as client:
         print(f"Started a stand-in CircleCI at {standin.base_url}")

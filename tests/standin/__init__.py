@@ -1,17 +1,34 @@
 """A stateful stand-in for the CircleCI API v2, served over real HTTP for tests.
 
-Modules: ``world`` (state and deterministic seed), ``handlers`` (the 37 operations),
-``runcontrol`` (triggering runs, approving, continuing), ``engine`` (triggered pipelines run
-on a clock), ``contexts`` and ``context_handlers`` (the ten context operations and their
-state), ``routing`` (raw-path matcher),
-``wire`` (JSON shapes), ``insights`` (metrics from stored runs), ``tokens`` (signed page
-tokens), ``faults`` (fault injection), ``reqlog`` (request logs), ``validation`` (responses
-against openapi.yaml), ``app`` (API Starlette app), ``hosts`` (artifact and foreign hosts),
-``server`` (:class:`~tests.standin.server.Standin`) and ``__main__``
-(``python -m tests.standin --port 8080 --token T``).
+Modules:
 
-Typical use::
+* the world: ``world`` (one import for all of it), ``entities`` (the records), ``state``
+  (:class:`World` and its lookups), ``changes`` (its state changes), ``seeding`` (the
+  deterministic seed), ``derived`` (config files and keys derived from names);
+* the operations: ``handler_kit`` (request context, replies, route registration),
+  ``handlers`` (users, pipelines, projects, jobs, workflows), ``insight_handlers``,
+  ``run_handlers`` and ``runcontrol`` (triggering runs, approving, continuing),
+  ``context_handlers`` and ``contexts`` (the ten context operations and their state);
+* running pipelines: ``engine`` (triggered pipelines run on a clock), ``clocks``;
+* serving: ``routing`` (raw-path matcher), ``wire`` (JSON shapes), ``insights`` (metrics from
+  stored runs), ``tokens`` (signed page tokens), ``faults`` (fault injection), ``reqlog``
+  (request logs), ``validation`` (responses against openapi.yaml), ``app`` (API Starlette
+  app), ``hosts`` (artifact and foreign hosts), ``server``
+  (:class:`~tests.standin.server.Standin`) and ``__main__``
+  (``python -m tests.standin --port 8080 --token T``).
+
+This package is the one entry point for code outside the test suite (the docs examples, the
+benchmarks): run it from the repository root with ``python -m`` (``python -m tests.standin``,
+``python -m bench.run``, ``python -m docs.examples.tutorial``) and import what it exports
+here. Typical use::
+
+    from tests.standin import Standin
 
     with Standin() as standin:
         httpx.get(f"{standin.base_url}/me", headers={"Circle-Token": standin.token})
 """
+
+from tests.standin.server import DEFAULT_TOKEN, Standin
+from tests.standin.world import WIDGETS, Artifact, World, seed_world
+
+__all__ = ["DEFAULT_TOKEN", "WIDGETS", "Artifact", "Standin", "World", "seed_world"]

@@ -13,7 +13,8 @@ import signal
 import threading
 from types import FrameType
 
-from tests.standin.engine import PARAMETERS_HELP, ScaledClock
+from tests.standin.clocks import ScaledClock
+from tests.standin.engine import PARAMETERS_HELP
 from tests.standin.server import DEFAULT_TOKEN, Standin
 from tests.standin.welcome import welcome
 

@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
 
-from tests.standin import context_handlers  # noqa: F401  (registers the context routes)
+from tests.standin import context_handlers, handlers, insight_handlers, run_handlers
 from tests.standin.asgi_util import (
     TRANSPORT_KEY,
     drop_connection,
@@ -31,7 +31,7 @@ from tests.standin.asgi_util import (
     token_from_headers,
 )
 from tests.standin.faults import FaultRule, RequestInfo
-from tests.standin.handlers import ROUTES, ApiError, ApiHost, Ctx, Reply
+from tests.standin.handler_kit import ROUTES, ApiError, ApiHost, Ctx, Reply
 from tests.standin.hosts import ServedHost
 from tests.standin.ratelimit import TokenBuckets
 from tests.standin.reqlog import RequestRecord
@@ -39,6 +39,8 @@ from tests.standin.routing import Router
 from tests.standin.validation import ResponseValidator
 
 PREFIX = "/api/v2"
+OPERATION_MODULES = (handlers, insight_handlers, run_handlers, context_handlers)
+"""The modules whose handlers register themselves in ``ROUTES`` as they are imported."""
 
 RATE_HEADERS_KEY = "standin.rate_headers"
 """Where a request's scope keeps the RateLimit-* headers its answer carries."""

@@ -36,7 +36,7 @@ from tests.standin.contexts import (
     Restriction,
     StoredContext,
 )
-from tests.standin.handlers import ApiError, Ctx, Reply, ok, op
+from tests.standin.handler_kit import ApiError, Ctx, Reply, ok, op
 from tests.standin.world import VCS_ALIASES
 
 VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

@@ -69,15 +69,16 @@ sandbox finishes it within a minute even at real time (1.4 s at ``--speed 10``).
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 import yaml
 
 from tests.standin import runcontrol
+from tests.standin.clocks import Clock
+from tests.standin.clocks import ScaledClock as ScaledClock  # re-exported
+from tests.standin.clocks import VirtualClock as VirtualClock  # re-exported
 from tests.standin.world import ACTIVE_JOB, TERMINAL_WORKFLOW, Job, Pipeline, Workflow, World
 
 JOB_SECONDS = {"setup": 5, "lint": 8, "test": 12, "build": 6, "deploy": 6, "docs": 5}
@@ -111,44 +112,6 @@ Values may be JSON booleans or the strings "true"/"false", e.g. {"parameters": {
 
 FAIL_STATUSES = {"failed", "timedout", "infrastructure_fail", "terminated-unknown", "unauthorized"}
 FAILED_JOB = {"failed", "timedout", "infrastructure_fail"}
-
-
-class Clock(Protocol):
-    """Simulated seconds since the clock was made."""
-
-    def elapsed(self) -> float: ...
-
-
-class VirtualClock:
-    """A clock that moves only when told (tests)."""
-
-    def __init__(self) -> None:
-        self._elapsed = 0.0
-
-    def elapsed(self) -> float:
-        """Simulated seconds so far."""
-        return self._elapsed
-
-    def advance(self, seconds: float) -> None:
-        """Move on by ``seconds`` (not negative)."""
-        if seconds < 0:
-            raise ValueError("a clock cannot go back")
-        self._elapsed += seconds
-
-
-class ScaledClock:
-    """Wall time times ``speed`` (the sandbox); ``speed=0`` stands still."""
-
-    def __init__(self, speed: float, monotonic: Callable[[], float] = time.monotonic) -> None:
-        if speed < 0:
-            raise ValueError("speed must not be negative")
-        self.speed = speed
-        self._monotonic = monotonic
-        self._start = monotonic()
-
-    def elapsed(self) -> float:
-        """Simulated seconds so far."""
-        return (self._monotonic() - self._start) * self.speed
 
 
 @dataclass

@@ -19,7 +19,8 @@ from typing import Any
 import uvicorn
 
 from tests.standin.app import PREFIX, create_app
-from tests.standin.engine import Clock, Engine, VirtualClock
+from tests.standin.clocks import Clock, VirtualClock
+from tests.standin.engine import Engine
 from tests.standin.faults import Faults
 from tests.standin.hosts import FileHost
 from tests.standin.ratelimit import BucketSettings, TokenBuckets

@@ -1,0 +1,1 @@
+"""Benchmarks against the stand-in: ``python -m bench.run`` from the repository root."""
