@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+from circleci_client import AuthenticatedClient
 from hypothesis import HealthCheck, settings
 
+from tests.clients import standin_client
 from tests.standin.server import Standin
 
 # Bounded property-based tests: fast enough for every run, and no flaky deadlines on a
@@ -37,6 +41,24 @@ def standin(_standin_server: Standin) -> Standin:
     """Return the stand-in with a freshly seeded world, no faults and empty logs."""
     _standin_server.reset()
     return _standin_server
+
+
+@pytest.fixture
+def client_options() -> dict[str, Any]:
+    """Extra ``AuthenticatedClient`` options for ``client``; a module overrides it to add some."""
+    return {}
+
+
+@pytest.fixture
+def client(standin: Standin, client_options: dict[str, Any]) -> Iterator[AuthenticatedClient]:
+    """A client for the freshly reset stand-in; the library logger's level is restored after."""
+    logger = logging.getLogger("circleci_client")
+    level = logger.level
+    try:
+        with standin_client(standin, **client_options) as c:
+            yield c
+    finally:
+        logger.setLevel(level)
 
 
 @pytest.fixture

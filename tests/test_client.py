@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from uuid import UUID
 
 import httpx
@@ -35,12 +35,6 @@ from tests.standin.faults import http_date_in
 from tests.standin.server import Standin
 
 WIDGETS = "gh/acme/widgets"
-
-
-@pytest.fixture
-def client(standin: Standin) -> Iterator[AuthenticatedClient]:
-    with standin_client(standin) as c:
-        yield c
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ do the context operations (tests/test_contexts.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from types import CodeType, FunctionType
 from uuid import UUID
 
@@ -65,7 +64,6 @@ from circleci_client.models.trigger_pipeline_parameters_parameters import (
 from circleci_client.models.workflow_status import WorkflowStatus
 from circleci_client.types import Unset
 
-from tests.clients import standin_client
 from tests.operations import (
     CONTEXT_OPERATIONS,
     RUN_CONTROL_OPERATIONS,
@@ -75,12 +73,6 @@ from tests.operations import (
 from tests.standin.server import Standin
 
 WIDGETS = "gh/acme/widgets"
-
-
-@pytest.fixture
-def client(standin: Standin) -> Iterator[AuthenticatedClient]:
-    with standin_client(standin) as c:
-        yield c
 
 
 def _showcase_pipeline_id(client: AuthenticatedClient) -> UUID:
