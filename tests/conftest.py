@@ -26,7 +26,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 def pytest_configure(config: pytest.Config) -> None:
     """Register the markers the suite uses."""
-    config.addinivalue_line("markers", "slow: long-running tests")
+    config.addinivalue_line("markers", "slow: long-running tests, left out unless -m selects them")
 
 
 @pytest.fixture(scope="session")
