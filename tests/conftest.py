@@ -5,11 +5,15 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import time
 from collections.abc import Iterator
+from functools import partialmethod
 from typing import Any
 
 import pytest
 from circleci_client import AuthenticatedClient
+from circleci_client._ratelimit import AsyncRateLimitTransport, RateLimitTransport
+from circleci_client._retry import AsyncRetryTransport, RetryTransport
 from hypothesis import HealthCheck, settings
 
 from tests.clients import standin_client
@@ -59,6 +63,44 @@ def client(standin: Standin, client_options: dict[str, Any]) -> Iterator[Authent
             yield c
     finally:
         logger.setLevel(level)
+
+
+class PacingClock:
+    """A monotonic clock that moves only when the client sleeps, and records each sleep."""
+
+    def __init__(self) -> None:
+        self.now = time.monotonic()
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += max(seconds, 0.0)
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+
+@pytest.fixture
+def pacing_clock(monkeypatch: pytest.MonkeyPatch) -> PacingClock:
+    """Clients made after this fixture retry and pace on a fake clock: they never sleep.
+
+    Their retry and rate-limit transports wait on :class:`PacingClock` (request this fixture
+    before ``client``); ``pacing_clock.sleeps`` lists the waits in order.
+    """
+    clock = PacingClock()
+    sync_options = {"clock": clock, "sleep": clock.sleep}
+    async_options = {"clock": clock, "sleep": clock.async_sleep}
+    for transport, options in (
+        (RetryTransport, sync_options),
+        (RateLimitTransport, sync_options),
+        (AsyncRetryTransport, async_options),
+        (AsyncRateLimitTransport, async_options),
+    ):
+        monkeypatch.setattr(transport, "__init__", partialmethod(transport.__init__, **options))
+    return clock
 
 
 @pytest.fixture
