@@ -6,7 +6,7 @@ import logging
 import os
 import signal
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from functools import partialmethod
 from typing import Any
 
@@ -101,6 +101,15 @@ def pacing_clock(monkeypatch: pytest.MonkeyPatch) -> PacingClock:
     ):
         monkeypatch.setattr(transport, "__init__", partialmethod(transport.__init__, **options))
     return clock
+
+
+@pytest.fixture
+async def aclient(
+    standin: Standin, client_options: dict[str, Any]
+) -> AsyncIterator[AuthenticatedClient]:
+    """``client`` for async calls: the same options, opened and closed with ``async with``."""
+    async with standin_client(standin, **client_options) as c:
+        yield c
 
 
 @pytest.fixture

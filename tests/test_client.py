@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
 from uuid import UUID
 
 import httpx
@@ -35,12 +34,6 @@ from tests.standin.faults import http_date_in
 from tests.standin.server import Standin
 
 WIDGETS = "gh/acme/widgets"
-
-
-@pytest.fixture
-async def aclient(standin: Standin) -> AsyncIterator[AuthenticatedClient]:
-    async with standin_client(standin) as c:
-        yield c
 
 
 def _calls(standin: Standin, operation: str) -> int:
