@@ -26,13 +26,30 @@ nox.options.sessions = ["overview"]
 # Editable, so that every session runs the code in the working tree.
 PACKAGE = ("-e", "./generated_client[cli]")
 REQUIREMENTS = "requirements"
+# Every session's whole environment is pinned, transitive dependencies included:
+# generate.lock for the generate session (regeneration is byte-for-byte), constraints.txt for
+# the others. docs/regenerating.md says how to refresh them.
+GENERATE_LOCK = f"{REQUIREMENTS}/generate.lock"
+CONSTRAINTS = f"{REQUIREMENTS}/constraints.txt"
+# pytest's own default (pyproject.toml) leaves out tests marked slow; the tests session runs all.
+ALL_TESTS = ("-m", "")
+
+
+def _pins(*names: str) -> str:
+    """The lock file for an environment made of these requirement files."""
+    return GENERATE_LOCK if names == ("generate",) else CONSTRAINTS
 
 
 def _install(session: nox.Session, *names: str) -> None:
-    args: list[str] = []
+    args = ["-c", _pins(*names)]
     for name in names:
         args += ["-r", f"{REQUIREMENTS}/{name}.txt"]
     session.install(*args)
+
+
+def _install_package(session: nox.Session) -> None:
+    """Install the package editable, its dependencies pinned like the tools."""
+    session.install("-c", CONSTRAINTS, *PACKAGE)
 
 
 def _install_once(session: nox.Session, *names: str) -> None:
@@ -46,6 +63,7 @@ def _install_once(session: nox.Session, *names: str) -> None:
     digest = hashlib.sha256()
     for name in names:
         digest.update(Path(f"{REQUIREMENTS}/{name}.txt").read_bytes())
+    digest.update(Path(CONSTRAINTS).read_bytes())
     digest.update(Path("generated_client/pyproject.toml").read_bytes())
     location = getattr(session.virtualenv, "location", None)
     stamp = Path(location, f".installed-{session.name}") if location else None
@@ -53,7 +71,7 @@ def _install_once(session: nox.Session, *names: str) -> None:
         session.log("requirements and package unchanged: nothing to install")
         return
     _install(session, *names)
-    session.install(*PACKAGE)
+    _install_package(session)
     if stamp is not None:
         stamp.write_text(digest.hexdigest())
 
@@ -86,7 +104,7 @@ def generate(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff and mypy --strict on every Python file, and validation of the spec."""
     _install(session, "lint", "tests", "docs")
-    session.install(*PACKAGE)
+    _install_package(session)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
@@ -95,11 +113,11 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Check generated_client/ is current, then run the test suite."""
+    """Check generated_client/ is current, then run the whole test suite, slow tests included."""
     _install(session, "generate", "tests")
     session.run("python", "generator/generate.py", "--check")
-    session.install(*PACKAGE)
-    session.run("pytest", *session.posargs)
+    _install_package(session)
+    session.run("pytest", *ALL_TESTS, *session.posargs)
 
 
 @nox.session
@@ -126,7 +144,7 @@ def docs(session: nox.Session) -> None:
     ``-- serve`` serves the site on http://127.0.0.1:8000 instead, rebuilding on every edit.
     """
     _install(session, "docs", "tests")
-    session.install(*PACKAGE)
+    _install_package(session)
     env = {"NO_MKDOCS_2_WARNING": "1"}
     if session.posargs[:1] == ["serve"]:
         session.run("mkdocs", "serve", *session.posargs[1:], env=env)
@@ -145,5 +163,5 @@ def docs(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Benchmarks against a stand-in: ratios and targets (``-- --write-docs`` updates the docs)."""
     _install(session, "tests", "bench")
-    session.install(*PACKAGE)
+    _install_package(session)
     session.run("python", "-m", "bench.run", *session.posargs)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import AsyncIterator, Iterator
 from uuid import UUID
 
 import httpx
@@ -31,22 +29,11 @@ from circleci_client.models.trigger_pipeline_parameters import TriggerPipelinePa
 from circleci_client.slugs import InvalidProjectSlugError
 
 from tests.clients import standin_client
+from tests.conftest import PacingClock
 from tests.standin.faults import http_date_in
 from tests.standin.server import Standin
 
 WIDGETS = "gh/acme/widgets"
-
-
-@pytest.fixture
-def client(standin: Standin) -> Iterator[AuthenticatedClient]:
-    with standin_client(standin) as c:
-        yield c
-
-
-@pytest.fixture
-async def aclient(standin: Standin) -> AsyncIterator[AuthenticatedClient]:
-    async with standin_client(standin) as c:
-        yield c
 
 
 def _calls(standin: Standin, operation: str) -> int:
@@ -160,30 +147,30 @@ def test_detailed_functions_return_errors_without_raising(client: AuthenticatedC
 
 
 def test_429_with_retry_after_seconds_waits_and_retries_once(
-    standin: Standin, client: AuthenticatedClient
+    pacing_clock: PacingClock, standin: Standin, client: AuthenticatedClient
 ) -> None:
     standin.faults.rate_limit("getCurrentUser", retry_after="1")
-    started = time.monotonic()
     assert get_current_user.sync(client=client).login == "octo-dev"
-    assert time.monotonic() - started >= 1.0
+    assert pacing_clock.sleeps == [1.0]
     assert _calls(standin, "getCurrentUser") == 2
 
 
 async def test_429_async_waits_and_retries_once(
-    standin: Standin, aclient: AuthenticatedClient
+    pacing_clock: PacingClock, standin: Standin, aclient: AuthenticatedClient
 ) -> None:
     standin.faults.rate_limit("getCurrentUser", retry_after="1")
-    started = time.monotonic()
     assert (await get_current_user.asyncio(client=aclient)).login == "octo-dev"
-    assert time.monotonic() - started >= 1.0
+    assert pacing_clock.sleeps == [1.0]
     assert _calls(standin, "getCurrentUser") == 2
 
 
-def test_429_with_an_http_date_is_honoured(standin: Standin, client: AuthenticatedClient) -> None:
+def test_429_with_an_http_date_is_honoured(
+    pacing_clock: PacingClock, standin: Standin, client: AuthenticatedClient
+) -> None:
     standin.faults.rate_limit("getCurrentUser", retry_after=http_date_in(2))
-    started = time.monotonic()
     get_current_user.sync(client=client)
-    assert time.monotonic() - started >= 0.9  # HTTP dates have whole-second precision
+    # HTTP dates have whole-second precision; the rate limiter may add a last few microseconds.
+    assert 0.9 <= sum(pacing_clock.sleeps) <= 2.0
     assert _calls(standin, "getCurrentUser") == 2
 
 
@@ -244,7 +231,10 @@ def test_dropped_connection_on_trigger_is_not_retried(
 
 
 def test_503_on_a_get_is_retried_then_succeeds(
-    standin: Standin, client: AuthenticatedClient, caplog: pytest.LogCaptureFixture
+    pacing_clock: PacingClock,
+    standin: Standin,
+    client: AuthenticatedClient,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     standin.faults.add("getProjectBySlug", status=503, when="before")
     with caplog.at_level(logging.DEBUG, logger="circleci_client"):
@@ -253,14 +243,16 @@ def test_503_on_a_get_is_retried_then_succeeds(
     assert any("503" in r.getMessage() for r in caplog.records if r.name == "circleci_client")
 
 
-async def test_503_async_is_retried(standin: Standin, aclient: AuthenticatedClient) -> None:
+async def test_503_async_is_retried(
+    pacing_clock: PacingClock, standin: Standin, aclient: AuthenticatedClient
+) -> None:
     standin.faults.add("getProjectBySlug", status=503, when="before")
     assert (await get_project_by_slug.asyncio(WIDGETS, client=aclient)).name == "widgets"
     assert _calls(standin, "getProjectBySlug") == 2
 
 
 def test_dropped_connection_on_a_get_is_retried(
-    standin: Standin, client: AuthenticatedClient
+    pacing_clock: PacingClock, standin: Standin, client: AuthenticatedClient
 ) -> None:
     standin.faults.drop("getProjectBySlug")
     assert get_project_by_slug.sync(WIDGETS, client=client).name == "widgets"
@@ -268,7 +260,7 @@ def test_dropped_connection_on_a_get_is_retried(
 
 
 def test_retries_can_be_turned_off_per_call_and_per_client(
-    standin: Standin, client: AuthenticatedClient
+    pacing_clock: PacingClock, standin: Standin, client: AuthenticatedClient
 ) -> None:
     standin.faults.add("getProjectBySlug", status=503, when="before", times=None)
     with pytest.raises(ServerError):
@@ -280,9 +272,10 @@ def test_retries_can_be_turned_off_per_call_and_per_client(
     with pytest.raises(ServerError):
         get_project_by_slug.sync(WIDGETS, client=client)  # default: 2 retries
     assert _calls(standin, "getProjectBySlug") == 5
+    assert len(pacing_clock.sleeps) == 2
 
 
-def test_timeouts_raise_api_timeout_error(standin: Standin) -> None:
+def test_timeouts_raise_api_timeout_error(pacing_clock: PacingClock, standin: Standin) -> None:
     standin.faults.latency(1.0, operation="getCurrentUser")
     with (
         standin_client(standin, timeout=0.2, max_retries=1) as client,

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from http import HTTPStatus
 from uuid import UUID, uuid4
@@ -34,7 +33,6 @@ from circleci_client.models.context_restriction import ContextRestriction
 from circleci_client.models.context_restriction_input import ContextRestrictionInput
 from circleci_client.models.context_restriction_type import ContextRestrictionType
 
-from tests.clients import standin_client
 from tests.operations import CONTEXT_OPERATIONS
 from tests.standin.contexts import (
     MAX_CONTEXTS_PER_OWNER,
@@ -50,12 +48,6 @@ SECRET = "s3cr3t-value-\u00e9\u4e2d-never-shown"
 def covers(*operation_ids: str) -> None:
     """Record that a test exercises operations (checked by the last test)."""
     TESTED.update(operation_ids)
-
-
-@pytest.fixture
-def client(standin: Standin) -> Iterator[AuthenticatedClient]:
-    with standin_client(standin) as c:
-        yield c
 
 
 def _acme_id(standin: Standin) -> UUID:

@@ -16,17 +16,12 @@ from __future__ import annotations
 import contextlib
 import importlib
 import io
-import logging
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from circleci_client import AuthenticatedClient
-
-from tests.clients import standin_client
-from tests.standin.server import Standin
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -58,16 +53,6 @@ def run_example(name: str, client: AuthenticatedClient) -> str:
         with contextlib.redirect_stdout(out):
             module.main(client, PROJECT)
     return out.getvalue()
-
-
-@pytest.fixture
-def client(standin: Standin) -> Iterator[AuthenticatedClient]:
-    """A client for the freshly reset stand-in; the library logger's level is restored after."""
-    logger = logging.getLogger("circleci_client")
-    level = logger.level
-    with standin_client(standin) as c:
-        yield c
-    logger.setLevel(level)
 
 
 def test_examples_exist() -> None:

@@ -510,8 +510,8 @@ def test_sandbox_installs_once_until_requirements_change(
     session = _FakeSession(tmp_path)
     noxfile._install_once(session, "tests")  # type: ignore[arg-type]
     assert session.installs == [
-        ("-r", "requirements/tests.txt"),
-        ("-e", "./generated_client[cli]"),
+        ("-c", "requirements/constraints.txt", "-r", "requirements/tests.txt"),
+        ("-c", "requirements/constraints.txt", "-e", "./generated_client[cli]"),
     ]
     noxfile._install_once(session, "tests")  # type: ignore[arg-type]
     assert len(session.installs) == 2 and "nothing to install" in session.logged[-1]

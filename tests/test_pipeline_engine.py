@@ -3,7 +3,6 @@ with the virtual clock advanced by the tests (``tests.standin.engine``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from uuid import UUID
 
@@ -27,7 +26,6 @@ from circleci_client.models.rerun_workflow_parameters import RerunWorkflowParame
 from circleci_client.models.trigger_pipeline_run_parameters import TriggerPipelineRunParameters
 from circleci_client.pipelines import ParameterValue, Triggered, trigger_pipeline
 
-from tests.clients import standin_client
 from tests.standin import __main__ as sandbox
 from tests.standin import runcontrol
 from tests.standin.engine import (
@@ -40,12 +38,6 @@ from tests.standin.engine import (
 from tests.standin.server import Standin
 
 WIDGETS = "gh/acme/widgets"
-
-
-@pytest.fixture
-def client(standin: Standin) -> Iterator[AuthenticatedClient]:
-    with standin_client(standin) as c:
-        yield c
 
 
 def _trigger(client: AuthenticatedClient, slug: str, **parameters: ParameterValue) -> Triggered:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import inspect
 import json
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -34,14 +33,7 @@ from circleci_client.models.user import User
 from circleci_client.models.workflow_metrics_item import WorkflowMetricsItem
 from circleci_client.types import Unset
 
-from tests.clients import standin_client
 from tests.standin.server import Standin
-
-
-@pytest.fixture
-def client(standin: Standin) -> Iterator[AuthenticatedClient]:
-    with standin_client(standin) as c:
-        yield c
 
 
 def test_collaborations_carry_vcs_type_with_an_underscore(client: AuthenticatedClient) -> None:

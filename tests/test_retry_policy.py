@@ -7,9 +7,10 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from typing import Any
 
 import httpx
 import pytest
@@ -253,11 +254,36 @@ def async_client(script: Script, delays: list[float], **kwargs: object) -> httpx
     return httpx.AsyncClient(transport=transport)
 
 
-def test_sync_429_with_retry_after_then_200() -> None:
+FLAVOURS = pytest.mark.parametrize("flavour", ["sync", "async"])
+"""Runs a test over ``RetryTransport`` and ``AsyncRetryTransport`` alike."""
+
+
+def send(
+    flavour: str,
+    script: Script,
+    delays: list[float],
+    method: str = "GET",
+    *,
+    options: Mapping[str, object] | None = None,
+    **request: Any,
+) -> httpx.Response:
+    """Send one request through the sync or the async retry transport, delays recorded."""
+    if flavour == "sync":
+        with sync_client(script, delays, **(options or {})) as client:
+            return client.request(method, URL, **request)
+
+    async def run() -> httpx.Response:
+        async with async_client(script, delays, **(options or {})) as client:
+            return await client.request(method, URL, **request)
+
+    return asyncio.run(run())
+
+
+@FLAVOURS
+def test_429_with_retry_after_then_200(flavour: str) -> None:
     script = Script(httpx.Response(429, headers={"Retry-After": "1"}), httpx.Response(200))
     delays: list[float] = []
-    with sync_client(script, delays) as client:
-        response = client.post(URL, json={"branch": "main"})
+    response = send(flavour, script, delays, "POST", json={"branch": "main"})
     assert response.status_code == 200
     assert delays == [1.0]
     assert len(script.requests) == 2
@@ -265,61 +291,79 @@ def test_sync_429_with_retry_after_then_200() -> None:
     assert script.responses[0].is_closed
 
 
-def test_sync_429_with_http_date() -> None:
+@FLAVOURS
+def test_429_with_http_date(flavour: str) -> None:
     when = format_datetime(datetime.now(UTC) + timedelta(seconds=5), usegmt=True)
     script = Script(httpx.Response(429, headers={"Retry-After": when}), httpx.Response(200))
     delays: list[float] = []
-    with sync_client(script, delays) as client:
-        assert client.get(URL).status_code == 200
+    assert send(flavour, script, delays).status_code == 200
     assert len(delays) == 1
     assert 3.0 <= delays[0] <= 5.0
 
 
-def test_sync_429_over_the_cap_returns_the_429() -> None:
-    script = Script(httpx.Response(429, headers={"Retry-After": "120"}), httpx.Response(200))
+@FLAVOURS
+@pytest.mark.parametrize(
+    ("retry_after", "options"),
+    [("120", {"max_retry_after": 60.0}), ("600", {})],
+    ids=["set-cap", "default-cap"],
+)
+def test_429_over_the_cap_returns_the_429_and_logs_nothing(
+    flavour: str, retry_after: str, options: dict[str, object], caplog: pytest.LogCaptureFixture
+) -> None:
+    script = Script(httpx.Response(429, headers={"Retry-After": retry_after}), httpx.Response(200))
     delays: list[float] = []
-    with sync_client(script, delays, max_retry_after=60.0) as client:
-        response = client.get(URL)
+    caplog.set_level(logging.DEBUG, logger="circleci_client")
+    response = send(flavour, script, delays, options=options)
     assert response.status_code == 429
-    assert response.headers["Retry-After"] == "120"
+    assert response.headers["Retry-After"] == retry_after
     assert delays == []
     assert len(script.requests) == 1
+    assert not [r for r in caplog.records if r.name == "circleci_client"]
 
 
-def test_sync_500_on_post_is_not_retried() -> None:
+@FLAVOURS
+def test_500_on_post_is_not_retried(flavour: str) -> None:
     script = Script(httpx.Response(500), httpx.Response(201))
     delays: list[float] = []
-    with sync_client(script, delays) as client:
-        response = client.post(URL, json={})
+    response = send(flavour, script, delays, "POST", json={})
     assert response.status_code == 500
     assert len(script.requests) == 1
     assert delays == []
 
 
-def test_sync_503_on_get_is_retried_then_200() -> None:
+@FLAVOURS
+def test_503_on_get_is_retried_then_200(flavour: str) -> None:
     script = Script(httpx.Response(503), httpx.Response(200, json={"ok": True}))
     delays: list[float] = []
-    with sync_client(script, delays, initial_delay=0.5) as client:
-        response = client.get(URL)
+    response = send(flavour, script, delays, options={"initial_delay": 0.5})
     assert response.json() == {"ok": True}
     assert len(delays) == 1
     assert 0.25 <= delays[0] <= 0.5
 
 
-def test_sync_connect_error_on_post_is_retried() -> None:
+@FLAVOURS
+def test_503_retry_after_sets_the_delay(flavour: str) -> None:
+    script = Script(httpx.Response(503, headers={"Retry-After": "4"}), httpx.Response(200))
+    delays: list[float] = []
+    assert send(flavour, script, delays).status_code == 200
+    assert delays == [4.0]
+
+
+@FLAVOURS
+def test_connect_error_on_post_is_retried(flavour: str) -> None:
     script = Script(httpx.ConnectError("refused"), httpx.Response(201))
     delays: list[float] = []
-    with sync_client(script, delays) as client:
-        assert client.post(URL, json={}).status_code == 201
+    assert send(flavour, script, delays, "POST", json={}).status_code == 201
     assert len(script.requests) == 2
     assert len(delays) == 1
 
 
-def test_sync_read_timeout_on_post_raises_api_timeout_error() -> None:
+@FLAVOURS
+def test_read_timeout_on_post_raises_api_timeout_error(flavour: str) -> None:
     script = Script(httpx.ReadTimeout("timed out"), httpx.Response(201))
     delays: list[float] = []
-    with sync_client(script, delays) as client, pytest.raises(APITimeoutError) as info:
-        client.post(URL, json={})
+    with pytest.raises(APITimeoutError) as info:
+        send(flavour, script, delays, "POST", json={})
     assert len(script.requests) == 1
     assert delays == []
     assert isinstance(info.value.__cause__, httpx.ReadTimeout)
@@ -327,77 +371,141 @@ def test_sync_read_timeout_on_post_raises_api_timeout_error() -> None:
     assert str(info.value) == f"Request timed out for POST {URL}: ReadTimeout: timed out"
 
 
-def test_sync_remote_protocol_error_on_get_is_retried() -> None:
+@FLAVOURS
+def test_remote_protocol_error_on_get_is_retried(flavour: str) -> None:
     script = Script(httpx.RemoteProtocolError("server disconnected"), httpx.Response(200))
     delays: list[float] = []
-    with sync_client(script, delays) as client:
-        assert client.get(URL).status_code == 200
+    assert send(flavour, script, delays).status_code == 200
     assert len(script.requests) == 2
 
 
-def test_sync_remote_protocol_error_on_post_raises_connection_error() -> None:
+@FLAVOURS
+def test_remote_protocol_error_on_post_raises_connection_error(flavour: str) -> None:
     script = Script(httpx.RemoteProtocolError("server disconnected"))
     delays: list[float] = []
-    with sync_client(script, delays) as client, pytest.raises(APIConnectionError) as info:
-        client.post(URL, json={})
+    with pytest.raises(APIConnectionError) as info:
+        send(flavour, script, delays, "POST", json={})
     assert not isinstance(info.value, APITimeoutError)
     assert len(script.requests) == 1
 
 
-def test_sync_exhausted_retries_raise_typed_error() -> None:
-    script = Script(*(httpx.ConnectError("refused") for _ in range(3)))
+@FLAVOURS
+@pytest.mark.parametrize(
+    "failure",
+    [httpx.ConnectError("refused"), httpx.RemoteProtocolError("eof")],
+    ids=lambda failure: type(failure).__name__,
+)
+def test_exhausted_retries_raise_typed_error(flavour: str, failure: Exception) -> None:
+    script = Script(*(type(failure)(str(failure)) for _ in range(3)))
     delays: list[float] = []
-    with sync_client(script, delays, max_retries=2) as client, pytest.raises(APIConnectionError):
-        client.get(URL)
+    with pytest.raises(APIConnectionError):
+        send(flavour, script, delays, options={"max_retries": 2})
     assert len(script.requests) == 3
     assert len(delays) == 2
     assert delays[1] > delays[0] / 2  # backoff grows (jitter permitting)
 
 
-def test_sync_exhausted_timeouts_raise_api_timeout_error() -> None:
+@FLAVOURS
+def test_exhausted_timeouts_raise_api_timeout_error(flavour: str) -> None:
     script = Script(*(httpx.ReadTimeout("slow") for _ in range(2)))
     delays: list[float] = []
-    with sync_client(script, delays, max_retries=1) as client, pytest.raises(APITimeoutError):
-        client.get(URL)
+    with pytest.raises(APITimeoutError):
+        send(flavour, script, delays, options={"max_retries": 1})
     assert len(script.requests) == 2
 
 
-def test_sync_exhausted_status_retries_return_last_response() -> None:
+@FLAVOURS
+def test_exhausted_status_retries_return_last_response(flavour: str) -> None:
     script = Script(httpx.Response(502), httpx.Response(502), httpx.Response(504))
     delays: list[float] = []
-    with sync_client(script, delays, max_retries=2) as client:
-        response = client.get(URL)
+    response = send(flavour, script, delays, options={"max_retries": 2})
     assert response.status_code == 504
     assert len(delays) == 2
     assert script.responses[0].is_closed
     assert script.responses[1].is_closed
 
 
-def test_sync_extension_zero_disables_retries() -> None:
-    script = Script(httpx.Response(429, headers={"Retry-After": "1"}), httpx.Response(200))
+@FLAVOURS
+@pytest.mark.parametrize(
+    "first",
+    [httpx.Response(429, headers={"Retry-After": "1"}), httpx.Response(503)],
+    ids=lambda response: str(response.status_code),
+)
+def test_extension_zero_disables_retries(flavour: str, first: httpx.Response) -> None:
+    script = Script(httpx.Response(first.status_code, headers=first.headers), httpx.Response(200))
     delays: list[float] = []
-    with sync_client(script, delays) as client:
-        response = client.get(URL, extensions={MAX_RETRIES_EXTENSION: 0})
-    assert response.status_code == 429
+    response = send(flavour, script, delays, extensions={MAX_RETRIES_EXTENSION: 0})
+    assert response.status_code == first.status_code
     assert delays == []
     assert len(script.requests) == 1
 
 
-def test_sync_extension_raises_the_limit() -> None:
+@FLAVOURS
+def test_extension_raises_the_limit(flavour: str) -> None:
     script = Script(*(httpx.Response(503) for _ in range(4)), httpx.Response(200))
     delays: list[float] = []
-    with sync_client(script, delays, max_retries=1) as client:
-        response = client.get(URL, extensions={MAX_RETRIES_EXTENSION: 4})
+    response = send(
+        flavour, script, delays, options={"max_retries": 1}, extensions={MAX_RETRIES_EXTENSION: 4}
+    )
     assert response.status_code == 200
     assert len(delays) == 4
 
 
-def test_sync_constructor_max_retries_zero() -> None:
+@FLAVOURS
+def test_constructor_max_retries_zero(flavour: str) -> None:
     script = Script(httpx.ConnectError("refused"))
     delays: list[float] = []
-    with sync_client(script, delays, max_retries=0) as client, pytest.raises(APIConnectionError):
-        client.get(URL)
+    with pytest.raises(APIConnectionError):
+        send(flavour, script, delays, options={"max_retries": 0})
     assert delays == []
+
+
+@FLAVOURS
+def test_other_exceptions_propagate_unchanged(flavour: str) -> None:
+    script = Script(RuntimeError("bug"))
+    delays: list[float] = []
+    with pytest.raises(RuntimeError, match="bug"):
+        send(flavour, script, delays)
+
+
+@FLAVOURS
+def test_retries_are_logged_at_debug_without_the_token(
+    flavour: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    script = Script(
+        httpx.Response(429, headers={"Retry-After": "2"}),
+        httpx.ConnectError("refused"),
+        httpx.Response(200),
+    )
+    delays: list[float] = []
+    caplog.set_level(logging.DEBUG, logger="circleci_client")
+    send(flavour, script, delays, options={"max_retries": 3}, params={"circle-token": TOKEN})
+    records = [r for r in caplog.records if r.name == "circleci_client"]
+    assert len(records) == 2
+    assert all(r.levelno == logging.DEBUG for r in records)
+    first, second = (r.getMessage() for r in records)
+    assert first == (
+        f"Retrying GET {URL}?circle-token=REDACTED after HTTP 429 (retry 1 of 3) in 2.00s"
+    )
+    assert second.startswith(f"Retrying GET {URL}?circle-token=REDACTED after ConnectError")
+    assert "(retry 2 of 3)" in second
+    assert all(TOKEN not in r.getMessage() for r in caplog.records if r.name == "circleci_client")
+
+
+@FLAVOURS
+def test_a_retry_of_delete_is_logged_with_the_default_limit(
+    flavour: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    script = Script(httpx.Response(502), httpx.Response(200))
+    delays: list[float] = []
+    caplog.set_level(logging.DEBUG, logger="circleci_client")
+    send(flavour, script, delays, "DELETE")
+    messages = [r.getMessage() for r in caplog.records if r.name == "circleci_client"]
+    assert len(messages) == 1
+    assert messages[0].startswith(f"Retrying DELETE {URL} after HTTP 502 (retry 1 of 2) in ")
+
+
+# ---------------------------------------------------------------------------- one flavour
 
 
 def test_sync_streaming_upload_is_not_retried() -> None:
@@ -438,37 +546,6 @@ def test_sync_body_buffered_by_the_inner_transport_can_be_replayed() -> None:
     assert [r.content for r in script.requests] == [b"part", b"part"]
 
 
-def test_sync_other_exceptions_propagate_unchanged() -> None:
-    script = Script(RuntimeError("bug"))
-    delays: list[float] = []
-    with sync_client(script, delays) as client, pytest.raises(RuntimeError, match="bug"):
-        client.get(URL)
-
-
-def test_sync_retries_are_logged_at_debug_without_the_token(
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    script = Script(
-        httpx.Response(429, headers={"Retry-After": "2"}),
-        httpx.ConnectError("refused"),
-        httpx.Response(200),
-    )
-    delays: list[float] = []
-    caplog.set_level(logging.DEBUG, logger="circleci_client")
-    with sync_client(script, delays, max_retries=3) as client:
-        client.get(URL, params={"circle-token": TOKEN})
-    records = [r for r in caplog.records if r.name == "circleci_client"]
-    assert len(records) == 2
-    assert all(r.levelno == logging.DEBUG for r in records)
-    first, second = (r.getMessage() for r in records)
-    assert first == (
-        f"Retrying GET {URL}?circle-token=REDACTED after HTTP 429 (retry 1 of 3) in 2.00s"
-    )
-    assert second.startswith(f"Retrying GET {URL}?circle-token=REDACTED after ConnectError")
-    assert "(retry 2 of 3)" in second
-    assert all(TOKEN not in r.getMessage() for r in caplog.records if r.name == "circleci_client")
-
-
 def test_sync_close_closes_the_wrapped_transport() -> None:
     closed: list[bool] = []
 
@@ -481,95 +558,6 @@ def test_sync_close_closes_the_wrapped_transport() -> None:
 
     RetryTransport(Inner()).close()
     assert closed == [True]
-
-
-# ---------------------------------------------------------------------------- async
-
-
-async def test_async_429_with_retry_after_then_200() -> None:
-    script = Script(httpx.Response(429, headers={"Retry-After": "1"}), httpx.Response(200))
-    delays: list[float] = []
-    async with async_client(script, delays) as client:
-        response = await client.post(URL, json={"branch": "main"})
-    assert response.status_code == 200
-    assert delays == [1.0]
-    assert len(script.requests) == 2
-
-
-async def test_async_500_on_post_is_not_retried() -> None:
-    script = Script(httpx.Response(500))
-    delays: list[float] = []
-    async with async_client(script, delays) as client:
-        response = await client.post(URL, json={})
-    assert response.status_code == 500
-    assert len(script.requests) == 1
-
-
-async def test_async_503_on_get_is_retried() -> None:
-    script = Script(httpx.Response(503, headers={"Retry-After": "4"}), httpx.Response(200))
-    delays: list[float] = []
-    async with async_client(script, delays) as client:
-        assert (await client.get(URL)).status_code == 200
-    assert delays == [4.0]
-
-
-async def test_async_connect_error_on_post_is_retried() -> None:
-    script = Script(httpx.ConnectError("refused"), httpx.Response(201))
-    delays: list[float] = []
-    async with async_client(script, delays) as client:
-        assert (await client.post(URL, json={})).status_code == 201
-    assert len(script.requests) == 2
-
-
-async def test_async_read_timeout_on_post_raises_api_timeout_error() -> None:
-    script = Script(httpx.ReadTimeout("timed out"))
-    delays: list[float] = []
-    async with async_client(script, delays) as client:
-        with pytest.raises(APITimeoutError) as info:
-            await client.post(URL, json={})
-    assert isinstance(info.value.__cause__, httpx.ReadTimeout)
-    assert len(script.requests) == 1
-
-
-async def test_async_exhausted_retries_raise_typed_error() -> None:
-    script = Script(*(httpx.RemoteProtocolError("eof") for _ in range(3)))
-    delays: list[float] = []
-    async with async_client(script, delays, max_retries=2) as client:
-        with pytest.raises(APIConnectionError):
-            await client.get(URL)
-    assert len(script.requests) == 3
-    assert len(delays) == 2
-
-
-async def test_async_extension_zero_disables_retries() -> None:
-    script = Script(httpx.Response(503), httpx.Response(200))
-    delays: list[float] = []
-    async with async_client(script, delays) as client:
-        response = await client.get(URL, extensions={MAX_RETRIES_EXTENSION: 0})
-    assert response.status_code == 503
-    assert delays == []
-
-
-async def test_async_over_cap_returns_429(caplog: pytest.LogCaptureFixture) -> None:
-    script = Script(httpx.Response(429, headers={"Retry-After": "600"}))
-    delays: list[float] = []
-    caplog.set_level(logging.DEBUG, logger="circleci_client")
-    async with async_client(script, delays) as client:
-        response = await client.get(URL)
-    assert response.status_code == 429
-    assert delays == []
-    assert not [r for r in caplog.records if r.name == "circleci_client"]
-
-
-async def test_async_retry_is_logged(caplog: pytest.LogCaptureFixture) -> None:
-    script = Script(httpx.Response(502), httpx.Response(200))
-    delays: list[float] = []
-    caplog.set_level(logging.DEBUG, logger="circleci_client")
-    async with async_client(script, delays) as client:
-        await client.delete(URL)
-    messages = [r.getMessage() for r in caplog.records if r.name == "circleci_client"]
-    assert len(messages) == 1
-    assert messages[0].startswith(f"Retrying DELETE {URL} after HTTP 502 (retry 1 of 2) in ")
 
 
 async def test_async_default_sleep_is_asyncio_sleep(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,7 +5,6 @@ continuing a pipeline after its setup workflow."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from http import HTTPStatus
 from uuid import UUID
 
@@ -43,7 +42,6 @@ from circleci_client.models.workflow_status import WorkflowStatus
 from circleci_client.slugs import InvalidProjectSlugError
 from circleci_client.types import Unset
 
-from tests.clients import standin_client
 from tests.operations import RUN_CONTROL_OPERATIONS
 from tests.standin import runcontrol
 from tests.standin.server import Standin
@@ -55,12 +53,6 @@ TESTED: set[str] = set()
 def covers(operation_id: str) -> None:
     """Record that a test exercises an operation (checked by the last test)."""
     TESTED.add(operation_id)
-
-
-@pytest.fixture
-def client(standin: Standin) -> Iterator[AuthenticatedClient]:
-    with standin_client(standin) as c:
-        yield c
 
 
 def _app_parts(standin: Standin) -> tuple[str, str, str]:

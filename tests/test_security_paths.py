@@ -331,7 +331,7 @@ def recorder() -> Iterator[Recorder]:
 
 
 @pytest.fixture
-def client(recorder: Recorder) -> Iterator[AuthenticatedClient]:
+def recorder_client(recorder: Recorder) -> Iterator[AuthenticatedClient]:
     recorder.taken()
     with AuthenticatedClient(token="path-token", base_url=recorder.base_url, timeout=10.0) as c:
         yield c
@@ -387,14 +387,17 @@ def _check_refusal(
 
 @pytest.mark.parametrize(("op", "parameter"), PARAMETER_CASES)
 def test_a_bad_path_parameter_is_refused_before_anything_is_sent_sync(
-    op: SpecOperation, parameter: PathParameter, client: AuthenticatedClient, recorder: Recorder
+    op: SpecOperation,
+    parameter: PathParameter,
+    recorder_client: AuthenticatedClient,
+    recorder: Recorder,
 ) -> None:
     module = op.module
     for flavour in _flavours(module, SYNC_FLAVOURS):
         for bad in _bad_values(parameter):
             arguments = _arguments(op, **{parameter.python_name: bad})
             try:
-                call_sync(module, flavour, client, **arguments)
+                call_sync(module, flavour, recorder_client, **arguments)
             except InvalidPathParameterError as exc:
                 error: InvalidPathParameterError | None = exc
             else:
@@ -432,13 +435,13 @@ def test_a_bad_path_parameter_is_refused_before_anything_is_sent_async(
     "op", [pytest.param(op, id=op.operation_id) for op in WITH_PATH_PARAMETERS]
 )
 def test_valid_values_reach_exactly_the_operations_path_in_every_flavour(
-    op: SpecOperation, client: AuthenticatedClient, recorder: Recorder
+    op: SpecOperation, recorder_client: AuthenticatedClient, recorder: Recorder
 ) -> None:
     module = op.module
     arguments = _arguments(op)
     expected = (op.method, _wire_path(op, arguments))
     for flavour in _flavours(module, SYNC_FLAVOURS):
-        call_sync(module, flavour, client, **arguments)
+        call_sync(module, flavour, recorder_client, **arguments)
         assert recorder.taken() == [expected], flavour
 
     async def main() -> None:
@@ -452,7 +455,10 @@ def test_valid_values_reach_exactly_the_operations_path_in_every_flavour(
 
 @pytest.mark.parametrize(("op", "parameter"), PARAMETER_CASES)
 def test_odd_but_valid_values_arrive_whole_in_their_own_segment(
-    op: SpecOperation, parameter: PathParameter, client: AuthenticatedClient, recorder: Recorder
+    op: SpecOperation,
+    parameter: PathParameter,
+    recorder_client: AuthenticatedClient,
+    recorder: Recorder,
 ) -> None:
     values: tuple[object, ...]
     if parameter.name == SLUG:
@@ -463,7 +469,7 @@ def test_odd_but_valid_values_arrive_whole_in_their_own_segment(
         values = ODD_BUT_VALID_SEGMENTS
     for value in values:
         arguments = _arguments(op, **{parameter.python_name: value})
-        call_sync(op.module, "sync_detailed", client, **arguments)
+        call_sync(op.module, "sync_detailed", recorder_client, **arguments)
         assert recorder.taken() == [(op.method, _wire_path(op, arguments))], value
 
 
@@ -502,20 +508,20 @@ def test_the_findings_own_examples_send_nothing(standin: Standin) -> None:
 
 
 def test_a_tampered_project_slug_object_is_checked_again(
-    client: AuthenticatedClient, recorder: Recorder
+    recorder_client: AuthenticatedClient, recorder: Recorder
 ) -> None:
     from circleci_client.api.project import get_project_by_slug
 
     slug = ProjectSlug.github("acme", "widgets")
     object.__setattr__(slug, "repo", "..")
     with pytest.raises(InvalidProjectSlugError, match=re.escape("repo must not be '..'")):
-        get_project_by_slug.sync(slug, client=client)  # type: ignore[arg-type]
+        get_project_by_slug.sync(slug, client=recorder_client)  # type: ignore[arg-type]
     assert recorder.taken() == []
 
 
 @pytest.mark.parametrize("path", ["/workflow/../cancel", "/project/x/envvar/.", "/x/./y"])
 def test_a_request_path_that_httpx_would_rewrite_is_refused_by_the_sending_layer(
-    path: str, client: AuthenticatedClient, recorder: Recorder
+    path: str, recorder_client: AuthenticatedClient, recorder: Recorder
 ) -> None:
     """The layer under the generated functions refuses too, should a dot segment reach it."""
     from circleci_client import _operation
@@ -523,7 +529,7 @@ def test_a_request_path_that_httpx_would_rewrite_is_refused_by_the_sending_layer
 
     kwargs: dict[str, Any] = {"method": "post", "url": path}
     with pytest.raises(InvalidPathParameterError, match="dot segments removed") as info:
-        _operation.send(client, cancel_workflow.OPERATION, kwargs, None)
+        _operation.send(recorder_client, cancel_workflow.OPERATION, kwargs, None)
     assert info.value.parameter is None and info.value.value == path
     assert recorder.taken() == []
 

@@ -8,7 +8,7 @@ import importlib
 import inspect
 import json
 import pkgutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 from uuid import UUID
@@ -65,10 +65,10 @@ def _record(request: httpx.Request) -> None:
 
 
 @pytest.fixture
-def client(standin: Standin) -> Iterator[AuthenticatedClient]:
+def client_options() -> dict[str, Any]:
+    """The shared ``client`` fixture, recording what each request sends."""
     SENT.clear()
-    with standin_client(standin, httpx_args={"event_hooks": {"request": [_record]}}) as c:
-        yield c
+    return {"httpx_args": {"event_hooks": {"request": [_record]}}}
 
 
 def _sent(standin: Standin, operation: str) -> dict[str, Any]:
