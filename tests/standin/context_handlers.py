@@ -43,7 +43,14 @@ VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 MAX_VARIABLE_NAME = 300
 MAX_VALUE = 32_768
 MAX_CONTEXT_NAME = 200
-VERTICAL_WHITESPACE = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
+# The name rule is the spec's pattern ``^[^\s]([^\n\r\v\f]*[^\s])?$``, read as OpenAPI reads
+# patterns (ECMAScript): ``\s`` is this set, which leaves out U+001C-U+001F and U+0085, both of
+# which Python's ``str.strip`` would remove.
+ECMA_SPACE = frozenset(
+    "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff"
+    + "".join(chr(code) for code in range(0x2000, 0x200B))
+)
+VERTICAL_WHITESPACE = re.compile(r"[\n\r\v\f]")
 RESTRICTION_TYPES = ("project", "expression", "group")
 JSON = dict[str, Any]
 
@@ -152,9 +159,9 @@ def check_context_name(name: Any) -> str:
     """The name when CircleCI accepts it, else 400."""
     if not isinstance(name, str):
         raise ApiError(400, "Field name must be a string")
-    if not name.strip() or len(name) > MAX_CONTEXT_NAME:
+    if not name or len(name) > MAX_CONTEXT_NAME or all(char in ECMA_SPACE for char in name):
         raise ApiError(400, "A context name has 1 to 200 characters, not all whitespace")
-    if name != name.strip() or VERTICAL_WHITESPACE.search(name):
+    if name[0] in ECMA_SPACE or name[-1] in ECMA_SPACE or VERTICAL_WHITESPACE.search(name):
         raise ApiError(400, "A context name has no leading, trailing or vertical whitespace")
     return name
 
@@ -264,7 +271,7 @@ def create_restriction(ctx: Ctx) -> Reply:
     kind, value = data.get("restriction_type"), data.get("restriction_value")
     if kind not in RESTRICTION_TYPES:
         raise ApiError(400, "restriction_type must be project, expression or group")
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or all(char in ECMA_SPACE for char in value):
         raise ApiError(400, "restriction_value must have a character that is not whitespace")
     name, project_id = value, None
     if kind == "project":
