@@ -30,7 +30,7 @@ from circleci_client import (
     ResponseTooLargeError,
     ServerError,
 )
-from circleci_client._body import BodyReader, BodyTooLarge
+from circleci_client._body import BodyReader, _BodyTooLarge
 from circleci_client._constants import (
     DEFAULT_DEADLINE,
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -470,7 +470,7 @@ def test_body_reader_cap_is_exact(coding: str) -> None:
         return reader.response(httpx.Response(200, stream=httpx.ByteStream(b""))).read()
 
     assert read(len(body)) == body
-    with pytest.raises(BodyTooLarge):
+    with pytest.raises(_BodyTooLarge):
         read(len(body) - 1)
 
 

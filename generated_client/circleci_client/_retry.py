@@ -57,7 +57,7 @@ from typing import Any, TypedDict, Unpack
 import httpx
 
 from ._auth import Origin, _origin
-from ._body import ACCEPT_ENCODING, BodyReader, BodyTooLarge
+from ._body import ACCEPT_ENCODING, BodyReader, _BodyTooLarge
 from ._constants import (
     API_CALL_EXTENSION,
     DEADLINE_EXTENSION,
@@ -327,7 +327,7 @@ class _Retrying:
                 _log_retry(self.policy, request, exc, attempt, delay)
             except httpx.DecodingError as exc:
                 raise APIConnectionError(str(exc), request=request) from exc
-            except BodyTooLarge as exc:
+            except _BodyTooLarge as exc:
                 raise ResponseTooLargeError(exc.limit, request=request) from None
             else:
                 yield ("close", (response,))  # give the connection back before waiting
