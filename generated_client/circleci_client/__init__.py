@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from ._auth import InsecureTransportWarning
 from ._operation import APIDeprecationWarning
 from ._ratelimit import RateLimit
+from ._retry import RetryPolicy
 from ._scalars import FieldTypeError
 from ._version import __version__
 from .client import AuthenticatedClient, Client
@@ -85,6 +86,7 @@ __all__ = (
     "RateLimitError",
     "ResponseTooLargeError",
     "ResponseValidationError",
+    "RetryPolicy",
     "ServerError",
     "UnprocessableEntityError",
     "UnsafePathError",

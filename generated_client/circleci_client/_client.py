@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import os
+import ssl
 import sys
 import threading
 from collections.abc import Iterable, Mapping
-from typing import Any, Self
+from dataclasses import replace
+from typing import Any, Self, TypedDict, Unpack
 
 import httpx
 
@@ -35,7 +37,7 @@ from ._ratelimit import (
     RateLimiter,
     RateLimitTransport,
 )
-from ._retry import AsyncRetryTransport, RetryTransport
+from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._version import __version__
 from .errors import MissingTokenError, redact_url
 
@@ -44,6 +46,54 @@ CLOUD_ARTIFACT_HOSTS = ("https://*.circle-artifacts.com",)
 BASE_URL_ENV_VAR = "CIRCLECI_BASE_URL"
 TOKEN_HOSTS_ENV_VAR = "CIRCLECI_TOKEN_HOSTS"
 USER_AGENT = f"circleci-client/{__version__}"
+
+VerifyTypes = ssl.SSLContext | str | bool
+"""What ``verify_ssl`` takes: verify or not, a CA bundle path, or an ``ssl.SSLContext``."""
+
+
+class ClientOptions(TypedDict, total=False):
+    """The keyword settings of :class:`Client`, for ``with_options``; see :class:`Client`."""
+
+    base_url: str
+    timeout: float | httpx.Timeout | None
+    max_retries: int | None
+    retry: RetryPolicy | int | None
+    headers: Mapping[str, str] | None
+    verify_ssl: VerifyTypes
+    follow_redirects: bool
+    httpx_args: Mapping[str, object] | None
+    rate_limit: RateLimit | bool
+    deadline: float | None
+    max_response_size: int
+
+
+class AuthOptions(ClientOptions, total=False):
+    """:class:`ClientOptions` and the token's settings, for ``AuthenticatedClient.from_env``."""
+
+    auth: AuthMethod
+    token_hosts: Iterable[str] | None
+
+
+class AuthenticatedClientOptions(AuthOptions, total=False):
+    """Every keyword setting of :class:`AuthenticatedClient`, for its ``with_options``."""
+
+    token: str
+
+
+def _retry_policy(retry: RetryPolicy | int | None, max_retries: int | None) -> RetryPolicy:
+    """The policy ``retry`` names; ``max_retries`` alone is the simple form of it."""
+    if retry is None:
+        retry = DEFAULT_MAX_RETRIES if max_retries is None else max_retries
+    elif max_retries is not None:
+        raise TypeError(
+            "pass retry= or max_retries=, not both: max_retries=N is short for retry=N, "
+            "and a RetryPolicy has its own max_retries"
+        )
+    if isinstance(retry, RetryPolicy):
+        return retry
+    if isinstance(retry, bool) or not isinstance(retry, int):
+        raise TypeError(f"retry must be a RetryPolicy or an int (retries), got {retry!r}")
+    return RetryPolicy(max_retries=retry)
 
 
 def _check_deadline(deadline: float | None) -> None:
@@ -85,7 +135,12 @@ class Client:
     Args:
         base_url: The API root, ``https://circleci.com/api/v2`` unless you run CircleCI server.
         timeout: Seconds (or an ``httpx.Timeout``) before a request gives up.
-        max_retries: Retries for rate limits and transient failures; 0 turns them off.
+        max_retries: Retries for rate limits and transient failures (2 by default); 0 turns
+            them off. The simple form of ``retry``.
+        retry: How to retry: a number of retries (like ``max_retries``), or a
+            :class:`~circleci_client.RetryPolicy` that also sets the first backoff delay
+            (``initial_delay``), its cap (``max_delay``) and the longest ``Retry-After`` the
+            client waits for (``max_retry_after``). Give ``retry`` or ``max_retries``, not both.
         headers: Extra headers sent with every request. Credential headers among them
             (``Circle-Token``, ``Authorization``, ``Cookie``, ...) go to the API's origin only.
         verify_ssl: Verify TLS certificates (a path or ``ssl.SSLContext`` also works).
@@ -112,11 +167,12 @@ class Client:
         base_url: str = DEFAULT_BASE_URL,
         *,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
+        retry: RetryPolicy | int | None = None,
         headers: Mapping[str, str] | None = None,
-        verify_ssl: Any = True,
+        verify_ssl: VerifyTypes = True,
         follow_redirects: bool = False,
-        httpx_args: Mapping[str, Any] | None = None,
+        httpx_args: Mapping[str, object] | None = None,
         rate_limit: RateLimit | bool = True,
         deadline: float | None = DEFAULT_DEADLINE,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
@@ -125,8 +181,7 @@ class Client:
             shown = redact_url(base_url) if isinstance(base_url, str) else base_url
             raise ValueError(f"base_url must be an http(s) URL, got {shown!r}")
         _check_api_root(base_url)
-        if max_retries < 0:
-            raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
+        self._retry = _retry_policy(retry, max_retries)
         _check_deadline(deadline)
         if isinstance(max_response_size, bool) or not isinstance(max_response_size, int):
             raise TypeError(f"max_response_size must be an int, got {max_response_size!r}")
@@ -136,11 +191,10 @@ class Client:
         self._max_response_size = max_response_size
         self._base_url = base_url.rstrip("/")
         self._timeout = timeout
-        self._max_retries = max_retries
         self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}
         self._verify_ssl = verify_ssl
         self._follow_redirects = follow_redirects
-        self._httpx_args = dict(httpx_args or {})
+        self._httpx_args: dict[str, Any] = dict(httpx_args or {})
         if isinstance(rate_limit, RateLimit):
             self._rate_limit: RateLimit | bool = rate_limit
             self._limiter: RateLimiter | None = RateLimiter(rate_limit)
@@ -166,7 +220,12 @@ class Client:
     @property
     def max_retries(self) -> int:
         """How many times a failed request may be retried."""
-        return self._max_retries
+        return self._retry.max_retries
+
+    @property
+    def retry(self) -> RetryPolicy:
+        """The retry policy: how often and how long to wait (``max_retries`` is its count)."""
+        return self._retry
 
     @property
     def deadline(self) -> float | None:
@@ -201,7 +260,7 @@ class Client:
         return {
             "base_url": self._base_url,
             "timeout": self._timeout,
-            "max_retries": self._max_retries,
+            "retry": self._retry,
             "headers": {k: v for k, v in self._headers.items() if k != "User-Agent"},
             "verify_ssl": self._verify_ssl,
             "follow_redirects": self._follow_redirects,
@@ -211,9 +270,33 @@ class Client:
             "max_response_size": self._max_response_size,
         }
 
-    def with_options(self, **changes: Any) -> Self:
-        """A new client with the same settings except ``changes`` (e.g. ``max_retries=0``)."""
-        return type(self)(**{**self._options(), **changes})
+    def with_options(self, **changes: Unpack[ClientOptions]) -> Self:
+        """A new client with the same settings except ``changes`` (e.g. ``max_retries=0``).
+
+        ``max_retries=N`` keeps the rest of the retry policy. Unless ``rate_limit`` is among
+        the changes, the copy shares this client's rate limiters (their rate and their
+        blocks), so the two together keep to the server's limit.
+        """
+        return self._copy(dict(changes))
+
+    def _copy(self, changes: dict[str, Any]) -> Self:
+        if "max_retries" in changes:
+            max_retries = changes.pop("max_retries")
+            if "retry" in changes:
+                changes["retry"] = _retry_policy(changes["retry"], max_retries)
+            elif max_retries is not None:
+                changes["retry"] = replace(self._retry, max_retries=max_retries)
+        copy = type(self)(**{**self._options(), **changes})
+        if "rate_limit" not in changes:
+            copy._share_limiters(self)
+        return copy
+
+    def _share_limiters(self, other: Client) -> None:
+        """Pace this client with ``other``'s limiters (one state per origin for both)."""
+        if other._limiters is None:
+            return
+        self._limiters = other._limiters
+        self._limiter = other._limiters.for_url(httpx.URL(self._base_url))
 
     def _client_args(self) -> dict[str, Any]:
         return {
@@ -232,7 +315,7 @@ class Client:
         inner = network if self._limiters is None else paced(network, self._limiters)
         retries = retrying(
             inner,
-            max_retries=self._max_retries,
+            policy=self._retry,
             deadline=self._deadline,
             max_response_size=self._max_response_size,
         )
@@ -339,7 +422,9 @@ class AuthenticatedClient(Client):
             installation's artifact host; ``https://*.example.com`` allows every subdomain. The
             API's own origin is always allowed. Defaults to CircleCI cloud's artifact hosts when
             ``base_url`` is CircleCI cloud, and to none otherwise.
-        **kwargs: See :class:`Client`.
+
+    The other settings (``timeout``, ``max_retries``, ``retry``, ``rate_limit``, ...) are those
+    of :class:`Client`.
     """
 
     def __init__(
@@ -349,7 +434,16 @@ class AuthenticatedClient(Client):
         *,
         auth: AuthMethod = "header",
         token_hosts: Iterable[str] | None = None,
-        **kwargs: Any,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int | None = None,
+        retry: RetryPolicy | int | None = None,
+        headers: Mapping[str, str] | None = None,
+        verify_ssl: VerifyTypes = True,
+        follow_redirects: bool = False,
+        httpx_args: Mapping[str, object] | None = None,
+        rate_limit: RateLimit | bool = True,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         if not isinstance(token, str) or not token.strip():
             raise MissingTokenError("token is empty: pass a personal API token")
@@ -363,11 +457,27 @@ class AuthenticatedClient(Client):
             cloud = isinstance(base_url, str) and base_url.rstrip("/") == DEFAULT_BASE_URL
             token_hosts = CLOUD_ARTIFACT_HOSTS if cloud else ()
         self._token_hosts = tuple(token_hosts)
-        super().__init__(base_url, **kwargs)
+        super().__init__(
+            base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry=retry,
+            headers=headers,
+            verify_ssl=verify_ssl,
+            follow_redirects=follow_redirects,
+            httpx_args=httpx_args,
+            rate_limit=rate_limit,
+            deadline=deadline,
+            max_response_size=max_response_size,
+        )
+
+    def with_options(self, **changes: Unpack[AuthenticatedClientOptions]) -> Self:
+        """A copy with the same settings except ``changes``; see :meth:`Client.with_options`."""
+        return self._copy(dict(changes))
 
     @classmethod
     def from_env(
-        cls, environ: Mapping[str, str] | None = None, **kwargs: Any
+        cls, environ: Mapping[str, str] | None = None, **kwargs: Unpack[AuthOptions]
     ) -> AuthenticatedClient:
         """Build a client from the environment, as the ``circleci-client`` command does.
 

@@ -249,8 +249,11 @@ class _Retrying:
         deadline: float | None,
         max_response_size: int,
         clock: Callable[[], float],
+        policy: RetryPolicy | None = None,
     ) -> None:
-        self.policy = RetryPolicy(**settings)
+        if policy is not None and settings:
+            raise TypeError(f"pass either policy or {', '.join(sorted(settings))}, not both")
+        self.policy = policy if policy is not None else RetryPolicy(**settings)
         self.deadline = deadline
         self.max_response_size = max_response_size
         self.clock = clock
@@ -379,9 +382,10 @@ class RetryTransport(_Retrying, httpx.BaseTransport):
         clock: Callable[[], float] = time.monotonic,
         deadline: float | None = DEFAULT_DEADLINE,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        policy: RetryPolicy | None = None,
         **settings: Unpack[RetrySettings],
     ) -> None:
-        super().__init__(settings, deadline, max_response_size, clock)
+        super().__init__(settings, deadline, max_response_size, clock, policy)
         self._wrapped = wrapped
         self._io: dict[str, Callable[..., Any]] = {
             "send": self._send,
@@ -412,9 +416,10 @@ class AsyncRetryTransport(_Retrying, httpx.AsyncBaseTransport):
         clock: Callable[[], float] = time.monotonic,
         deadline: float | None = DEFAULT_DEADLINE,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        policy: RetryPolicy | None = None,
         **settings: Unpack[RetrySettings],
     ) -> None:
-        super().__init__(settings, deadline, max_response_size, clock)
+        super().__init__(settings, deadline, max_response_size, clock, policy)
         self._wrapped = wrapped
         if sleep is None:
             import asyncio  # here, not at the top: importing asyncio costs ~40 ms at startup
