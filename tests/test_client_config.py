@@ -5,9 +5,11 @@ from __future__ import annotations
 import inspect
 from typing import get_type_hints
 
+import httpx
 import pytest
 from circleci_client import (
     AuthenticatedClient,
+    AuthenticationError,
     Client,
     RateLimit,
     RateLimitError,
@@ -175,3 +177,67 @@ def test_with_options_on_a_plain_client_shares_too() -> None:
     copy = client.with_options(deadline=3.0)
     assert copy.rate_limiter is client.rate_limiter is not None
     assert copy.deadline == 3.0 and copy.base_url == client.base_url
+
+
+# --- your own httpx client --------------------------------------------------------------------
+
+FAST = RetryPolicy(max_retries=2, initial_delay=0.0, max_delay=0.0)
+
+
+def test_your_own_httpx_client_gets_the_token_retries_and_limiter(standin: Standin) -> None:
+    standin.faults.add("getProjectBySlug", status=503, when="before")
+    standin.faults.rate_limit("getCurrentUser", retry_after="0")
+    client = standin_client(standin, retry=FAST)
+    own = httpx.Client(base_url=standin.base_url, timeout=5.0, headers={"X-Own": "yes"})
+    with client.set_httpx_client(own):
+        assert client.get_httpx_client() is own
+        assert get_current_user.sync(client=client).login == "octo-dev"  # token: no 401
+        assert get_project_by_slug.sync(WIDGETS, client=client).name == "widgets"
+    assert _calls(standin, "getCurrentUser") == 2  # the 429 was retried
+    assert _calls(standin, "getProjectBySlug") == 2  # the 503 was retried
+    assert client.rate_limiter is not None and client.rate_limiter.stats.throttled == 1
+    [first, *_] = standin.requests.api.filter(operation="getCurrentUser")
+    assert first.headers.get("x-own") == "yes"  # the httpx client's own settings stay
+
+
+async def test_your_own_async_httpx_client_is_wrapped_too(standin: Standin) -> None:
+    standin.faults.add("getProjectBySlug", status=503, when="before")
+    client = standin_client(standin, retry=FAST)
+    own = httpx.AsyncClient(base_url=standin.base_url, timeout=5.0)
+    async with client.set_async_httpx_client(own):
+        assert (await get_current_user.asyncio(client=client)).login == "octo-dev"
+        assert (await get_project_by_slug.asyncio(WIDGETS, client=client)).name == "widgets"
+    assert _calls(standin, "getProjectBySlug") == 2
+
+
+def test_a_mounted_transport_is_wrapped_as_well(standin: Standin) -> None:
+    client = standin_client(standin, retry=FAST)
+    own = httpx.Client(base_url=standin.base_url, mounts={"http://": httpx.HTTPTransport()})
+    with client.set_httpx_client(own):
+        assert get_current_user.sync(client=client).login == "octo-dev"
+
+
+def test_setting_the_same_httpx_client_twice_wraps_it_once(standin: Standin) -> None:
+    standin.faults.add("getProjectBySlug", status=503, when="before", times=None)
+    client = standin_client(standin, retry=RetryPolicy(max_retries=1, initial_delay=0.0))
+    own = httpx.Client(base_url=standin.base_url, timeout=5.0)
+    client.set_httpx_client(own).set_httpx_client(own)
+    with client, pytest.raises(ServerError):
+        get_project_by_slug.sync(WIDGETS, client=client)
+    assert _calls(standin, "getProjectBySlug") == 2  # one retry, not one per layer
+
+
+def test_wrap_false_takes_the_httpx_client_as_it_is(standin: Standin) -> None:
+    client = standin_client(standin)
+    own = httpx.Client(base_url=standin.base_url, timeout=5.0)
+    with client.set_httpx_client(own, wrap=False), pytest.raises(AuthenticationError):
+        get_current_user.sync(client=client)  # no token stack: the stand-in answers 401
+
+
+def test_an_httpx_client_whose_transport_cannot_be_reached_is_refused() -> None:
+    opaque = httpx.Client()
+    del opaque._transport  # as if a later httpx kept it elsewhere
+    client = AuthenticatedClient(token="t")
+    with pytest.raises(TypeError, match="cannot wrap the transport"):
+        client.set_httpx_client(opaque)
+    assert client.set_httpx_client(opaque, wrap=False).get_httpx_client() is opaque

@@ -7,7 +7,7 @@ import os
 import ssl
 import sys
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any, Self, TypedDict, Unpack
 
@@ -335,12 +335,22 @@ class Client:
                     self._client = httpx.Client(transport=transport, **self._client_args())
         return self._client
 
-    def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Use your own ``httpx.Client``; its transport gets no retries, pacing or token auth.
+    def set_httpx_client(self, client: httpx.Client, *, wrap: bool = True) -> Self:
+        """Send requests through your own ``httpx.Client`` (its proxies, hooks, timeouts).
 
-        Nor does it get the body cap, the deadline or the redirect check, which live in the
-        retry transport.
+        Its transport, and each mounted one, is wrapped in this client's stack: token scoping,
+        retries, rate limiting, the body cap, the deadline and the redirect check, as on the
+        client's own. ``wrap=False`` takes it as it is, with none of those: only for a
+        transport that brings its own. Raises ``TypeError`` if the transport cannot be reached.
         """
+        if wrap:
+            _wrap_transports(
+                client,
+                lambda transport: self._stack(
+                    bound_by_deadlines(transport), RateLimitTransport, RetryTransport, AuthTransport
+                ),
+                AuthTransport,
+            )
         self._client = client
         return self
 
@@ -368,11 +378,23 @@ class Client:
             self._async_client = httpx.AsyncClient(transport=transport, **self._client_args())
         return self._async_client
 
-    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Use your own ``httpx.AsyncClient``. Its transport gets no retries or token handling.
+    def set_async_httpx_client(self, async_client: httpx.AsyncClient, *, wrap: bool = True) -> Self:
+        """Send async requests through your own ``httpx.AsyncClient``.
 
-        Nor does it get the body cap, the deadline or the redirect check.
+        Its transports are wrapped in this client's stack, as by :meth:`set_httpx_client`;
+        ``wrap=False`` takes it as it is.
         """
+        if wrap:
+            _wrap_transports(
+                async_client,
+                lambda transport: self._stack(
+                    bound_by_deadlines(transport),
+                    AsyncRateLimitTransport,
+                    AsyncRetryTransport,
+                    AsyncAuthTransport,
+                ),
+                AsyncAuthTransport,
+            )
         self._async_client = async_client
         self._async_loop = _YOURS  # never replaced, whichever loop uses it
         return self
@@ -539,6 +561,32 @@ class AuthenticatedClient(Client):
     def __repr__(self) -> str:
         base_url = redact_url(self._base_url)
         return f"AuthenticatedClient(base_url={base_url!r}, auth={self._auth!r}, token='***')"
+
+
+def _wrap_transports(
+    client: httpx.Client | httpx.AsyncClient,
+    wrap: Callable[[Any], Any],
+    outermost: type,
+) -> None:
+    """Put ``wrap`` around ``client``'s transport and each mounted transport, in place.
+
+    httpx keeps them in ``_transport`` and ``_mounts``; without those attributes the client
+    is refused rather than used without the stack. A transport already wrapped is left alone.
+    """
+    transport = getattr(client, "_transport", None)
+    mounts = getattr(client, "_mounts", None)
+    if transport is None or not isinstance(mounts, dict):
+        raise TypeError(
+            f"cannot wrap the transport of {type(client).__name__} {client!r} in the token, "
+            "retry and rate-limit stack; pass its settings as httpx_args= instead, or "
+            "wrap=False to use it without that stack"
+        )
+
+    def wrapped(inner: Any) -> Any:
+        return inner if inner is None or isinstance(inner, outermost) else wrap(inner)
+
+    client._transport = wrapped(transport)
+    client._mounts = {pattern: wrapped(mounted) for pattern, mounted in mounts.items()}
 
 
 _YOURS = object()
