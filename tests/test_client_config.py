@@ -138,6 +138,31 @@ def test_max_retry_after_bounds_the_server_asked_wait(standin: Standin) -> None:
     assert _calls(standin, "getCurrentUser") == 1
 
 
+def test_the_policy_sleep_records_the_waits_instead_of_sleeping(standin: Standin) -> None:
+    standin.faults.add("getProjectBySlug", status=503, when="before", times=2)
+    waits: list[float] = []
+    policy = RetryPolicy(
+        max_retries=2, initial_delay=40.0, max_delay=60.0, rand=lambda: 0.0, sleep=waits.append
+    )
+    with standin_client(standin, retry=policy, deadline=None, rate_limit=False) as client:
+        assert get_project_by_slug.sync(WIDGETS, client=client).name == "widgets"
+    assert waits == [20.0, 30.0]  # half the backoff (rand 0): 40 s, then 80 s capped at 60
+    assert _calls(standin, "getProjectBySlug") == 3
+
+
+async def test_the_policy_async_sleep_records_the_async_waits(standin: Standin) -> None:
+    standin.faults.add("getProjectBySlug", status=503, when="before")
+    waits: list[float] = []
+
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
+    policy = RetryPolicy(initial_delay=30.0, max_delay=30.0, rand=lambda: 1.0, async_sleep=record)
+    async with standin_client(standin, retry=policy, deadline=None, rate_limit=False) as client:
+        assert (await get_project_by_slug.asyncio(WIDGETS, client=client)).name == "widgets"
+    assert waits == [30.0]
+
+
 # --- with_options ---------------------------------------------------------------------------
 
 

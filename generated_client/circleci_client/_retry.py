@@ -124,6 +124,12 @@ class RetryPolicy:
     """Returns a float in [0, 1); replace it to make the jitter deterministic."""
     clock: Callable[[], datetime] = field(default=_utcnow, repr=False)
     """Current time, used to turn an HTTP-date ``Retry-After`` into seconds."""
+    sleep: Callable[[float], None] | None = field(default=None, repr=False, compare=False)
+    """How the sync transport waits between attempts (``time.sleep`` when None)."""
+    async_sleep: Callable[[float], Awaitable[None]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """How the async transport waits between attempts (``asyncio.sleep`` when None)."""
 
     def __post_init__(self) -> None:
         if self.max_retries < 0:
@@ -391,7 +397,7 @@ class RetryTransport(_Retrying, httpx.BaseTransport):
             "send": self._send,
             "read": _read_body,
             "close": httpx.Response.close,
-            "sleep": sleep if sleep is not None else time.sleep,
+            "sleep": sleep or self.policy.sleep or time.sleep,
         }
 
     def _send(self, request: httpx.Request) -> httpx.Response:
@@ -421,6 +427,7 @@ class AsyncRetryTransport(_Retrying, httpx.AsyncBaseTransport):
     ) -> None:
         super().__init__(settings, deadline, max_response_size, clock, policy)
         self._wrapped = wrapped
+        sleep = sleep or self.policy.async_sleep
         if sleep is None:
             import asyncio  # here, not at the top: importing asyncio costs ~40 ms at startup
 
