@@ -16,7 +16,11 @@ from circleci_client import (
     RetryPolicy,
     ServerError,
 )
-from circleci_client._client import AuthenticatedClientOptions, AuthOptions, ClientOptions
+from circleci_client._client_options import (
+    AuthenticatedClientOptions,
+    AuthOptions,
+    ClientOptions,
+)
 from circleci_client.api.project import get_project_by_slug
 from circleci_client.api.user import get_current_user
 

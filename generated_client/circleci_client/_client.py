@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import os
-import ssl
 import sys
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import Any, Self, TypedDict, Unpack
+from typing import Any, Self, Unpack
 
 import httpx
 
@@ -20,12 +19,29 @@ from ._auth import (
     Credentials,
     warn_if_clear_text,
 )
+from ._client_options import (
+    BASE_URL_ENV_VAR as BASE_URL_ENV_VAR,
+)
+from ._client_options import (
+    CLOUD_ARTIFACT_HOSTS,
+    AuthenticatedClientOptions,
+    AuthOptions,
+    ClientOptions,
+    VerifyTypes,
+    check_api_root,
+    check_deadline,
+    read_env,
+    retry_policy,
+    wrap_transports,
+)
+from ._client_options import (
+    TOKEN_HOSTS_ENV_VAR as TOKEN_HOSTS_ENV_VAR,
+)
 from ._constants import (
     CREDENTIAL_HEADERS,
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
     DEFAULT_MAX_RESPONSE_SIZE,
-    DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     TOKEN_HEADER,
 )
@@ -41,92 +57,7 @@ from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._version import __version__
 from .errors import MissingTokenError, redact_url
 
-TOKEN_ENV_VARS = ("CIRCLE_TOKEN", "CIRCLECI_TOKEN")
-CLOUD_ARTIFACT_HOSTS = ("https://*.circle-artifacts.com",)
-BASE_URL_ENV_VAR = "CIRCLECI_BASE_URL"
-TOKEN_HOSTS_ENV_VAR = "CIRCLECI_TOKEN_HOSTS"
 USER_AGENT = f"circleci-client/{__version__}"
-
-VerifyTypes = ssl.SSLContext | str | bool
-"""What ``verify_ssl`` takes: verify or not, a CA bundle path, or an ``ssl.SSLContext``."""
-
-
-class ClientOptions(TypedDict, total=False):
-    """The keyword settings of :class:`Client`, for ``with_options``; see :class:`Client`."""
-
-    base_url: str
-    timeout: float | httpx.Timeout | None
-    max_retries: int | None
-    retry: RetryPolicy | int | None
-    headers: Mapping[str, str] | None
-    verify_ssl: VerifyTypes
-    follow_redirects: bool
-    httpx_args: Mapping[str, object] | None
-    rate_limit: RateLimit | bool
-    deadline: float | None
-    max_response_size: int
-
-
-class AuthOptions(ClientOptions, total=False):
-    """:class:`ClientOptions` and the token's settings, for ``AuthenticatedClient.from_env``."""
-
-    auth: AuthMethod
-    token_hosts: Iterable[str] | None
-
-
-class AuthenticatedClientOptions(AuthOptions, total=False):
-    """Every keyword setting of :class:`AuthenticatedClient`, for its ``with_options``."""
-
-    token: str
-
-
-def _retry_policy(retry: RetryPolicy | int | None, max_retries: int | None) -> RetryPolicy:
-    """The policy ``retry`` names; ``max_retries`` alone is the simple form of it."""
-    if retry is None:
-        retry = DEFAULT_MAX_RETRIES if max_retries is None else max_retries
-    elif max_retries is not None:
-        raise TypeError(
-            "pass retry= or max_retries=, not both: max_retries=N is short for retry=N, "
-            "and a RetryPolicy has its own max_retries"
-        )
-    if isinstance(retry, RetryPolicy):
-        return retry
-    if isinstance(retry, bool) or not isinstance(retry, int):
-        raise TypeError(f"retry must be a RetryPolicy or an int (retries), got {retry!r}")
-    return RetryPolicy(max_retries=retry)
-
-
-def _check_deadline(deadline: float | None) -> None:
-    """Refuse a deadline that is not a positive number of seconds (or None)."""
-    if deadline is None:
-        return
-    if isinstance(deadline, bool) or not isinstance(deadline, int | float):
-        raise TypeError(f"deadline must be a number of seconds or None, got {deadline!r}")
-    if not deadline > 0:
-        raise ValueError(f"deadline must be more than 0 seconds, got {deadline}")
-
-
-def _check_api_root(base_url: str) -> None:
-    """Refuse a base URL that stops at ``/api``: every API v2 path lives under ``/api/v2``."""
-    path = httpx.URL(base_url).path.rstrip("/")
-    if path.endswith("/api"):
-        shown = redact_url(base_url.rstrip("/"))
-        raise ValueError(
-            f"base_url {shown!r} ends in /api; the CircleCI API v2 lives under /api/v2: "
-            f"use {shown + '/v2'!r}"
-        )
-
-
-def token_hosts_from_env(value: str) -> tuple[str, ...]:
-    """The origins listed in ``CIRCLECI_TOKEN_HOSTS`` (space-separated http(s) URLs)."""
-    hosts = tuple(value.split())
-    for host in hosts:
-        if not host.startswith(("http://", "https://")):
-            raise ValueError(
-                f"{TOKEN_HOSTS_ENV_VAR} holds {redact_url(host)!r}, which is not an http(s) URL: "
-                "list origins such as https://artifacts.example.com, separated by spaces"
-            )
-    return hosts
 
 
 class Client:
@@ -180,9 +111,9 @@ class Client:
         if not base_url or not base_url.startswith(("http://", "https://")):
             shown = redact_url(base_url) if isinstance(base_url, str) else base_url
             raise ValueError(f"base_url must be an http(s) URL, got {shown!r}")
-        _check_api_root(base_url)
-        self._retry = _retry_policy(retry, max_retries)
-        _check_deadline(deadline)
+        check_api_root(base_url)
+        self._retry = retry_policy(retry, max_retries)
+        check_deadline(deadline)
         if isinstance(max_response_size, bool) or not isinstance(max_response_size, int):
             raise TypeError(f"max_response_size must be an int, got {max_response_size!r}")
         if max_response_size < 1:
@@ -283,7 +214,7 @@ class Client:
         if "max_retries" in changes:
             max_retries = changes.pop("max_retries")
             if "retry" in changes:
-                changes["retry"] = _retry_policy(changes["retry"], max_retries)
+                changes["retry"] = retry_policy(changes["retry"], max_retries)
             elif max_retries is not None:
                 changes["retry"] = replace(self._retry, max_retries=max_retries)
         copy = type(self)(**{**self._options(), **changes})
@@ -344,7 +275,7 @@ class Client:
         transport that brings its own. Raises ``TypeError`` if the transport cannot be reached.
         """
         if wrap:
-            _wrap_transports(
+            wrap_transports(
                 client,
                 lambda transport: self._stack(
                     bound_by_deadlines(transport), RateLimitTransport, RetryTransport, AuthTransport
@@ -385,7 +316,7 @@ class Client:
         ``wrap=False`` takes it as it is.
         """
         if wrap:
-            _wrap_transports(
+            wrap_transports(
                 async_client,
                 lambda transport: self._stack(
                     bound_by_deadlines(transport),
@@ -512,26 +443,8 @@ class AuthenticatedClient(Client):
             ValueError: ``CIRCLECI_BASE_URL`` or ``CIRCLECI_TOKEN_HOSTS`` is not usable (the
                 message names the variable).
         """
-        env = os.environ if environ is None else environ
-        token = next((env[name] for name in TOKEN_ENV_VARS if env.get(name, "").strip()), None)
-        if token is None:
-            raise MissingTokenError(
-                "no CircleCI token found: set CIRCLE_TOKEN (or CIRCLECI_TOKEN) "
-                "to a personal API token"
-            )
-        base_url = env.get(BASE_URL_ENV_VAR, "").strip()
-        if base_url and "base_url" not in kwargs:
-            try:
-                _check_api_root(base_url)
-            except ValueError as exc:
-                raise ValueError(f"{BASE_URL_ENV_VAR}: {exc}") from None
-            kwargs["base_url"] = base_url
-        extra = token_hosts_from_env(env.get(TOKEN_HOSTS_ENV_VAR, ""))
-        if extra and "token_hosts" not in kwargs:
-            root = kwargs.get("base_url", DEFAULT_BASE_URL)
-            cloud = isinstance(root, str) and root.rstrip("/") == DEFAULT_BASE_URL
-            kwargs["token_hosts"] = (*(CLOUD_ARTIFACT_HOSTS if cloud else ()), *extra)
-        return cls(token.strip(), **kwargs)
+        token = read_env(os.environ if environ is None else environ, kwargs)
+        return cls(token, **kwargs)
 
     @property
     def token_urls(self) -> tuple[str, ...]:
@@ -561,32 +474,6 @@ class AuthenticatedClient(Client):
     def __repr__(self) -> str:
         base_url = redact_url(self._base_url)
         return f"AuthenticatedClient(base_url={base_url!r}, auth={self._auth!r}, token='***')"
-
-
-def _wrap_transports(
-    client: httpx.Client | httpx.AsyncClient,
-    wrap: Callable[[Any], Any],
-    outermost: type,
-) -> None:
-    """Put ``wrap`` around ``client``'s transport and each mounted transport, in place.
-
-    httpx keeps them in ``_transport`` and ``_mounts``; without those attributes the client
-    is refused rather than used without the stack. A transport already wrapped is left alone.
-    """
-    transport = getattr(client, "_transport", None)
-    mounts = getattr(client, "_mounts", None)
-    if transport is None or not isinstance(mounts, dict):
-        raise TypeError(
-            f"cannot wrap the transport of {type(client).__name__} {client!r} in the token, "
-            "retry and rate-limit stack; pass its settings as httpx_args= instead, or "
-            "wrap=False to use it without that stack"
-        )
-
-    def wrapped(inner: Any) -> Any:
-        return inner if inner is None or isinstance(inner, outermost) else wrap(inner)
-
-    client._transport = wrapped(transport)
-    client._mounts = {pattern: wrapped(mounted) for pattern, mounted in mounts.items()}
 
 
 _YOURS = object()

@@ -42,12 +42,11 @@ and ``_headers``, where they live.
 
 from __future__ import annotations
 
-import json
-import re
-
 import httpx
 
 from ._display import visible
+from ._error_body import MAX_MESSAGE_LENGTH as MAX_MESSAGE_LENGTH
+from ._error_body import extract_message, read_content
 from ._headers import parse_retry_after
 from ._redact import (
     REDACTED,
@@ -92,23 +91,6 @@ __all__ = [
     "redact",
     "redact_url",
 ]
-
-MAX_MESSAGE_LENGTH = 500
-"""Longest server message, in characters, kept in an error."""
-
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _read_content(response: httpx.Response) -> bytes | None:
-    """Return the response body, reading it if needed; ``None`` if it cannot be read."""
-    try:
-        return response.content
-    except httpx.ResponseNotRead:
-        pass
-    try:
-        return response.read()
-    except (RuntimeError, httpx.HTTPError):  # async or closed stream, or a failing connection
-        return None
 
 
 def _response_request(response: httpx.Response) -> httpx.Request | None:
@@ -280,7 +262,7 @@ class APIStatusError(APIError):
                 body = None
         self.body = body
         super().__init__(message, request=request)
-        self.response = sanitized_response(response, _read_content(response), secrets, self.request)
+        self.response = sanitized_response(response, read_content(response), secrets, self.request)
 
     def _headline(self) -> str:
         headline = f"{self.status_code} {self._reason}"
@@ -358,7 +340,7 @@ class ResponseValidationError(CircleCIError):
                 secrets = request_secrets(request)
                 request_copy = sanitized_request(request, secrets)
             self.response = sanitized_response(
-                response, _read_content(response), secrets, request_copy
+                response, read_content(response), secrets, request_copy
             )
         text = redact(message, secrets)
         super().__init__(visible(f"{operation}: {text}" if operation else text))
@@ -453,50 +435,6 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
 # --------------------------------------------------------------------------------------------
 
 
-def _truncate(text: str, limit: int = MAX_MESSAGE_LENGTH) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _decode_text(content: bytes) -> str | None:
-    """Decode a body as UTF-8 text; ``None`` if it looks binary."""
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    if _CONTROL_CHARS.search(text):
-        return None
-    return text
-
-
-def _extract(response: httpx.Response, content: bytes | None) -> tuple[str | None, object | None]:
-    """Return ``(message, body)`` from an error response; either may be ``None``."""
-    if not content:
-        return None, None
-    text = _decode_text(content)
-    if text is None:
-        return None, None
-    try:
-        body: object = json.loads(text)
-    except (ValueError, RecursionError):
-        body = text
-    else:
-        if isinstance(body, dict):
-            for key in ("message", "error"):
-                value = body.get(key)
-                if isinstance(value, str) and value.strip():
-                    return _truncate(" ".join(value.split())), body
-                if value is not None and not isinstance(value, str):
-                    try:
-                        return _truncate(json.dumps(value, ensure_ascii=False)), body
-                    except (ValueError, RecursionError):
-                        continue
-    content_type = response.headers.get("Content-Type", "").lower()
-    if "html" in content_type or text.lstrip()[:1] == "<":
-        return None, body  # an HTML error page from a proxy: noise, not a message
-    flat = " ".join(text.split())
-    return (_truncate(flat) if flat else None), body
-
-
 def error_from_response(
     response: httpx.Response, *, operation: str | None = None
 ) -> APIStatusError:
@@ -507,8 +445,8 @@ def error_from_response(
     HTTP reason phrase. Async callers should ``await response.aread()`` first; a body that
     cannot be read is treated as empty.
     """
-    content = _read_content(response)
-    message, body = _extract(response, content)
+    content = read_content(response)
+    message, body = extract_message(response, content)
     status = response.status_code
     cls = _STATUS_CLASSES.get(status) or (ServerError if status >= 500 else APIStatusError)
     if message is None:
