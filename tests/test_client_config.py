@@ -270,3 +270,17 @@ def test_an_httpx_client_whose_transport_cannot_be_reached_is_refused() -> None:
     with pytest.raises(TypeError, match="cannot wrap the transport"):
         client.set_httpx_client(opaque)
     assert client.set_httpx_client(opaque, wrap=False).get_httpx_client() is opaque
+
+
+# --- the retry waits and the deadline ----------------------------------------------------------
+
+
+def test_a_wait_that_would_end_within_the_timer_slack_of_the_deadline_does_not_fit() -> None:
+    from circleci_client._deadline import Budget
+
+    now = [100.0]
+    budget = Budget(10.0, lambda: now[0])
+    assert budget.fits(9.9)
+    assert not budget.fits(9.999)  # the next attempt would find the deadline expired
+    now[0] += 9.999
+    assert budget.expired()
