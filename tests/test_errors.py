@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import base64
 import gzip
+import importlib
 import json
 import pickle
+import pkgutil
+import subprocess
+import sys
+import types
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from typing import Any
 
+import circleci_client
 import httpx
 import pytest
 from circleci_client.errors import (
@@ -493,3 +501,132 @@ def test_error_body_is_json_decoded_not_reparsed() -> None:
     payload = {"message": "m", "items": [1, 2, {"a": None}]}
     error = error_from_response(make_response(400, content=json.dumps(payload).encode()))
     assert error.body == payload
+
+
+# ---------------------------------------------------------------------------- one hierarchy
+
+
+def _package_modules() -> list[types.ModuleType]:
+    modules = [circleci_client]
+    for info in pkgutil.walk_packages(circleci_client.__path__, "circleci_client."):
+        modules.append(importlib.import_module(info.name))
+    return modules
+
+
+def test_every_public_exception_and_warning_is_exported_from_the_package() -> None:
+    defined: dict[str, type[BaseException]] = {}
+    for module in _package_modules():
+        for name, value in vars(module).items():
+            if (
+                isinstance(value, type)
+                and issubclass(value, Exception)
+                and value.__module__ == module.__name__
+                and not name.startswith("_")
+            ):
+                defined[name] = value
+    assert {"UnsafePathError", "APIDeprecationWarning", "InvalidProjectSlugError"} <= set(defined)
+    missing = sorted(name for name, cls in defined.items() if name not in circleci_client.__all__)
+    assert missing == []
+    for name, cls in defined.items():
+        assert getattr(circleci_client, name) is cls, name
+    errors = [cls for cls in defined.values() if not issubclass(cls, Warning)]
+    assert [cls.__name__ for cls in errors if not issubclass(cls, CircleCIError)] == []
+
+
+def test_the_artifact_errors_do_not_load_the_artifacts_module_on_import() -> None:
+    code = (
+        "import sys, circleci_client; loaded = 'circleci_client.artifacts' in sys.modules; "
+        "from circleci_client import UnsafePathError; "
+        "print(loaded, UnsafePathError.__module__)"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert shown.split() == ["False", "circleci_client.artifacts"]
+    with pytest.raises(AttributeError, match="NoSuchError"):
+        circleci_client.NoSuchError  # noqa: B018
+
+
+def test_paging_errors_live_in_errors_and_stay_importable_from_operation() -> None:
+    from circleci_client import _operation, errors
+
+    assert _operation.PaginationError is errors.PaginationError is circleci_client.PaginationError
+    assert _operation.PageLimitError is errors.PageLimitError
+    assert issubclass(errors.PageLimitError, errors.PaginationError)
+    assert issubclass(errors.PaginationError, CircleCIError)
+
+
+def test_a_bad_project_slug_is_a_circleci_error() -> None:
+    from circleci_client.slugs import validate_project_slug
+
+    with pytest.raises(CircleCIError) as caught:
+        validate_project_slug("gh/acme")
+    assert isinstance(caught.value, circleci_client.InvalidProjectSlugError)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_a_wrong_field_type_from_from_dict_is_a_circleci_type_error() -> None:
+    from circleci_client.models.user import User
+
+    with pytest.raises(circleci_client.FieldTypeError) as caught:
+        User.from_dict({"id": "9f5ee4c6-7f1a-4a04-9a2b-1f4c9d2e6b11", "login": 5, "name": "A"})
+    assert isinstance(caught.value, CircleCIError) and isinstance(caught.value, TypeError)
+    assert caught.value.field == "login"
+
+
+def test_redaction_and_header_parsing_keep_their_errors_names() -> None:
+    from circleci_client import _headers, _redact, errors
+
+    assert errors.redact is _redact.redact
+    assert errors.redact_url is _redact.redact_url
+    assert errors.REDACTED == _redact.REDACTED == "[REDACTED]"
+    assert errors.parse_retry_after is _headers.parse_retry_after
+
+
+def test_rate_limit_headers_are_read_as_finite_non_negative_numbers() -> None:
+    from circleci_client._headers import rate_limit_remaining, rate_limit_reset
+
+    assert rate_limit_remaining({"x-ratelimit-remaining": " 3 "}) == 3.0
+    assert rate_limit_remaining({"ratelimit-remaining": "0", "x-ratelimit-remaining": "9"}) == 0
+    assert rate_limit_remaining({"ratelimit-remaining": "-1"}) is None
+    assert rate_limit_remaining({"ratelimit-remaining": "nan"}) is None
+    assert rate_limit_remaining({}) is None
+    assert rate_limit_reset({"ratelimit-reset": "1.5"}) == 1.5
+    assert rate_limit_reset({"x-ratelimit-reset": "soon"}) is None
+
+
+# ------------------------------------------------------- ResponseValidationError.operation
+
+
+WRONG_LOGIN = b'{"id": "9f5ee4c6-7f1a-4a04-9a2b-1f4c9d2e6b11", "login": 5, "name": "A"}'
+
+
+def _user_response(content: bytes, status: int = 200) -> httpx.Response:
+    return make_response(status, content=content)
+
+
+@pytest.mark.parametrize(
+    ("content", "status", "text"),
+    [
+        (b"<html>", 200, "getCurrentUser: the response body is not JSON"),
+        (b'{"id": "9f5ee4c6-7f1a-4a04-9a2b-1f4c9d2e6b11"}', 200, "getCurrentUser: User is missing"),
+        (WRONG_LOGIN, 200, "getCurrentUser: could not parse User: login: expected a string"),
+        (b"[" * 100_000, 200, "getCurrentUser: "),
+        (b"{}", 201, "getCurrentUser: status 201 has no body model"),
+    ],
+)
+def test_a_validation_error_names_its_operation(content: bytes, status: int, text: str) -> None:
+    from circleci_client import _operation
+    from circleci_client.api.user import get_current_user
+    from circleci_client.models.user import User
+
+    parse: Callable[[Any], User] | dict[int, Callable[[Any], User]] = User.from_dict
+    if status != 200:
+        parse = {200: User.from_dict}
+    with pytest.raises(ResponseValidationError) as caught:
+        _operation.parse_body(
+            get_current_user.OPERATION, "User", parse, _user_response(content, status)
+        )
+    assert caught.value.operation == "getCurrentUser"
+    assert str(caught.value).startswith(text)
+    assert not str(caught.value).startswith("getCurrentUser: getCurrentUser")

@@ -290,9 +290,9 @@ def test_clients_have_a_limiter_by_default_and_can_turn_it_off() -> None:
     tuned = AuthenticatedClient(token="t", rate_limit=RateLimit(initial_rate=5.0))
     assert tuned.rate_limiter is not None and tuned.rate_limiter.rate == 5.0
     copy = tuned.with_options(max_retries=0).rate_limiter
-    assert copy is not None and copy is not tuned.rate_limiter and copy.rate == 5.0
+    assert copy is tuned.rate_limiter  # a copy shares its original's limiter (issue 13, item 4)
     with pytest.raises(TypeError):
-        AuthenticatedClient(token="t", rate_limit="fast")
+        AuthenticatedClient(token="t", rate_limit="fast")  # type: ignore[arg-type]
 
 
 async def test_sync_and_async_requests_of_one_client_share_one_limiter(

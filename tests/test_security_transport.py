@@ -30,7 +30,7 @@ from circleci_client import (
     ResponseTooLargeError,
     ServerError,
 )
-from circleci_client._body import BodyReader, BodyTooLarge
+from circleci_client._body import BodyReader, _BodyTooLarge
 from circleci_client._constants import (
     DEFAULT_DEADLINE,
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -213,7 +213,7 @@ def sync_client(server: Hostile, sleeps: list[float], **transport: object) -> Cl
     """A client whose retry transport records its waits instead of sleeping."""
     retrying = RetryTransport(httpx.HTTPTransport(), sleep=sleeps.append, **transport)  # type: ignore[arg-type]
     http = httpx.Client(base_url=api_url(server), transport=retrying, timeout=2.0)
-    return Client(api_url(server), rate_limit=False).set_httpx_client(http)
+    return Client(api_url(server), rate_limit=False).set_httpx_client(http, wrap=False)
 
 
 def async_client(server: Hostile, sleeps: list[float], **transport: object) -> Client:
@@ -222,7 +222,7 @@ def async_client(server: Hostile, sleeps: list[float], **transport: object) -> C
 
     retrying = AsyncRetryTransport(httpx.AsyncHTTPTransport(), sleep=sleep, **transport)  # type: ignore[arg-type]
     http = httpx.AsyncClient(base_url=api_url(server), transport=retrying, timeout=2.0)
-    return Client(api_url(server), rate_limit=False).set_async_httpx_client(http)
+    return Client(api_url(server), rate_limit=False).set_async_httpx_client(http, wrap=False)
 
 
 def new_var() -> EnvironmentVariableInput:
@@ -470,7 +470,7 @@ def test_body_reader_cap_is_exact(coding: str) -> None:
         return reader.response(httpx.Response(200, stream=httpx.ByteStream(b""))).read()
 
     assert read(len(body)) == body
-    with pytest.raises(BodyTooLarge):
+    with pytest.raises(_BodyTooLarge):
         read(len(body) - 1)
 
 
@@ -599,7 +599,7 @@ class FakeClock:
 def clocked_client(server: Hostile, clock: FakeClock, **transport: object) -> Client:
     retrying = RetryTransport(httpx.HTTPTransport(), sleep=clock.sleep, clock=clock, **transport)  # type: ignore[arg-type]
     http = httpx.Client(base_url=api_url(server), transport=retrying, timeout=2.0)
-    return Client(api_url(server), rate_limit=False).set_httpx_client(http)
+    return Client(api_url(server), rate_limit=False).set_httpx_client(http, wrap=False)
 
 
 def test_retry_waits_stop_before_the_deadline() -> None:

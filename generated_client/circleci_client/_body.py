@@ -13,7 +13,7 @@ import zlib
 
 import httpx
 
-__all__ = ["ACCEPT_ENCODING", "BodyReader", "BodyTooLarge"]
+__all__ = ["ACCEPT_ENCODING", "BodyReader"]
 
 ACCEPT_ENCODING = "gzip, deflate"
 """The content codings API calls accept: the ones :class:`BodyReader` decodes within the cap."""
@@ -23,7 +23,7 @@ _WBITS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate":
 _WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 
 
-class BodyTooLarge(Exception):
+class _BodyTooLarge(Exception):
     """The decoded body passed ``limit`` bytes (turned into a typed error by the caller)."""
 
     def __init__(self, limit: int) -> None:
@@ -56,7 +56,7 @@ class _Inflater:
 class BodyReader:
     """Collects a body chunk by chunk, decoded, up to ``limit`` bytes.
 
-    Past the limit it raises :class:`BodyTooLarge`, or, with ``truncate``, keeps the first
+    Past the limit it raises :class:`_BodyTooLarge`, or, with ``truncate``, keeps the first
     ``limit`` bytes and sets ``done`` so the caller stops reading.
     """
 
@@ -101,7 +101,7 @@ class BodyReader:
 
     def _overflow(self, data: bytes, room: int) -> None:
         if not self._truncate:
-            raise BodyTooLarge(self._limit)
+            raise _BodyTooLarge(self._limit)
         self._parts.append(data[:room])
         self._size += len(data[:room])
         self.done = True

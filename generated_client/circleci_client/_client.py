@@ -7,7 +7,8 @@ import os
 import sys
 import threading
 from collections.abc import Iterable, Mapping
-from typing import Any, Self
+from dataclasses import replace
+from typing import Any, Self, Unpack
 
 import httpx
 
@@ -18,12 +19,29 @@ from ._auth import (
     Credentials,
     warn_if_clear_text,
 )
+from ._client_options import (
+    BASE_URL_ENV_VAR as BASE_URL_ENV_VAR,
+)
+from ._client_options import (
+    CLOUD_ARTIFACT_HOSTS,
+    AuthenticatedClientOptions,
+    AuthOptions,
+    ClientOptions,
+    VerifyTypes,
+    check_api_root,
+    check_deadline,
+    read_env,
+    retry_policy,
+    wrap_transports,
+)
+from ._client_options import (
+    TOKEN_HOSTS_ENV_VAR as TOKEN_HOSTS_ENV_VAR,
+)
 from ._constants import (
     CREDENTIAL_HEADERS,
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
     DEFAULT_MAX_RESPONSE_SIZE,
-    DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     TOKEN_HEADER,
 )
@@ -35,48 +53,11 @@ from ._ratelimit import (
     RateLimiter,
     RateLimitTransport,
 )
-from ._retry import AsyncRetryTransport, RetryTransport
+from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._version import __version__
 from .errors import MissingTokenError, redact_url
 
-TOKEN_ENV_VARS = ("CIRCLE_TOKEN", "CIRCLECI_TOKEN")
-CLOUD_ARTIFACT_HOSTS = ("https://*.circle-artifacts.com",)
-BASE_URL_ENV_VAR = "CIRCLECI_BASE_URL"
-TOKEN_HOSTS_ENV_VAR = "CIRCLECI_TOKEN_HOSTS"
 USER_AGENT = f"circleci-client/{__version__}"
-
-
-def _check_deadline(deadline: float | None) -> None:
-    """Refuse a deadline that is not a positive number of seconds (or None)."""
-    if deadline is None:
-        return
-    if isinstance(deadline, bool) or not isinstance(deadline, int | float):
-        raise TypeError(f"deadline must be a number of seconds or None, got {deadline!r}")
-    if not deadline > 0:
-        raise ValueError(f"deadline must be more than 0 seconds, got {deadline}")
-
-
-def _check_api_root(base_url: str) -> None:
-    """Refuse a base URL that stops at ``/api``: every API v2 path lives under ``/api/v2``."""
-    path = httpx.URL(base_url).path.rstrip("/")
-    if path.endswith("/api"):
-        shown = redact_url(base_url.rstrip("/"))
-        raise ValueError(
-            f"base_url {shown!r} ends in /api; the CircleCI API v2 lives under /api/v2: "
-            f"use {shown + '/v2'!r}"
-        )
-
-
-def token_hosts_from_env(value: str) -> tuple[str, ...]:
-    """The origins listed in ``CIRCLECI_TOKEN_HOSTS`` (space-separated http(s) URLs)."""
-    hosts = tuple(value.split())
-    for host in hosts:
-        if not host.startswith(("http://", "https://")):
-            raise ValueError(
-                f"{TOKEN_HOSTS_ENV_VAR} holds {redact_url(host)!r}, which is not an http(s) URL: "
-                "list origins such as https://artifacts.example.com, separated by spaces"
-            )
-    return hosts
 
 
 class Client:
@@ -85,7 +66,12 @@ class Client:
     Args:
         base_url: The API root, ``https://circleci.com/api/v2`` unless you run CircleCI server.
         timeout: Seconds (or an ``httpx.Timeout``) before a request gives up.
-        max_retries: Retries for rate limits and transient failures; 0 turns them off.
+        max_retries: Retries for rate limits and transient failures (2 by default); 0 turns
+            them off. The simple form of ``retry``.
+        retry: How to retry: a number of retries (like ``max_retries``), or a
+            :class:`~circleci_client.RetryPolicy` that also sets the first backoff delay
+            (``initial_delay``), its cap (``max_delay``) and the longest ``Retry-After`` the
+            client waits for (``max_retry_after``). Give ``retry`` or ``max_retries``, not both.
         headers: Extra headers sent with every request. Credential headers among them
             (``Circle-Token``, ``Authorization``, ``Cookie``, ...) go to the API's origin only.
         verify_ssl: Verify TLS certificates (a path or ``ssl.SSLContext`` also works).
@@ -112,11 +98,12 @@ class Client:
         base_url: str = DEFAULT_BASE_URL,
         *,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
+        retry: RetryPolicy | int | None = None,
         headers: Mapping[str, str] | None = None,
-        verify_ssl: Any = True,
+        verify_ssl: VerifyTypes = True,
         follow_redirects: bool = False,
-        httpx_args: Mapping[str, Any] | None = None,
+        httpx_args: Mapping[str, object] | None = None,
         rate_limit: RateLimit | bool = True,
         deadline: float | None = DEFAULT_DEADLINE,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
@@ -124,10 +111,9 @@ class Client:
         if not base_url or not base_url.startswith(("http://", "https://")):
             shown = redact_url(base_url) if isinstance(base_url, str) else base_url
             raise ValueError(f"base_url must be an http(s) URL, got {shown!r}")
-        _check_api_root(base_url)
-        if max_retries < 0:
-            raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
-        _check_deadline(deadline)
+        check_api_root(base_url)
+        self._retry = retry_policy(retry, max_retries)
+        check_deadline(deadline)
         if isinstance(max_response_size, bool) or not isinstance(max_response_size, int):
             raise TypeError(f"max_response_size must be an int, got {max_response_size!r}")
         if max_response_size < 1:
@@ -136,11 +122,10 @@ class Client:
         self._max_response_size = max_response_size
         self._base_url = base_url.rstrip("/")
         self._timeout = timeout
-        self._max_retries = max_retries
         self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}
         self._verify_ssl = verify_ssl
         self._follow_redirects = follow_redirects
-        self._httpx_args = dict(httpx_args or {})
+        self._httpx_args: dict[str, Any] = dict(httpx_args or {})
         if isinstance(rate_limit, RateLimit):
             self._rate_limit: RateLimit | bool = rate_limit
             self._limiter: RateLimiter | None = RateLimiter(rate_limit)
@@ -166,7 +151,12 @@ class Client:
     @property
     def max_retries(self) -> int:
         """How many times a failed request may be retried."""
-        return self._max_retries
+        return self._retry.max_retries
+
+    @property
+    def retry(self) -> RetryPolicy:
+        """The retry policy: how often and how long to wait (``max_retries`` is its count)."""
+        return self._retry
 
     @property
     def deadline(self) -> float | None:
@@ -201,7 +191,7 @@ class Client:
         return {
             "base_url": self._base_url,
             "timeout": self._timeout,
-            "max_retries": self._max_retries,
+            "retry": self._retry,
             "headers": {k: v for k, v in self._headers.items() if k != "User-Agent"},
             "verify_ssl": self._verify_ssl,
             "follow_redirects": self._follow_redirects,
@@ -211,9 +201,33 @@ class Client:
             "max_response_size": self._max_response_size,
         }
 
-    def with_options(self, **changes: Any) -> Self:
-        """A new client with the same settings except ``changes`` (e.g. ``max_retries=0``)."""
-        return type(self)(**{**self._options(), **changes})
+    def with_options(self, **changes: Unpack[ClientOptions]) -> Self:
+        """A new client with the same settings except ``changes`` (e.g. ``max_retries=0``).
+
+        ``max_retries=N`` keeps the rest of the retry policy. Unless ``rate_limit`` is among
+        the changes, the copy shares this client's rate limiters (their rate and their
+        blocks), so the two together keep to the server's limit.
+        """
+        return self._copy(dict(changes))
+
+    def _copy(self, changes: dict[str, Any]) -> Self:
+        if "max_retries" in changes:
+            max_retries = changes.pop("max_retries")
+            if "retry" in changes:
+                changes["retry"] = retry_policy(changes["retry"], max_retries)
+            elif max_retries is not None:
+                changes["retry"] = replace(self._retry, max_retries=max_retries)
+        copy = type(self)(**{**self._options(), **changes})
+        if "rate_limit" not in changes:
+            copy._share_limiters(self)
+        return copy
+
+    def _share_limiters(self, other: Client) -> None:
+        """Pace this client with ``other``'s limiters (one state per origin for both)."""
+        if other._limiters is None:
+            return
+        self._limiters = other._limiters
+        self._limiter = other._limiters.for_url(httpx.URL(self._base_url))
 
     def _client_args(self) -> dict[str, Any]:
         return {
@@ -232,7 +246,7 @@ class Client:
         inner = network if self._limiters is None else paced(network, self._limiters)
         retries = retrying(
             inner,
-            max_retries=self._max_retries,
+            policy=self._retry,
             deadline=self._deadline,
             max_response_size=self._max_response_size,
         )
@@ -252,12 +266,22 @@ class Client:
                     self._client = httpx.Client(transport=transport, **self._client_args())
         return self._client
 
-    def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Use your own ``httpx.Client``; its transport gets no retries, pacing or token auth.
+    def set_httpx_client(self, client: httpx.Client, *, wrap: bool = True) -> Self:
+        """Send requests through your own ``httpx.Client`` (its proxies, hooks, timeouts).
 
-        Nor does it get the body cap, the deadline or the redirect check, which live in the
-        retry transport.
+        Its transport, and each mounted one, is wrapped in this client's stack: token scoping,
+        retries, rate limiting, the body cap, the deadline and the redirect check, as on the
+        client's own. ``wrap=False`` takes it as it is, with none of those: only for a
+        transport that brings its own. Raises ``TypeError`` if the transport cannot be reached.
         """
+        if wrap:
+            wrap_transports(
+                client,
+                lambda transport: self._stack(
+                    bound_by_deadlines(transport), RateLimitTransport, RetryTransport, AuthTransport
+                ),
+                AuthTransport,
+            )
         self._client = client
         return self
 
@@ -285,11 +309,23 @@ class Client:
             self._async_client = httpx.AsyncClient(transport=transport, **self._client_args())
         return self._async_client
 
-    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Use your own ``httpx.AsyncClient``. Its transport gets no retries or token handling.
+    def set_async_httpx_client(self, async_client: httpx.AsyncClient, *, wrap: bool = True) -> Self:
+        """Send async requests through your own ``httpx.AsyncClient``.
 
-        Nor does it get the body cap, the deadline or the redirect check.
+        Its transports are wrapped in this client's stack, as by :meth:`set_httpx_client`;
+        ``wrap=False`` takes it as it is.
         """
+        if wrap:
+            wrap_transports(
+                async_client,
+                lambda transport: self._stack(
+                    bound_by_deadlines(transport),
+                    AsyncRateLimitTransport,
+                    AsyncRetryTransport,
+                    AsyncAuthTransport,
+                ),
+                AsyncAuthTransport,
+            )
         self._async_client = async_client
         self._async_loop = _YOURS  # never replaced, whichever loop uses it
         return self
@@ -339,7 +375,9 @@ class AuthenticatedClient(Client):
             installation's artifact host; ``https://*.example.com`` allows every subdomain. The
             API's own origin is always allowed. Defaults to CircleCI cloud's artifact hosts when
             ``base_url`` is CircleCI cloud, and to none otherwise.
-        **kwargs: See :class:`Client`.
+
+    The other settings (``timeout``, ``max_retries``, ``retry``, ``rate_limit``, ...) are those
+    of :class:`Client`.
     """
 
     def __init__(
@@ -349,7 +387,16 @@ class AuthenticatedClient(Client):
         *,
         auth: AuthMethod = "header",
         token_hosts: Iterable[str] | None = None,
-        **kwargs: Any,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int | None = None,
+        retry: RetryPolicy | int | None = None,
+        headers: Mapping[str, str] | None = None,
+        verify_ssl: VerifyTypes = True,
+        follow_redirects: bool = False,
+        httpx_args: Mapping[str, object] | None = None,
+        rate_limit: RateLimit | bool = True,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         if not isinstance(token, str) or not token.strip():
             raise MissingTokenError("token is empty: pass a personal API token")
@@ -363,11 +410,27 @@ class AuthenticatedClient(Client):
             cloud = isinstance(base_url, str) and base_url.rstrip("/") == DEFAULT_BASE_URL
             token_hosts = CLOUD_ARTIFACT_HOSTS if cloud else ()
         self._token_hosts = tuple(token_hosts)
-        super().__init__(base_url, **kwargs)
+        super().__init__(
+            base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry=retry,
+            headers=headers,
+            verify_ssl=verify_ssl,
+            follow_redirects=follow_redirects,
+            httpx_args=httpx_args,
+            rate_limit=rate_limit,
+            deadline=deadline,
+            max_response_size=max_response_size,
+        )
+
+    def with_options(self, **changes: Unpack[AuthenticatedClientOptions]) -> Self:
+        """A copy with the same settings except ``changes``; see :meth:`Client.with_options`."""
+        return self._copy(dict(changes))
 
     @classmethod
     def from_env(
-        cls, environ: Mapping[str, str] | None = None, **kwargs: Any
+        cls, environ: Mapping[str, str] | None = None, **kwargs: Unpack[AuthOptions]
     ) -> AuthenticatedClient:
         """Build a client from the environment, as the ``circleci-client`` command does.
 
@@ -380,26 +443,8 @@ class AuthenticatedClient(Client):
             ValueError: ``CIRCLECI_BASE_URL`` or ``CIRCLECI_TOKEN_HOSTS`` is not usable (the
                 message names the variable).
         """
-        env = os.environ if environ is None else environ
-        token = next((env[name] for name in TOKEN_ENV_VARS if env.get(name, "").strip()), None)
-        if token is None:
-            raise MissingTokenError(
-                "no CircleCI token found: set CIRCLE_TOKEN (or CIRCLECI_TOKEN) "
-                "to a personal API token"
-            )
-        base_url = env.get(BASE_URL_ENV_VAR, "").strip()
-        if base_url and "base_url" not in kwargs:
-            try:
-                _check_api_root(base_url)
-            except ValueError as exc:
-                raise ValueError(f"{BASE_URL_ENV_VAR}: {exc}") from None
-            kwargs["base_url"] = base_url
-        extra = token_hosts_from_env(env.get(TOKEN_HOSTS_ENV_VAR, ""))
-        if extra and "token_hosts" not in kwargs:
-            root = kwargs.get("base_url", DEFAULT_BASE_URL)
-            cloud = isinstance(root, str) and root.rstrip("/") == DEFAULT_BASE_URL
-            kwargs["token_hosts"] = (*(CLOUD_ARTIFACT_HOSTS if cloud else ()), *extra)
-        return cls(token.strip(), **kwargs)
+        token = read_env(os.environ if environ is None else environ, kwargs)
+        return cls(token, **kwargs)
 
     @property
     def token_urls(self) -> tuple[str, ...]:

@@ -58,8 +58,12 @@ class Budget:
         return self.left() <= _SLACK
 
     def fits(self, wait: float) -> bool:
-        """Whether waiting ``wait`` seconds still leaves time for another attempt."""
-        return wait < self.left()
+        """Whether waiting ``wait`` seconds still leaves time for another attempt.
+
+        The attempt after the wait must not find the deadline :meth:`expired`, so the wait
+        has to end more than the timer slack before it.
+        """
+        return wait < self.left() - _SLACK
 
     def start_attempt(self, request: httpx.Request) -> None:
         """Raise if no time is left; else cut the request's timeouts to the time left."""

@@ -18,7 +18,12 @@ from ._constants import API_CALL_EXTENSION, DEADLINE_EXTENSION, MAX_RETRIES_EXTE
 from ._display import visible
 from ._paths import refuse_rewritten_path
 from ._scalars import FieldTypeError
-from .errors import CircleCIError, ResponseValidationError, error_from_response
+from .errors import (  # the paging errors are re-exported here too
+    PageLimitError,
+    PaginationError,
+    ResponseValidationError,
+    error_from_response,
+)
 from .types import UNSET, Response, Unset
 
 if TYPE_CHECKING:
@@ -190,10 +195,11 @@ def parse_body(
     except (ValueError, RecursionError) as exc:
         problem = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         raise ResponseValidationError(
-            f"{operation.operation_id}: the response body is not JSON ({problem})",
+            f"the response body is not JSON ({problem})",
             model=model,
             field=None,
             response=response,
+            operation=operation.operation_id,
         ) from exc
     try:
         return parse(data)
@@ -201,10 +207,11 @@ def parse_body(
         raise _validation_error(operation, model, exc, response) from exc
     except RecursionError:
         raise ResponseValidationError(
-            f"{operation.operation_id}: could not parse {model}: the body is nested too deeply",
+            f"could not parse {model}: the body is nested too deeply",
             model=model,
             field=None,
             response=response,
+            operation=operation.operation_id,
         ) from None
 
 
@@ -214,11 +221,12 @@ def _parser_for_status(
     parser = parsers.get(response.status_code)
     if parser is None:
         raise ResponseValidationError(
-            f"{operation.operation_id}: status {response.status_code} has no body model "
+            f"status {response.status_code} has no body model "
             f"(expected one of {', '.join(str(status) for status in sorted(parsers))})",
             model=model,
             field=None,
             response=response,
+            operation=operation.operation_id,
         )
     return parser
 
@@ -230,11 +238,17 @@ def _validation_error(
     field: str | None
     if isinstance(exc, KeyError) and exc.args:
         field = str(exc.args[0])
-        message = f"{operation.operation_id}: {failing_model} is missing required field {field!r}"
+        message = f"{failing_model} is missing required field {field!r}"
     else:
         field = exc.field if isinstance(exc, FieldTypeError) else None
-        message = f"{operation.operation_id}: could not parse {failing_model}: {exc}"
-    return ResponseValidationError(message, model=failing_model, field=field, response=response)
+        message = f"could not parse {failing_model}: {exc}"
+    return ResponseValidationError(
+        message,
+        model=failing_model,
+        field=field,
+        response=response,
+        operation=operation.operation_id,
+    )
 
 
 def _innermost_model(tb: TracebackType | None) -> str | None:
@@ -290,16 +304,8 @@ class Page(Protocol[ItemT]):
 PageT = TypeVar("PageT", bound=Page[Any])
 
 
-class PaginationError(CircleCIError):
-    """The server's page tokens went round in a circle, or never ended."""
-
-
 DEFAULT_MAX_PAGES = 10_000
 """Pages a listing fetches at most when ``max_pages`` is not given (``PageLimitError`` then)."""
-
-
-class PageLimitError(PaginationError):
-    """A listing without ``max_pages`` still had more pages after :data:`DEFAULT_MAX_PAGES`."""
 
 
 def _check_limit(name: str, value: int | None) -> None:

@@ -63,7 +63,7 @@ from dataclasses import dataclass, field
 import httpx
 
 from ._deadline import budget_of
-from .errors import parse_retry_after
+from ._headers import is_whole_seconds, parse_retry_after, rate_limit_remaining, rate_limit_reset
 
 __all__ = [
     "AsyncRateLimitTransport",
@@ -162,10 +162,6 @@ def _recent(times: deque[float], now: float, window: float) -> float:
     return len(times) / window
 
 
-def _is_whole_seconds(raw: str | None) -> bool:
-    return raw is not None and raw.strip().isdigit()
-
-
 class RateLimiter:
     """Sans-IO adaptive limiter: ``acquire`` before sending, ``feedback`` when the answer comes.
 
@@ -215,7 +211,7 @@ class RateLimiter:
         """Learn from the response to a request let through at ``sent_at``."""
         with self._lock:
             self._state.answered.append(now)
-            remaining = _first_number(headers, ("ratelimit-remaining", "x-ratelimit-remaining"))
+            remaining = rate_limit_remaining(headers)
             if status == 429:
                 self._throttled(sent_at, now, headers)
             else:
@@ -275,7 +271,7 @@ class RateLimiter:
         delay = parse_retry_after(raw)
         if delay is None:
             delay = settings.default_block
-        elif _is_whole_seconds(raw) and delay >= 1:
+        elif is_whole_seconds(raw) and delay >= 1:
             delay -= 1.0  # the server's wait, rounded up: it ends within the last second
         self._block(now, delay)
         if state.rate is not None and sent_at < state.last_decrease + min(
@@ -326,7 +322,7 @@ class RateLimiter:
             state.tat = max(state.tat, state.blocked_until + tolerance)
 
     def _apply_reset_headers(self, now: float, headers: Mapping[str, str]) -> None:
-        reset = _first_number(headers, ("ratelimit-reset", "x-ratelimit-reset"))
+        reset = rate_limit_reset(headers)
         if reset is None:
             return
         if reset > _UNIX_TIME_THRESHOLD:
@@ -380,19 +376,6 @@ def _pick(limiters: RateLimiter | OriginRateLimiters, request: httpx.Request) ->
     if isinstance(limiters, OriginRateLimiters):
         return limiters.for_url(request.url)
     return limiters
-
-
-def _first_number(headers: Mapping[str, str], names: tuple[str, ...]) -> float | None:
-    for name in names:
-        raw = headers.get(name)
-        if raw is None:
-            continue
-        try:
-            value = float(raw.strip())
-        except ValueError:
-            return None
-        return value if math.isfinite(value) and value >= 0 else None
-    return None
 
 
 def _check_deadline(request: httpx.Request, wait: float) -> None:

@@ -57,7 +57,7 @@ from typing import Any, TypedDict, Unpack
 import httpx
 
 from ._auth import Origin, _origin
-from ._body import ACCEPT_ENCODING, BodyReader, BodyTooLarge
+from ._body import ACCEPT_ENCODING, BodyReader, _BodyTooLarge
 from ._constants import (
     API_CALL_EXTENSION,
     DEADLINE_EXTENSION,
@@ -124,6 +124,12 @@ class RetryPolicy:
     """Returns a float in [0, 1); replace it to make the jitter deterministic."""
     clock: Callable[[], datetime] = field(default=_utcnow, repr=False)
     """Current time, used to turn an HTTP-date ``Retry-After`` into seconds."""
+    sleep: Callable[[float], None] | None = field(default=None, repr=False, compare=False)
+    """How the sync transport waits between attempts (``time.sleep`` when None)."""
+    async_sleep: Callable[[float], Awaitable[None]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """How the async transport waits between attempts (``asyncio.sleep`` when None)."""
 
     def __post_init__(self) -> None:
         if self.max_retries < 0:
@@ -249,8 +255,11 @@ class _Retrying:
         deadline: float | None,
         max_response_size: int,
         clock: Callable[[], float],
+        policy: RetryPolicy | None = None,
     ) -> None:
-        self.policy = RetryPolicy(**settings)
+        if policy is not None and settings:
+            raise TypeError(f"pass either policy or {', '.join(sorted(settings))}, not both")
+        self.policy = policy if policy is not None else RetryPolicy(**settings)
         self.deadline = deadline
         self.max_response_size = max_response_size
         self.clock = clock
@@ -327,7 +336,7 @@ class _Retrying:
                 _log_retry(self.policy, request, exc, attempt, delay)
             except httpx.DecodingError as exc:
                 raise APIConnectionError(str(exc), request=request) from exc
-            except BodyTooLarge as exc:
+            except _BodyTooLarge as exc:
                 raise ResponseTooLargeError(exc.limit, request=request) from None
             else:
                 yield ("close", (response,))  # give the connection back before waiting
@@ -379,15 +388,16 @@ class RetryTransport(_Retrying, httpx.BaseTransport):
         clock: Callable[[], float] = time.monotonic,
         deadline: float | None = DEFAULT_DEADLINE,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        policy: RetryPolicy | None = None,
         **settings: Unpack[RetrySettings],
     ) -> None:
-        super().__init__(settings, deadline, max_response_size, clock)
+        super().__init__(settings, deadline, max_response_size, clock, policy)
         self._wrapped = wrapped
         self._io: dict[str, Callable[..., Any]] = {
             "send": self._send,
             "read": _read_body,
             "close": httpx.Response.close,
-            "sleep": sleep if sleep is not None else time.sleep,
+            "sleep": sleep or self.policy.sleep or time.sleep,
         }
 
     def _send(self, request: httpx.Request) -> httpx.Response:
@@ -412,10 +422,12 @@ class AsyncRetryTransport(_Retrying, httpx.AsyncBaseTransport):
         clock: Callable[[], float] = time.monotonic,
         deadline: float | None = DEFAULT_DEADLINE,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        policy: RetryPolicy | None = None,
         **settings: Unpack[RetrySettings],
     ) -> None:
-        super().__init__(settings, deadline, max_response_size, clock)
+        super().__init__(settings, deadline, max_response_size, clock, policy)
         self._wrapped = wrapped
+        sleep = sleep or self.policy.async_sleep
         if sleep is None:
             import asyncio  # here, not at the top: importing asyncio costs ~40 ms at startup
 

@@ -14,6 +14,8 @@ import datetime
 from typing import Any
 from uuid import UUID, SafeUUID
 
+from .errors import CircleCIError
+
 _new = object.__new__
 # UUID refuses attribute assignment; its slot descriptors fill the two fields directly.
 _set_int = vars(UUID)["int"].__set__
@@ -53,8 +55,11 @@ parse_datetime = datetime.datetime.fromisoformat
 # (``bool`` aside, which is not an integer here) and raise ``FieldTypeError`` for anything else.
 
 
-class FieldTypeError(TypeError):
-    """A JSON field holds a value of the wrong type; ``field`` is its key, ``key[]`` for an item."""
+class FieldTypeError(CircleCIError, TypeError):
+    """A JSON field holds a value of the wrong type; ``field`` is its key, ``key[]`` for an item.
+
+    ``from_dict`` raises it; an API call turns it into ``ResponseValidationError``.
+    """
 
     field: str
 

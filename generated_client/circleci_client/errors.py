@@ -1,5 +1,5 @@
 # Hand-written runtime module (not generated): edit it here.
-"""Exceptions raised by the CircleCI client, and helpers that build them from responses.
+"""Exceptions raised by the CircleCI client, and the helper that builds them from responses.
 
 Hierarchy::
 
@@ -18,41 +18,46 @@ Hierarchy::
     │       ├── UnprocessableEntityError  422
     │       ├── RateLimitError            429 (has .retry_after)
     │       └── ServerError               5xx
-    ├── ResponseValidationError       (body did not match the model)
+    ├── ResponseValidationError       (body did not match the model; has .operation)
+    ├── FieldTypeError                (also a TypeError; in ``circleci_client._scalars``)
+    ├── PaginationError               (a page token came back twice)
+    │   └── PageLimitError            (more pages than DEFAULT_MAX_PAGES without max_pages)
     ├── CallCancelledError            (a bulk call raised CancelledError on its own)
     ├── MissingTokenError             (also a ValueError)
     ├── InvalidPathParameterError     (also a ValueError; nothing was sent)
     │   └── InvalidProjectSlugError   (in ``circleci_client.slugs``)
-    └── InvalidTriggerError           (also a ValueError; nothing was sent)
-        └── InvalidPipelineParameterError  (also a TypeError; has .name, .value)
+    ├── InvalidTriggerError           (also a ValueError; nothing was sent)
+    │   └── InvalidPipelineParameterError  (also a TypeError; has .name, .value)
+    ├── WebhookSignatureError         (also a ValueError)
+    ├── WebhookPayloadError           (also a ValueError)
+    ├── UnsafePathError               (also a ValueError; in ``circleci_client.artifacts``)
+    └── NoSuccessfulPipelineError     (in ``circleci_client.artifacts``)
 
-Secrets never end up in an error: the ``Circle-Token`` header value, bearer tokens, basic-auth
-credentials, URL user info and secret query values (see :func:`redact_url`) of the request are
-redacted from the message, ``args``, ``url``, ``headers`` and ``body``, also where they appear
-percent- or JSON-escaped (``%2F``, ``\\u0061``, ``\\/``). ``request`` and ``response`` are
-sanitised copies of the originals: same method, status, headers (credentials replaced by
-``[REDACTED]``) and response body, but the request body is dropped, because it can carry
-secrets such as environment-variable values.
+All of them are importable from ``circleci_client``. Secrets never end up in an error: the
+request's credentials are redacted from the message, ``args``, ``url``, ``headers`` and
+``body``, and ``request`` and ``response`` are sanitised copies (see ``_redact``).
+``redact``, ``redact_url`` and ``parse_retry_after`` are re-exported here from ``_redact``
+and ``_headers``, where they live.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
-import math
-import re
-from collections.abc import Iterable
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
-from functools import lru_cache
-from typing import Any
-from urllib.parse import unquote_plus
-
 import httpx
 
-from ._constants import CREDENTIAL_HEADERS, TOKEN_HEADER
 from ._display import visible
+from ._error_body import MAX_MESSAGE_LENGTH as MAX_MESSAGE_LENGTH
+from ._error_body import extract_message, read_content
+from ._headers import parse_retry_after
+from ._redact import (
+    REDACTED,
+    redact,
+    redact_headers,
+    redact_json,
+    redact_url,
+    request_secrets,
+    sanitized_request,
+    sanitized_response,
+)
 
 __all__ = [
     "REDACTED",
@@ -71,6 +76,8 @@ __all__ = [
     "InvalidTriggerError",
     "MissingTokenError",
     "NotFoundError",
+    "PageLimitError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseTooLargeError",
@@ -84,266 +91,6 @@ __all__ = [
     "redact",
     "redact_url",
 ]
-
-REDACTED = "[REDACTED]"
-"""Placeholder that replaces a secret."""
-
-MAX_MESSAGE_LENGTH = 500
-"""Longest server message, in characters, kept in an error."""
-
-_SENSITIVE_HEADERS = CREDENTIAL_HEADERS | {TOKEN_HEADER.lower(), "set-cookie"}
-_URL_HEADERS = frozenset({"location", "content-location"})
-
-SECRET_QUERY_PARAMS = frozenset(
-    {
-        "circle-token",
-        "token",
-        "access_token",
-        "access-token",
-        "id_token",
-        "refresh_token",
-        "auth",
-        "auth_token",
-        "api_key",
-        "api-key",
-        "apikey",
-        "key",
-        "password",
-        "secret",
-        "client_secret",
-        "signature",
-        "sig",
-        "policy",
-        "key-pair-id",
-        "x-amz-signature",
-        "x-amz-security-token",
-        "x-amz-credential",
-        "x-goog-signature",
-        "x-goog-credential",
-        "googleaccessid",
-    }
-)
-"""Query parameters (compared case-insensitively) whose values :func:`redact_url` hides.
-
-They cover the client's own ``circle-token``, OAuth-style tokens and API keys, and the
-signatures and credentials of pre-signed storage URLs (S3 ``X-Amz-*``, Google Cloud Storage
-``X-Goog-*`` / ``GoogleAccessId`` / ``Signature``, Azure SAS ``sig``, CloudFront ``Policy`` /
-``Signature`` / ``Key-Pair-Id``).
-"""
-
-SUBSTRING_SECRET_LENGTH = 8
-"""Secrets this long or longer are redacted wherever they appear, even inside a word.
-
-A shorter one is redacted only where it stands alone (no letter, digit or ``_`` next to it),
-so that a short password cannot garble the rest of a message.
-"""
-_DELTA_SECONDS = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)")
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Headers that describe the original wire encoding and are wrong for a decoded copy.
-_ENCODING_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
-
-
-# --------------------------------------------------------------------------------------------
-# Redaction helpers
-# --------------------------------------------------------------------------------------------
-
-
-def redact(text: str, secrets: Iterable[str]) -> str:
-    """Return ``text`` with each non-blank secret replaced by ``[REDACTED]``.
-
-    A secret is found as is and percent- or JSON-escaped (in any mix, e.g. ``%2F``,
-    ``\\u0061``, ``\\/``). Secrets of :data:`SUBSTRING_SECRET_LENGTH` characters or more are
-    replaced wherever they appear; shorter ones only as whole tokens. Longer secrets go
-    first, so a secret that contains another one is removed whole.
-    """
-    for secret in _ordered(secrets):
-        text = _secret_pattern(secret).sub(REDACTED, text)
-    return text
-
-
-def _ordered(secrets: Iterable[str]) -> list[str]:
-    return sorted({s for s in secrets if s and s.strip()}, key=len, reverse=True)
-
-
-def _char_forms(char: str) -> str:
-    """A regex matching ``char`` as is, percent-encoded or JSON-escaped."""
-    forms = [re.escape(char)]
-    code = ord(char)
-    if code > 0xFFFF:  # JSON writes it as a surrogate pair
-        high, low = 0xD800 + ((code - 0x10000) >> 10), 0xDC00 + ((code - 0x10000) & 0x3FF)
-        forms.append(f"\\\\u(?i:{high:04x})\\\\u(?i:{low:04x})")
-    else:
-        forms.append(f"\\\\u(?i:{code:04x})")
-    if char in '/"\\':
-        forms.append(re.escape("\\" + char))
-    forms.append("".join(f"(?i:%{byte:02x})" for byte in char.encode("utf-8")))
-    return "(?:" + "|".join(forms) + ")"
-
-
-_BEFORE_WORD = r"(?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2}))"
-_AFTER_WORD = r"(?![A-Za-z0-9_])"
-
-
-@lru_cache(maxsize=64)
-def _secret_source(secret: str) -> str:
-    body = "".join(_char_forms(char) for char in secret)
-    if len(secret) >= SUBSTRING_SECRET_LENGTH:
-        return body
-    return _BEFORE_WORD + body + _AFTER_WORD
-
-
-@lru_cache(maxsize=64)
-def _secret_pattern(secret: str) -> re.Pattern[str]:
-    return re.compile(_secret_source(secret))
-
-
-@lru_cache(maxsize=64)
-def _secret_bytes_pattern(secret: str) -> re.Pattern[bytes]:
-    return re.compile(_secret_source(secret).encode("utf-8"))
-
-
-def _request_secrets(request: httpx.Request) -> frozenset[str]:
-    """Collect the credentials a request carries: token header, auth header, URL, query."""
-    secrets: set[str] = set()
-    for name in _SENSITIVE_HEADERS - {"authorization", "cookie", "set-cookie"}:
-        secrets.update(request.headers.get_list(name))
-    for cookies in request.headers.get_list("Cookie"):
-        secrets.update(part.partition("=")[2].strip() for part in cookies.split(";"))
-    for value in request.headers.get_list("Authorization"):
-        secrets.add(value)
-        scheme, _, credentials = value.strip().partition(" ")
-        credentials = credentials.strip()
-        if not credentials:
-            continue
-        secrets.add(credentials)
-        if scheme.lower() == "basic":
-            try:
-                decoded = base64.b64decode(credentials, validate=True).decode("utf-8")
-            except (binascii.Error, UnicodeDecodeError):
-                continue
-            user, _, password = decoded.partition(":")
-            secrets.update((decoded, user, password))
-    url = request.url
-    secrets.update((url.username, url.password))
-    for key, value in url.params.multi_items():
-        if key.lower() in SECRET_QUERY_PARAMS:
-            secrets.add(value)
-    return frozenset(s for s in secrets if s and s.strip())
-
-
-def redact_url(url: httpx.URL | str, secrets: Iterable[str] = ()) -> str:
-    """Render ``url`` without credentials.
-
-    User info (``user:pass@``) is dropped, the value of every query (or fragment) parameter
-    named in :data:`SECRET_QUERY_PARAMS` becomes ``REDACTED``, and the given ``secrets`` are
-    replaced wherever else they appear. The rest of the URL is kept as it was written; a
-    string that is not a valid URL is handled the same way.
-    """
-    text = str(url)
-    scheme, separator, rest = text.partition("://")
-    if separator:
-        end = min((i for i in map(rest.find, "/?#") if i >= 0), default=len(rest))
-        authority = rest[:end].rpartition("@")[2]
-        text = f"{scheme}://{authority}{rest[end:]}"
-    text, hash_mark, fragment = text.partition("#")
-    text, question_mark, query = text.partition("?")
-    text += question_mark + _redact_query(query) + hash_mark + _redact_query(fragment)
-    return redact(text, secrets)
-
-
-def _redact_query(query: str) -> str:
-    """``query`` with the value of every secret parameter replaced by ``REDACTED``."""
-    if "=" not in query:
-        return query
-    parts = query.split("&")
-    for index, part in enumerate(parts):
-        name, equals, value = part.partition("=")
-        if equals and value and unquote_plus(name).strip().lower() in SECRET_QUERY_PARAMS:
-            parts[index] = f"{name}=REDACTED"
-    return "&".join(parts)
-
-
-def _redact_headers(headers: httpx.Headers, secrets: Iterable[str]) -> httpx.Headers:
-    secrets = tuple(secrets)
-    return httpx.Headers(
-        [(key, _redact_header(key.lower(), value, secrets)) for key, value in headers.multi_items()]
-    )
-
-
-def _redact_header(name: str, value: str, secrets: tuple[str, ...]) -> str:
-    if name in _SENSITIVE_HEADERS:
-        return REDACTED
-    if name in _URL_HEADERS:
-        return redact_url(value, secrets)
-    return redact(value, secrets)
-
-
-def _redact_json(value: object, secrets: tuple[str, ...]) -> object:
-    if isinstance(value, str):
-        return redact(value, secrets)
-    if isinstance(value, list):
-        return [_redact_json(item, secrets) for item in value]
-    if isinstance(value, dict):
-        return {
-            redact(str(key), secrets): _redact_json(item, secrets) for key, item in value.items()
-        }
-    return value
-
-
-def _redact_bytes(content: bytes, secrets: Iterable[str]) -> bytes:
-    for secret in _ordered(secrets):
-        content = _secret_bytes_pattern(secret).sub(REDACTED.encode("ascii"), content)
-    return content
-
-
-def _sanitized_request(request: httpx.Request, secrets: frozenset[str]) -> httpx.Request:
-    """Copy ``request`` with its URL and headers redacted and without a body."""
-    headers = _redact_headers(request.headers, secrets)
-    # The copy has no body, so its framing headers would be wrong.
-    for name in ("Content-Length", "Transfer-Encoding"):
-        headers.pop(name, None)
-    return httpx.Request(
-        request.method,
-        redact_url(request.url, secrets),
-        headers=headers,
-        extensions={},
-    )
-
-
-def _read_content(response: httpx.Response) -> bytes | None:
-    """Return the response body, reading it if needed; ``None`` if it cannot be read."""
-    try:
-        return response.content
-    except httpx.ResponseNotRead:
-        pass
-    try:
-        return response.read()
-    except (RuntimeError, httpx.HTTPError):  # async or closed stream, or a failing connection
-        return None
-
-
-def _sanitized_response(
-    response: httpx.Response,
-    content: bytes | None,
-    secrets: frozenset[str],
-    request: httpx.Request | None,
-) -> httpx.Response:
-    """Copy ``response`` with redacted headers and body, attached to the sanitised request."""
-    headers = _redact_headers(response.headers, secrets)
-    for name in _ENCODING_HEADERS:
-        headers.pop(name, None)  # ``content`` is already decoded
-    extensions: dict[str, Any] = {
-        key: response.extensions[key]
-        for key in ("http_version", "reason_phrase")
-        if key in response.extensions
-    }
-    return httpx.Response(
-        response.status_code,
-        headers=headers,
-        content=_redact_bytes(content or b"", secrets),
-        request=request,
-        extensions=extensions,
-    )
 
 
 def _response_request(response: httpx.Response) -> httpx.Request | None:
@@ -417,8 +164,8 @@ class APIError(CircleCIError):
     """The detail: the server's message, or a description of the transport failure."""
 
     def __init__(self, message: str, *, request: httpx.Request) -> None:
-        secrets = _request_secrets(request)
-        self.request = _sanitized_request(request, secrets)
+        secrets = request_secrets(request)
+        self.request = sanitized_request(request, secrets)
         self.method = request.method
         self.url = redact_url(request.url, secrets)
         self.message = redact(message, secrets)
@@ -503,21 +250,19 @@ class APIStatusError(APIError):
         operation: str | None = None,
     ) -> None:
         request = response.request
-        secrets = _request_secrets(request)
+        secrets = request_secrets(request)
         self.status_code = response.status_code
         self.operation = operation
-        self.headers = _redact_headers(response.headers, secrets)
+        self.headers = redact_headers(response.headers, secrets)
         self._reason = response.reason_phrase or "Error"
         if secrets and body is not None:
             try:
-                body = _redact_json(body, tuple(secrets))
+                body = redact_json(body, tuple(secrets))
             except RecursionError:
                 body = None
         self.body = body
         super().__init__(message, request=request)
-        self.response = _sanitized_response(
-            response, _read_content(response), secrets, self.request
-        )
+        self.response = sanitized_response(response, read_content(response), secrets, self.request)
 
     def _headline(self) -> str:
         headline = f"{self.status_code} {self._reason}"
@@ -590,15 +335,23 @@ class ResponseValidationError(CircleCIError):
         secrets: frozenset[str] = frozenset()
         if response is not None:
             request = _response_request(response)
-            sanitized_request = None
+            request_copy = None
             if request is not None:
-                secrets = _request_secrets(request)
-                sanitized_request = _sanitized_request(request, secrets)
-            self.response = _sanitized_response(
-                response, _read_content(response), secrets, sanitized_request
+                secrets = request_secrets(request)
+                request_copy = sanitized_request(request, secrets)
+            self.response = sanitized_response(
+                response, read_content(response), secrets, request_copy
             )
         text = redact(message, secrets)
         super().__init__(visible(f"{operation}: {text}" if operation else text))
+
+
+class PaginationError(CircleCIError):
+    """The server's page tokens went round in a circle, or never ended."""
+
+
+class PageLimitError(PaginationError):
+    """A listing without ``max_pages`` still had more pages after ``DEFAULT_MAX_PAGES`` (10,000)."""
 
 
 class CallCancelledError(CircleCIError):
@@ -682,50 +435,6 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
 # --------------------------------------------------------------------------------------------
 
 
-def _truncate(text: str, limit: int = MAX_MESSAGE_LENGTH) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _decode_text(content: bytes) -> str | None:
-    """Decode a body as UTF-8 text; ``None`` if it looks binary."""
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    if _CONTROL_CHARS.search(text):
-        return None
-    return text
-
-
-def _extract(response: httpx.Response, content: bytes | None) -> tuple[str | None, object | None]:
-    """Return ``(message, body)`` from an error response; either may be ``None``."""
-    if not content:
-        return None, None
-    text = _decode_text(content)
-    if text is None:
-        return None, None
-    try:
-        body: object = json.loads(text)
-    except (ValueError, RecursionError):
-        body = text
-    else:
-        if isinstance(body, dict):
-            for key in ("message", "error"):
-                value = body.get(key)
-                if isinstance(value, str) and value.strip():
-                    return _truncate(" ".join(value.split())), body
-                if value is not None and not isinstance(value, str):
-                    try:
-                        return _truncate(json.dumps(value, ensure_ascii=False)), body
-                    except (ValueError, RecursionError):
-                        continue
-    content_type = response.headers.get("Content-Type", "").lower()
-    if "html" in content_type or text.lstrip()[:1] == "<":
-        return None, body  # an HTML error page from a proxy: noise, not a message
-    flat = " ".join(text.split())
-    return (_truncate(flat) if flat else None), body
-
-
 def error_from_response(
     response: httpx.Response, *, operation: str | None = None
 ) -> APIStatusError:
@@ -736,42 +445,10 @@ def error_from_response(
     HTTP reason phrase. Async callers should ``await response.aread()`` first; a body that
     cannot be read is treated as empty.
     """
-    content = _read_content(response)
-    message, body = _extract(response, content)
+    content = read_content(response)
+    message, body = extract_message(response, content)
     status = response.status_code
     cls = _STATUS_CLASSES.get(status) or (ServerError if status >= 500 else APIStatusError)
     if message is None:
         message = response.reason_phrase or "Error"
     return cls(message, response=response, body=body, operation=operation)
-
-
-def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
-    """Parse a ``Retry-After`` header into seconds to wait.
-
-    Accepts delta-seconds (decimals allowed) or an HTTP-date. Returns ``None`` for a missing,
-    negative, non-finite or unparseable value, and ``0.0`` for a date in the past. A date
-    without a time zone is taken as UTC, and so is a naive ``now``.
-    """
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        return None
-    if _DELTA_SECONDS.fullmatch(value):
-        seconds = float(value)
-        return seconds if math.isfinite(seconds) else None
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    if now is None:
-        now = datetime.now(UTC)
-    elif now.tzinfo is None:
-        now = now.replace(tzinfo=UTC)
-    try:
-        seconds = (when - now).total_seconds()
-    except OverflowError:
-        return None
-    return max(0.0, seconds)
