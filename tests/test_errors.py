@@ -535,16 +535,20 @@ def test_every_public_exception_and_warning_is_exported_from_the_package() -> No
 
 def test_the_artifact_errors_do_not_load_the_artifacts_module_on_import() -> None:
     code = (
-        "import sys, circleci_client; loaded = 'circleci_client.artifacts' in sys.modules; "
-        "from circleci_client import UnsafePathError; "
+        "import sys, circleci_client; from circleci_client import UnsafePathError; "
+        "loaded = 'circleci_client.artifacts' in sys.modules; "
         "print(loaded, UnsafePathError.__module__)"
     )
     shown = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert shown.split() == ["False", "circleci_client.artifacts"]
+    assert shown.split() == ["False", "circleci_client.errors"]
+    from circleci_client import artifacts
+
+    assert artifacts.UnsafePathError is circleci_client.UnsafePathError
+    assert artifacts.NoSuccessfulPipelineError is circleci_client.NoSuccessfulPipelineError
     with pytest.raises(AttributeError, match="NoSuchError"):
-        circleci_client.NoSuchError  # noqa: B018
+        circleci_client.NoSuchError  # type: ignore[attr-defined]  # noqa: B018
 
 
 def test_paging_errors_live_in_errors_and_stay_importable_from_operation() -> None:

@@ -30,8 +30,8 @@ Hierarchy::
     │   └── InvalidPipelineParameterError  (also a TypeError; has .name, .value)
     ├── WebhookSignatureError         (also a ValueError)
     ├── WebhookPayloadError           (also a ValueError)
-    ├── UnsafePathError               (also a ValueError; in ``circleci_client.artifacts``)
-    └── NoSuccessfulPipelineError     (in ``circleci_client.artifacts``)
+    ├── UnsafePathError               (also a ValueError; artifact downloads)
+    └── NoSuccessfulPipelineError     (artifact downloads)
 
 All of them are importable from ``circleci_client``. Secrets never end up in an error: the
 request's credentials are redacted from the message, ``args``, ``url``, ``headers`` and
@@ -75,6 +75,7 @@ __all__ = [
     "InvalidPipelineParameterError",
     "InvalidTriggerError",
     "MissingTokenError",
+    "NoSuccessfulPipelineError",
     "NotFoundError",
     "PageLimitError",
     "PaginationError",
@@ -84,6 +85,7 @@ __all__ = [
     "ResponseValidationError",
     "ServerError",
     "UnprocessableEntityError",
+    "UnsafePathError",
     "WebhookPayloadError",
     "WebhookSignatureError",
     "error_from_response",
@@ -352,6 +354,14 @@ class PaginationError(CircleCIError):
 
 class PageLimitError(PaginationError):
     """A listing without ``max_pages`` still had more pages after ``DEFAULT_MAX_PAGES`` (10,000)."""
+
+
+class UnsafePathError(CircleCIError, ValueError):
+    """An artifact path would escape the destination folder (or is otherwise unusable)."""
+
+
+class NoSuccessfulPipelineError(CircleCIError):
+    """No recent pipeline on the branch had all its workflows succeed."""
 
 
 class CallCancelledError(CircleCIError):

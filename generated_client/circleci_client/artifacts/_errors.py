@@ -3,15 +3,9 @@
 
 from __future__ import annotations
 
-from ..errors import CircleCIError
+from ..errors import NoSuccessfulPipelineError, UnsafePathError
 
-
-class UnsafePathError(CircleCIError, ValueError):
-    """An artifact path would escape the destination folder (or is otherwise unusable)."""
-
-
-class NoSuccessfulPipelineError(CircleCIError):
-    """No recent pipeline on the branch had all its workflows succeed."""
+__all__ = ["NoSuccessfulPipelineError", "UnsafePathError"]
 
 
 class _FileError(Exception):
