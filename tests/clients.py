@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from circleci_client import AuthenticatedClient
+from circleci_client._client import TOKEN_HOSTS_ENV_VAR
 
 from tests.standin.server import Standin
 
@@ -14,3 +15,14 @@ def standin_client(standin: Standin, **options: Any) -> AuthenticatedClient:
     options.setdefault("token_hosts", [standin.artifact_base_url])
     options.setdefault("timeout", 10.0)
     return AuthenticatedClient(token=standin.token, base_url=standin.base_url, **options)
+
+
+def cli_env(standin: Standin, **extra: str) -> dict[str, str]:
+    """Environment variables that point the command line at the stand-in (no token hosts)."""
+    return {
+        "CIRCLE_TOKEN": standin.token,
+        "CIRCLECI_TOKEN": "",
+        "CIRCLECI_BASE_URL": standin.base_url,
+        TOKEN_HOSTS_ENV_VAR: "",
+        **extra,
+    }

@@ -14,9 +14,11 @@ import pytest
 from circleci_client import AuthenticatedClient
 from circleci_client._ratelimit import AsyncRateLimitTransport, RateLimitTransport
 from circleci_client._retry import AsyncRetryTransport, RetryTransport
+from circleci_client.artifacts import adownload_job_artifacts, download_job_artifacts
 from hypothesis import HealthCheck, settings
 
 from tests.clients import standin_client
+from tests.downloads import DownloadJob, run_async
 from tests.standin.server import Standin
 
 # Bounded property-based tests: fast enough for every run, and no flaky deadlines on a
@@ -124,3 +126,11 @@ def ctrl_c_raises() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+@pytest.fixture(params=["sync", "async"])
+def job_download(request: pytest.FixtureRequest) -> DownloadJob:
+    """``download_job_artifacts`` or its async twin, called the same way."""
+    if request.param == "sync":
+        return download_job_artifacts
+    return run_async(adownload_job_artifacts)

@@ -6,7 +6,6 @@ import ast
 import hashlib
 import os
 import re
-from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +14,10 @@ from circleci_client import AuthenticatedClient, artifacts
 from circleci_client.artifacts import (
     PART_SUFFIX,
     VALIDATOR_SUFFIX,
-    DownloadReport,
     FileStatus,
     NoSuccessfulPipelineError,
     UnsafePathError,
     adownload_branch_artifacts,
-    adownload_job_artifacts,
     adownload_workflow_artifacts,
     download_branch_artifacts,
     download_job_artifacts,
@@ -30,6 +27,7 @@ from circleci_client.artifacts import (
     safe_relative_path,
 )
 
+from tests.downloads import DownloadJob, run_async
 from tests.standin.content import artifact_sha256
 from tests.standin.hosts import validators
 from tests.standin.server import Standin
@@ -63,33 +61,6 @@ def _files(root: Path) -> list[str]:
 def _add(standin: Standin, job: Job, path: str, node: int = 0, content: bytes = b"x") -> None:
     with standin.world.lock:
         job.artifacts.append(Artifact(path, node, len(content), content, path))
-
-
-DownloadJob = Callable[..., DownloadReport]
-
-
-def _run_async(
-    factory: Callable[..., Coroutine[Any, Any, DownloadReport]],
-) -> DownloadJob:
-    """A sync wrapper around an async download, closing the client's async pool after."""
-    import asyncio
-
-    def run(client: AuthenticatedClient, *args: Any, **kwargs: Any) -> DownloadReport:
-        async def main() -> DownloadReport:
-            async with client:
-                return await factory(client, *args, **kwargs)
-
-        return asyncio.run(main())
-
-    return run
-
-
-@pytest.fixture(params=["sync", "async"])
-def job_download(request: pytest.FixtureRequest) -> DownloadJob:
-    """``download_job_artifacts`` or its async twin, called the same way."""
-    if request.param == "sync":
-        return download_job_artifacts
-    return _run_async(adownload_job_artifacts)
 
 
 @pytest.fixture
@@ -412,7 +383,7 @@ def test_workflow_mode_puts_each_job_in_its_folder(
         if mode == "sync":
             report = download_workflow_artifacts(client, workflow.id, tmp_path, glob="*.xml")
         else:
-            report = _run_async(adownload_workflow_artifacts)(
+            report = run_async(adownload_workflow_artifacts)(
                 client, workflow.id, tmp_path, glob="*.xml"
             )
     assert report.ok
@@ -447,7 +418,7 @@ def test_branch_mode_uses_latest_fully_successful_pipeline(
         if mode == "sync":
             report = download_branch_artifacts(client, facts.widgets_slug, "main", tmp_path)
         else:
-            report = _run_async(adownload_branch_artifacts)(
+            report = run_async(adownload_branch_artifacts)(
                 client, facts.widgets_slug, "main", tmp_path
             )
     assert report.ok and "pipeline 91" in report.source

@@ -14,20 +14,11 @@ import pytest
 from circleci_client.cli import TOKEN_HOSTS_ENV_VAR, app
 from typer.testing import CliRunner
 
+from tests.clients import cli_env
 from tests.standin.server import Standin
 from tests.standin.world import Artifact
 
 runner = CliRunner()
-
-
-def _env(standin: Standin, **extra: str) -> dict[str, str]:
-    return {
-        "CIRCLE_TOKEN": standin.token,
-        "CIRCLECI_TOKEN": "",
-        "CIRCLECI_BASE_URL": standin.base_url,
-        TOKEN_HOSTS_ENV_VAR: "",
-        **extra,
-    }
 
 
 def _files(root: Path) -> list[str]:
@@ -52,11 +43,11 @@ def test_download_job_exit_0(standin: Standin, tmp_path: Path) -> None:
         "--token-host",
         standin.artifact_base_url,
     ]
-    result = runner.invoke(app, args, env=_env(standin))
+    result = runner.invoke(app, args, env=cli_env(standin))
     assert result.exit_code == 0, result.output
     assert "2 downloaded" in result.stdout and "0 failed" in result.stdout
     assert _files(tmp_path) == ["dist/widgets-1.0.94.tar.gz", "logs/build.log"]
-    again = runner.invoke(app, args, env=_env(standin))
+    again = runner.invoke(app, args, env=cli_env(standin))
     assert again.exit_code == 0 and "2 skipped" in again.stdout
 
 
@@ -66,7 +57,7 @@ def test_download_with_a_failed_file_exits_1(standin: Standin, tmp_path: Path) -
     job = project.jobs_by_number[facts.build_job_number]
     with standin.world.lock:
         job.artifacts.append(Artifact("logs/../../evil.log", 0, 3, b"bad", "evil"))
-    env = _env(standin, **{TOKEN_HOSTS_ENV_VAR: standin.artifact_base_url})
+    env = cli_env(standin, **{TOKEN_HOSTS_ENV_VAR: standin.artifact_base_url})
     args = ["artifacts", "download", facts.widgets_slug, str(facts.build_job_number)]
     result = runner.invoke(app, [*args, "--dest", str(tmp_path), "--glob", "logs/*"], env=env)
     assert result.exit_code == 1, result.output
@@ -78,7 +69,7 @@ def test_download_with_a_failed_file_exits_1(standin: Standin, tmp_path: Path) -
 def test_missing_token_exits_2(standin: Standin, tmp_path: Path) -> None:
     facts = standin.world.facts
     args = ["artifacts", "download", facts.widgets_slug, "1", "--dest", str(tmp_path)]
-    result = runner.invoke(app, args, env=_env(standin, CIRCLE_TOKEN=""))
+    result = runner.invoke(app, args, env=cli_env(standin, CIRCLE_TOKEN=""))
     assert result.exit_code == 2
     assert "CIRCLE_TOKEN" in result.stderr
     assert not standin.requests.api.snapshot()
@@ -87,7 +78,7 @@ def test_missing_token_exits_2(standin: Standin, tmp_path: Path) -> None:
 def test_wrong_token_exits_2(standin: Standin) -> None:
     facts = standin.world.facts
     args = ["artifacts", "list", facts.widgets_slug, str(facts.build_job_number)]
-    result = runner.invoke(app, args, env=_env(standin, CIRCLE_TOKEN="wrong"))
+    result = runner.invoke(app, args, env=cli_env(standin, CIRCLE_TOKEN="wrong"))
     assert result.exit_code == 2
     assert "check CIRCLE_TOKEN" in result.stderr
     assert "wrong" not in result.output
@@ -99,7 +90,7 @@ def test_wrong_token_exits_2(standin: Standin) -> None:
 )
 def test_exactly_one_source_is_required(standin: Standin, extra: list[str]) -> None:
     result = runner.invoke(
-        app, ["artifacts", "download", "gh/acme/widgets", *extra], env=_env(standin)
+        app, ["artifacts", "download", "gh/acme/widgets", *extra], env=cli_env(standin)
     )
     assert result.exit_code == 2
     assert "exactly one" in result.output
@@ -107,16 +98,16 @@ def test_exactly_one_source_is_required(standin: Standin, extra: list[str]) -> N
 
 def test_bad_workflow_id_and_unknown_job_exit_2(standin: Standin, tmp_path: Path) -> None:
     base = ["artifacts", "download", "gh/acme/widgets", "--dest", str(tmp_path)]
-    result = runner.invoke(app, [*base, "--workflow", "not-a-uuid"], env=_env(standin))
+    result = runner.invoke(app, [*base, "--workflow", "not-a-uuid"], env=cli_env(standin))
     assert result.exit_code == 2
-    result = runner.invoke(app, [*base[:3], "999999"], env=_env(standin))
+    result = runner.invoke(app, [*base[:3], "999999"], env=cli_env(standin))
     assert result.exit_code == 2
 
 
 def test_list_json(standin: Standin) -> None:
     facts = standin.world.facts
     args = ["artifacts", "list", facts.widgets_slug, str(facts.two_node_job_number), "--json"]
-    result = runner.invoke(app, args, env=_env(standin))
+    result = runner.invoke(app, args, env=cli_env(standin))
     assert result.exit_code == 0, result.output
     items = json.loads(result.stdout)
     assert {(i["node_index"], i["path"]) for i in items} == {
@@ -126,14 +117,14 @@ def test_list_json(standin: Standin) -> None:
         (1, "coverage/node-1/coverage.json"),
     }
     assert all(i["url"].startswith(standin.artifact_base_url) for i in items)
-    plain = runner.invoke(app, args[:-1], env=_env(standin))
+    plain = runner.invoke(app, args[:-1], env=cli_env(standin))
     assert plain.exit_code == 0
     assert len(plain.stdout.splitlines()) == 4 and "\t" in plain.stdout
 
 
 def test_branch_mode(standin: Standin, tmp_path: Path) -> None:
     facts = standin.world.facts
-    env = _env(standin, **{TOKEN_HOSTS_ENV_VAR: standin.artifact_base_url})
+    env = cli_env(standin, **{TOKEN_HOSTS_ENV_VAR: standin.artifact_base_url})
     args = ["artifacts", "download", facts.widgets_slug, "--branch", "main", "--glob", "*.log"]
     result = runner.invoke(app, [*args, "--dest", str(tmp_path)], env=env)
     assert result.exit_code == 0, result.output

@@ -32,21 +32,12 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from docs.examples import tutorial
+from tests.clients import cli_env
 from tests.standin.server import Standin
 from tests.standin.welcome import exports, welcome
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _env(standin: Standin, **extra: str) -> dict[str, str]:
-    return {
-        "CIRCLE_TOKEN": standin.token,
-        "CIRCLECI_TOKEN": "",
-        "CIRCLECI_BASE_URL": standin.base_url,
-        TOKEN_HOSTS_ENV_VAR: "",
-        **extra,
-    }
 
 
 def _pasted(lines: list[str]) -> dict[str, str]:
@@ -202,7 +193,7 @@ def test_a_redirect_target_that_answers_401_gets_no_token_hint(
 def test_cli_exits_2_when_an_artifact_host_refuses(standin: Standin, tmp_path: Path) -> None:
     facts = standin.world.facts
     args = ["artifacts", "download", facts.widgets_slug, str(facts.two_node_job_number)]
-    result = runner.invoke(app, [*args, "--dest", str(tmp_path)], env=_env(standin))
+    result = runner.invoke(app, [*args, "--dest", str(tmp_path)], env=cli_env(standin))
     assert result.exit_code == 2, result.output
     assert TOKEN_HOSTS_ENV_VAR in result.stdout and "was not sent to" in result.stdout
     assert "refused the token" in result.stderr
@@ -219,7 +210,7 @@ def test_docs_promise_the_exit_codes_the_cli_uses() -> None:
 def test_tutorial_live_against_the_sandbox_fails_until_the_token_hosts_are_set(
     standin: Standin, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for name, value in _env(standin).items():
+    for name, value in cli_env(standin).items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv(TOKEN_HOSTS_ENV_VAR)
     assert tutorial.main(["--live", "--project", "gh/acme/widgets"]) == 1
@@ -246,7 +237,7 @@ def test_base_url_ending_in_api_hints_api_v2(standin: Standin) -> None:
     result = runner.invoke(
         app,
         ["artifacts", "list", "gh/acme/widgets", "1"],
-        env=_env(standin, CIRCLECI_BASE_URL=root),
+        env=cli_env(standin, CIRCLECI_BASE_URL=root),
     )
     assert result.exit_code == 2 and f"use '{root}/v2'" in result.stderr
     assert not standin.requests.api.snapshot()
@@ -257,7 +248,7 @@ def test_connection_refused_names_the_base_url_and_the_variable(standin: Standin
         sock.bind(("127.0.0.1", 0))
         closed = f"http://127.0.0.1:{sock.getsockname()[1]}/api/v2"
     code = "from circleci_client._console import main; main()"
-    env = {**os.environ, **_env(standin, CIRCLECI_BASE_URL=closed)}
+    env = {**os.environ, **cli_env(standin, CIRCLECI_BASE_URL=closed)}
     done = subprocess.run(
         [sys.executable, "-c", code, "artifacts", "list", "gh/acme/widgets", "1"],
         capture_output=True,
@@ -273,7 +264,7 @@ def test_connection_refused_names_the_base_url_and_the_variable(standin: Standin
 
 def test_workflow_that_is_not_a_uuid_names_the_option(standin: Standin, tmp_path: Path) -> None:
     args = ["artifacts", "download", "--workflow", "not-a-uuid", "--dest", str(tmp_path)]
-    result = runner.invoke(app, args, env=_env(standin))
+    result = runner.invoke(app, args, env=cli_env(standin))
     assert result.exit_code == 2
     shown = _flat(result.output)
     assert "'--workflow'" in shown and "'not-a-uuid' is not a workflow id" in shown
@@ -292,7 +283,7 @@ def test_dest_on_a_file_or_under_one_is_a_message(standin: Standin, tmp_path: Pa
     a_file.write_text("x")
     for dest, problem in ((a_file, "is a file, not a folder"), (a_file / "sub", "cannot create")):
         args = ["artifacts", "download", "gh/acme/widgets", "1", "--dest", str(dest)]
-        result = runner.invoke(app, args, env=_env(standin))
+        result = runner.invoke(app, args, env=cli_env(standin))
         assert result.exit_code == 2, result.output
         assert "'--dest'" in _flat(result.output) and problem in _flat(result.output)
         assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -301,7 +292,7 @@ def test_dest_on_a_file_or_under_one_is_a_message(standin: Standin, tmp_path: Pa
 
 def test_glob_matching_nothing_warns(standin: Standin, tmp_path: Path) -> None:
     facts = standin.world.facts
-    env = _env(standin, **{TOKEN_HOSTS_ENV_VAR: standin.artifact_base_url})
+    env = cli_env(standin, **{TOKEN_HOSTS_ENV_VAR: standin.artifact_base_url})
     args = ["artifacts", "download", facts.widgets_slug, str(facts.two_node_job_number)]
     globs = ["--glob", "*.xml", "--glob", "*.nothing"]
     result = runner.invoke(app, [*args, *globs, "--dest", str(tmp_path)], env=env)
@@ -328,7 +319,7 @@ def test_branch_without_pipelines_says_so(standin: Standin, tmp_path: Path) -> N
         "--dest",
         str(tmp_path),
     ]
-    result = runner.invoke(app, args, env=_env(standin))
+    result = runner.invoke(app, args, env=cli_env(standin))
     assert result.exit_code == 1
     assert "branch 'Main' of gh/acme/widgets has no pipelines at all" in result.stderr
 
@@ -336,14 +327,16 @@ def test_branch_without_pipelines_says_so(standin: Standin, tmp_path: Path) -> N
 def test_slug_with_surrounding_spaces_is_a_clear_error(standin: Standin) -> None:
     with pytest.raises(InvalidProjectSlugError, match="spaces around it; remove them"):
         validate_project_slug(" gh/acme/widgets ")
-    result = runner.invoke(app, ["artifacts", "list", "gh/acme/widgets ", "1"], env=_env(standin))
+    result = runner.invoke(
+        app, ["artifacts", "list", "gh/acme/widgets ", "1"], env=cli_env(standin)
+    )
     assert result.exit_code == 2
     assert "spaces around it" in result.stderr
     assert not standin.requests.api.snapshot()
 
 
 def test_workflow_download_needs_no_slug(standin: Standin, tmp_path: Path) -> None:
-    env = _env(standin, **{TOKEN_HOSTS_ENV_VAR: standin.artifact_base_url})
+    env = cli_env(standin, **{TOKEN_HOSTS_ENV_VAR: standin.artifact_base_url})
     workflow = _showcase_workflow(standin)
     args = ["artifacts", "download", "--workflow", workflow, "--glob", "*.xml"]
     result = runner.invoke(app, [*args, "--dest", str(tmp_path)], env=env)
@@ -403,7 +396,7 @@ def test_shell_completion_completes_commands() -> None:
 
 def test_json_on_every_command(standin: Standin, tmp_path: Path) -> None:
     facts = standin.world.facts
-    env = _env(standin, **{TOKEN_HOSTS_ENV_VAR: standin.artifact_base_url})
+    env = cli_env(standin, **{TOKEN_HOSTS_ENV_VAR: standin.artifact_base_url})
     job = str(facts.two_node_job_number)
     listed = runner.invoke(app, ["artifacts", "list", facts.widgets_slug, job, "--json"], env=env)
     assert len(json.loads(listed.stdout)) == 4

@@ -13,7 +13,7 @@ import asyncio
 import json
 import threading
 import uuid
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -37,6 +37,8 @@ from circleci_client.artifacts import (
 from circleci_client.cli import app
 from circleci_client.errors import ResponseValidationError
 from typer.testing import CliRunner
+
+from tests.downloads import DownloadJob, run_async
 
 SLUG = "gh/acme/widgets"
 JOB = 1
@@ -131,28 +133,6 @@ def _client(server: HostileServer) -> AuthenticatedClient:
     return AuthenticatedClient("t0ken-for-tests", server.base_url, max_retries=0)
 
 
-Download = Callable[..., DownloadReport]
-
-
-def _run_async(factory: Callable[..., Coroutine[Any, Any, DownloadReport]]) -> Download:
-    def run(client: AuthenticatedClient, *args: Any, **kwargs: Any) -> DownloadReport:
-        async def main() -> DownloadReport:
-            async with client:
-                return await factory(client, *args, **kwargs)
-
-        return asyncio.run(main())
-
-    return run
-
-
-@pytest.fixture(params=["sync", "async"])
-def job_download(request: pytest.FixtureRequest) -> Download:
-    """``download_job_artifacts`` or its async twin, called the same way."""
-    if request.param == "sync":
-        return download_job_artifacts
-    return _run_async(adownload_job_artifacts)
-
-
 def _entry(path: Any, url: Any, node: Any = 0) -> dict[str, Any]:
     return {"path": path, "node_index": node, "url": url}
 
@@ -181,7 +161,7 @@ def _error(report: DownloadReport, path: str) -> str:
     ],
 )
 def test_bad_content_range_fails_only_that_file(
-    server: HostileServer, tmp_path: Path, job_download: Download, content_range: str
+    server: HostileServer, tmp_path: Path, job_download: DownloadJob, content_range: str
 ) -> None:
     good_a = server.file("a.txt", b"aaa")
     good_c = server.file("c.txt", b"ccc")
@@ -229,7 +209,7 @@ HOSTILE_ENTRIES: list[tuple[Any, str]] = [
 
 
 def test_hostile_listing_entries_fail_one_by_one(
-    server: HostileServer, tmp_path: Path, job_download: Download
+    server: HostileServer, tmp_path: Path, job_download: DownloadJob
 ) -> None:
     url = server.file("any.bin", b"should not be fetched")
     items: list[Any] = [_entry("first.txt", server.file("first.txt", b"1"))]
@@ -256,7 +236,7 @@ def test_hostile_listing_entries_fail_one_by_one(
 
 
 def test_bad_entry_without_path_is_reported_whatever_the_glob(
-    server: HostileServer, tmp_path: Path, job_download: Download
+    server: HostileServer, tmp_path: Path, job_download: DownloadJob
 ) -> None:
     server.listing(
         [
@@ -378,7 +358,7 @@ def test_job_number_that_is_not_an_integer_never_shapes_a_path(
         [_entry("r.txt", server.file("r.txt", b"r"))], f"/api/v2/project/{SLUG}/7/artifacts"
     )
     download = (
-        download_workflow_artifacts if mode == "sync" else _run_async(adownload_workflow_artifacts)
+        download_workflow_artifacts if mode == "sync" else run_async(adownload_workflow_artifacts)
     )
 
     # The job is either reported as one failed entry while the good job downloads, or, should
@@ -462,7 +442,7 @@ def test_link_local_and_metadata_urls_are_refused(
     else:
         http = httpx.AsyncClient(base_url=server.base_url, transport=intercept)
         client.set_async_httpx_client(http)
-        report = _run_async(adownload_job_artifacts)(client, SLUG, JOB, tmp_path)
+        report = run_async(adownload_job_artifacts)(client, SLUG, JOB, tmp_path)
 
     assert intercept.intercepted == []
     assert report.files[0].status is FileStatus.DOWNLOADED

@@ -7,14 +7,11 @@ Every test runs against the stand-in over real HTTP; the hostile behaviour is on
 from __future__ import annotations
 
 import _thread
-import asyncio
 import hashlib
 import os
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from circleci_client import AuthenticatedClient
@@ -23,15 +20,16 @@ from circleci_client.artifacts import (
     VALIDATOR_SUFFIX,
     ArtifactFile,
     DownloadReport,
+    FileResult,
     FileStatus,
     ProgressListener,
     _folders,
-    adownload_job_artifacts,
     download_job_artifacts,
 )
 from circleci_client.cli import INTERRUPTED_MESSAGE, TOKEN_HOSTS_ENV_VAR, app
 from typer.testing import CliRunner
 
+from tests.downloads import DownloadJob
 from tests.standin.content import artifact_sha256
 from tests.standin.hosts import validators
 from tests.standin.server import Standin
@@ -41,27 +39,11 @@ BIG = 3 * 1024 * 1024 + 17
 SERVER_STALL = 30.0
 """How long a stalled body stays silent; the client must give up long before."""
 
-DownloadJob = Callable[..., DownloadReport]
-
 
 def _client(standin: Standin) -> AuthenticatedClient:
     return AuthenticatedClient(
         standin.token, standin.base_url, token_hosts=[standin.artifact_base_url], max_retries=0
     )
-
-
-def _async_download(client: AuthenticatedClient, *args: Any, **kwargs: Any) -> DownloadReport:
-    async def main() -> DownloadReport:
-        async with client:
-            return await adownload_job_artifacts(client, *args, **kwargs)
-
-    return asyncio.run(main())
-
-
-@pytest.fixture(params=["sync", "async"])
-def job_download(request: pytest.FixtureRequest) -> DownloadJob:
-    """``download_job_artifacts`` or its async twin, called the same way."""
-    return download_job_artifacts if request.param == "sync" else _async_download
 
 
 @pytest.fixture
@@ -107,6 +89,16 @@ def _interrupted_part(standin: Standin, tmp_path: Path, download: DownloadJob) -
     _, part, _ = _paths(standin, tmp_path)
     assert 0 < part.stat().st_size < BIG
     return part.stat().st_size
+
+
+def _assert_downloaded_whole_from_zero(
+    standin: Standin, target: Path, done: FileResult, big: Artifact
+) -> None:
+    """One plain request (no ``Range``) fetched the whole file, and its content is right."""
+    assert not done.resumed and done.bytes_received == BIG
+    assert _sha256(target) == artifact_sha256(big)
+    [request] = list(standin.requests.artifact)
+    assert "range" not in request.headers and request.status == 200
 
 
 def _download_big(standin: Standin, tmp_path: Path, download: DownloadJob) -> DownloadReport:
@@ -192,10 +184,7 @@ def test_full_size_part_without_validator_is_not_renamed_into_place(
     part.write_bytes(b"\0" * BIG)  # stale, and nothing says which version it is
     report = _download_big(standin, tmp_path, job_download)
     [done] = report.downloaded
-    assert not done.resumed and done.bytes_received == BIG
-    assert _sha256(target) == artifact_sha256(big)
-    [request] = list(standin.requests.artifact)
-    assert "range" not in request.headers and request.status == 200
+    _assert_downloaded_whole_from_zero(standin, target, done, big)
 
 
 def test_server_without_validators_gets_no_blind_resume(
@@ -207,10 +196,7 @@ def test_server_without_validators_gets_no_blind_resume(
     assert part.stat().st_size > 0 and not sidecar.exists()
     standin.faults.hide_validators()
     [done] = _download_big(standin, tmp_path, job_download).downloaded
-    assert not done.resumed and done.bytes_received == BIG
-    assert _sha256(target) == artifact_sha256(big)
-    [request] = list(standin.requests.artifact)
-    assert "range" not in request.headers and request.status == 200
+    _assert_downloaded_whole_from_zero(standin, target, done, big)
 
 
 def test_skip_existing_compares_size_only_and_says_so(
