@@ -338,6 +338,21 @@ def test_latency(api: httpx.Client, standin: Standin) -> None:
     assert time.monotonic() - started >= 0.3
 
 
+def test_a_request_delayed_past_a_reset_takes_none_of_the_new_faults(standin: Standin) -> None:
+    # A request still sleeping in a latency fault when the next test resets the stand-in
+    # must not consume the faults that test registers (it would steal that test's 429).
+    standin.faults.latency(0.5, operation="getCurrentUser")
+    with httpx.Client(base_url=standin.base_url, timeout=0.1) as short:
+        with pytest.raises(httpx.ReadTimeout):
+            short.get("/me", headers={"Circle-Token": standin.token})
+    standin.reset()
+    rule = standin.faults.rate_limit("getCurrentUser", retry_after="0")
+    time.sleep(0.8)  # the stray request wakes up now
+    assert rule.fired == 0
+    with httpx.Client(base_url=standin.base_url, timeout=5.0) as api:
+        assert api.get("/me", headers={"Circle-Token": standin.token}).status_code == 429
+
+
 def test_dropped_connection(api: httpx.Client, standin: Standin) -> None:
     standin.faults.drop(operation="getCurrentUser", times=1)
     with pytest.raises((httpx.RemoteProtocolError, httpx.ReadError)):

@@ -127,9 +127,12 @@ class ApiDispatcher:
         record.operation = operation
         info = RequestInfo("api", method, unquote(raw[len(PREFIX) :]), match.template, operation)
         faults = self.host.faults
+        generation = faults.generation
         delay = faults.delay_for(info)
         if delay > 0:
             await asyncio.sleep(delay)
+            if faults.generation != generation:
+                return None  # reset while asleep: its client is gone, the new faults are not its
         verdict = self.host.rate_limiter.take(token_from_headers(record.headers) or "")
         scope[RATE_HEADERS_KEY] = verdict.headers
         if verdict.retry_after is not None:

@@ -112,6 +112,7 @@ class Faults:
     """Thread-safe set of fault rules shared by the three servers."""
 
     rules: list[FaultRule] = field(default_factory=list)
+    generation: int = 0  # bumped by clear(): requests from before a reset take no new faults
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _random: random.Random = field(default_factory=lambda: random.Random(0), repr=False)
 
@@ -221,6 +222,7 @@ class Faults:
         """Remove every rule."""
         with self._lock:
             self.rules.clear()
+            self.generation += 1
 
     def take(self, kind: str, req: RequestInfo, when: str | None = None) -> FaultRule | None:
         """Count the request against matching rules of ``kind``; return one that fires."""
