@@ -179,7 +179,8 @@ def test_console_script_explains_a_missing_cli_extra(
 ) -> None:
     from circleci_client import _console
 
-    monkeypatch.delitem(sys.modules, "circleci_client.cli", raising=False)
+    for name in [m for m in sys.modules if m.split(".")[:2] == ["circleci_client", "cli"]]:
+        monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "typer", None)
     with pytest.raises(SystemExit) as exited:
         _console.main()

@@ -372,11 +372,11 @@ def test_help_shows_no_type_noise(command: list[str]) -> None:
 
 
 def test_spinner_while_searching_instead_of_zero_files() -> None:
-    from circleci_client import cli
+    from circleci_client.cli._progress import progress
 
     out = io.StringIO()
     console = Console(file=out, force_terminal=True, width=100)
-    with cli._progress(True, "finding the newest green pipeline on main", console) as listener:
+    with progress(True, "finding the newest green pipeline on main", console) as listener:
         assert listener is not None
     text = out.getvalue()
     assert "finding the newest green pipeline on main" in text

@@ -28,6 +28,7 @@ from circleci_client._display import visible
 from circleci_client.api.job import get_job_artifacts
 from circleci_client.api.user import get_collaborations
 from circleci_client.artifacts import ArtifactFile, DownloadReport, FileResult, FileStatus
+from circleci_client.cli import _progress as cli_progress
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -216,14 +217,14 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
     def console(**_: object) -> Console:
         return Console(file=screen, force_terminal=True, color_system=None, width=200)
 
-    monkeypatch.setattr(cli, "Console", console)
+    monkeypatch.setattr(cli_progress, "Console", console)
     yield screen
 
 
 @pytest.mark.parametrize("path", HOSTILE_PATHS)
 def test_progress_rows_show_paths_literally(terminal: io.StringIO, path: str) -> None:
     file = _file(path)
-    with cli._progress(True) as listener:
+    with cli_progress.progress(True) as listener:
         assert listener is not None
         listener.on_plan([file])
         listener.on_start(file, 3, 0)

@@ -342,9 +342,11 @@ def test_a_request_delayed_past_a_reset_takes_none_of_the_new_faults(standin: St
     # A request still sleeping in a latency fault when the next test resets the stand-in
     # must not consume the faults that test registers (it would steal that test's 429).
     standin.faults.latency(0.5, operation="getCurrentUser")
-    with httpx.Client(base_url=standin.base_url, timeout=0.1) as short:
-        with pytest.raises(httpx.ReadTimeout):
-            short.get("/me", headers={"Circle-Token": standin.token})
+    with (
+        httpx.Client(base_url=standin.base_url, timeout=0.1) as short,
+        pytest.raises(httpx.ReadTimeout),
+    ):
+        short.get("/me", headers={"Circle-Token": standin.token})
     standin.reset()
     rule = standin.faults.rate_limit("getCurrentUser", retry_after="0")
     time.sleep(0.8)  # the stray request wakes up now

@@ -229,3 +229,27 @@ def test_the_regenerating_page_names_the_upstream_property_templates_used_as_the
     assert used_as_they_are
     missing = [name for name in used_as_they_are if f"`{name}`" not in page]
     assert not missing, f"docs/regenerating.md does not name {missing}"
+
+
+MAX_MODULE_LINES = 500
+HAND_WRITTEN = "# Hand-written runtime module (not generated): edit it here."
+
+
+def _hand_written_modules() -> Iterator[Path]:
+    """The package's hand-written modules, the generator's and the stand-in's."""
+    for path in sorted((ROOT / "generated_client" / "circleci_client").rglob("*.py")):
+        if path.read_text().startswith(HAND_WRITTEN):
+            yield path
+    yield from sorted((ROOT / "generator").rglob("*.py"))
+    yield from sorted((ROOT / "tests" / "standin").rglob("*.py"))
+
+
+def test_no_hand_written_module_is_over_500_lines() -> None:
+    modules = list(_hand_written_modules())
+    assert len(modules) > 40  # the walk found the runtime, not an empty folder
+    too_long = {
+        str(path.relative_to(ROOT)): n
+        for path in modules
+        if (n := len(path.read_text().splitlines())) > MAX_MODULE_LINES
+    }
+    assert too_long == {}, f"split these modules along their seams: {too_long}"

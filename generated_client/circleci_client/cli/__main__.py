@@ -1,0 +1,6 @@
+# Hand-written runtime module (not generated): edit it here.
+"""``python -m circleci_client.cli``."""
+
+from . import main
+
+main()
