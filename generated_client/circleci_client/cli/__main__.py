@@ -1,6 +1,0 @@
-# Hand-written runtime module (not generated): edit it here.
-"""``python -m circleci_client.cli``."""
-
-from . import main
-
-main()
