@@ -65,9 +65,10 @@ def test_a_failure_that_then_passes_on_the_same_commit_becomes_flaky(
     )
     assert job is not None
     failed = next(t for t in job.tests if t.name == f"test_case_{PAGED_FAILURES[0]}")
-    job.tests.append(
-        StoredResult(None, "pytest", 2.6, failed.file, "success", failed.name, failed.classname)
-    )
+    with standin.world.lock:
+        job.tests.append(
+            StoredResult(None, "pytest", 2.6, failed.file, "success", failed.name, failed.classname)
+        )
     answer = get_flaky_tests.sync(WIDGETS, client=client)
     became = next(t for t in answer.flaky_tests if t.test_name == failed.name)
     assert became.pipeline_number == 82 and became.job_number == job.job_number
@@ -311,7 +312,8 @@ def test_flaky_tests_helper_lists_the_most_flaky_first(
         if j.status == "retried"
     )
     again = next(t for t in retried.tests if t.name == f"test_case_{FLAKY_CASES[1]:02d}")
-    retried.tests.append(again)  # failed twice on that commit now
+    with standin.world.lock:
+        retried.tests.append(again)  # failed twice on that commit now
     flaky = failures.flaky_tests(client, WIDGETS)
     assert [t.test_name for t in flaky] == [
         f"test_case_{FLAKY_CASES[1]:02d}",
