@@ -15,7 +15,10 @@ from circleci_client.api.insights import (
     get_project_workflow_test_metrics,
 )
 from circleci_client.api.job import get_tests
+from circleci_client.models.flaky_tests_response import FlakyTestsResponse
+from circleci_client.models.insights_branches_response import InsightsBranchesResponse
 from circleci_client.models.reporting_window import ReportingWindow
+from circleci_client.models.workflow_test_metrics import WorkflowTestMetrics
 
 from tests.clients import standin_client
 from tests.operations import TEST_INSIGHT_OPERATIONS
@@ -320,6 +323,20 @@ def test_flaky_tests_helper_lists_the_most_flaky_first(
         f"test_case_{FLAKY_CASES[0]:02d}",
     ]
     assert [t.times_flaked for t in flaky] == [2, 1]
+
+
+def test_ids_the_published_spec_leaves_untyped_may_be_null(client: AuthenticatedClient) -> None:
+    """``workflow-id``, ``workflow_id``, ``org_id`` and ``project_id`` have no type in the
+    published spec, so they are nullable here (docs/spec-differences.md)."""
+    flaky = get_flaky_tests.sync(WIDGETS, client=client).to_dict()
+    flaky["flaky-tests"][0]["workflow-id"] = None
+    assert FlakyTestsResponse.from_dict(flaky).flaky_tests[0].workflow_id is None
+    metrics = get_project_workflow_test_metrics.sync(WIDGETS, WORKFLOW, client=client).to_dict()
+    metrics["test_runs"][0]["workflow_id"] = None
+    assert WorkflowTestMetrics.from_dict(metrics).test_runs[0].workflow_id is None
+    branches = {"org_id": None, "project_id": None, "branches": ["main"]}
+    parsed = InsightsBranchesResponse.from_dict(branches)
+    assert parsed.org_id is None and parsed.project_id is None
 
 
 def test_every_test_insight_operation_is_tested() -> None:
