@@ -64,8 +64,8 @@ def main(client: AuthenticatedClient, project_slug: str) -> None:
     # --8<-- [start:metrics]
     metrics = get_project_workflow_test_metrics.sync(project_slug, "build-and-test", client=client)
     print(f"{metrics.total_test_runs} test runs in {len(metrics.test_runs)} workflow runs")
-    for test in metrics.most_failed_tests:
-        print(f"  most failed: {test.test_name} {test.failed_runs}/{test.total_runs}")
+    for often in metrics.most_failed_tests:
+        print(f"  most failed: {often.test_name} {often.failed_runs}/{often.total_runs}")
     slowest = metrics.slowest_tests[0]
     print(f"  slowest: {slowest.test_name}, p95 {slowest.p95_duration}s")
     # --8<-- [end:metrics]
