@@ -21,6 +21,7 @@ from circleci_client.models.reporting_window import ReportingWindow
 from circleci_client.models.workflow_test_metrics import WorkflowTestMetrics
 
 from tests.clients import standin_client
+from tests.conftest import PacingClock
 from tests.operations import TEST_INSIGHT_OPERATIONS
 from tests.standin.result_seed import FLAKY_CASES, FLAKY_PIPELINE, PAGED_FAILURES
 from tests.standin.server import Standin
@@ -284,6 +285,34 @@ async def test_a_job_that_cannot_be_read_is_reported_not_lost(
     assert isinstance(problem.error, NotFoundError)
     assert len(report.failures) == len(PAGED_FAILURES)  # the other job was still read
     assert report.jobs_read == 1
+
+
+def test_failed_tests_waits_out_a_429_through_the_client(
+    pacing_clock: PacingClock, standin: Standin, client: AuthenticatedClient
+) -> None:
+    """The job reads go through the client: a 429 is waited out and retried, not lost."""
+    standin.faults.rate_limit("getTests", retry_after="1")
+    report = failures.failed_tests(client, standin.world.facts.paged_failures_workflow_id)
+    assert report.complete and len(report.failures) == len(PAGED_FAILURES)
+    assert 1.0 in pacing_clock.sleeps
+    statuses = [r.status for r in standin.requests.api.filter("getTests")]
+    assert statuses.count(429) == 1 and len(statuses) == 4 + 1
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+async def test_failed_tests_reads_at_most_concurrency_jobs_at_once(
+    standin: Standin, flavour: str
+) -> None:
+    standin.faults.latency(0.05, operation="getTests")  # long enough for reads to overlap
+    workflow_id = standin.world.facts.paged_failures_workflow_id
+    if flavour == "sync":
+        with standin_client(standin) as client:
+            report = failures.failed_tests(client, workflow_id, concurrency=1)
+    else:
+        async with standin_client(standin) as client:
+            report = await failures.afailed_tests(client, workflow_id, concurrency=1)
+    assert report.complete
+    assert standin.requests.api.most_at_once() == 1
 
 
 def test_failed_tests_of_a_passing_workflow_and_bad_input(
