@@ -1,4 +1,5 @@
-"""The operations of the spec (the guide's 30, run control, contexts) and their modules."""
+"""The operations of the spec (the guide's 30, run control, contexts, test insights) and their
+modules."""
 
 from __future__ import annotations
 
@@ -90,7 +91,20 @@ CONTEXT_OPERATIONS: tuple[tuple[str, str, str], ...] = (
         "deleteContextRestriction",
     ),
 )
-SPEC_OPERATIONS = GUIDE_OPERATIONS + RUN_CONTROL_OPERATIONS + CONTEXT_OPERATIONS
+# Tests and insights (tested in tests/test_insights_tests.py).
+TEST_INSIGHT_OPERATIONS: tuple[tuple[str, str, str], ...] = (
+    ("GET", "/insights/{project-slug}/flaky-tests", "getFlakyTests"),
+    (
+        "GET",
+        "/insights/{project-slug}/workflows/{workflow-name}/test-metrics",
+        "getProjectWorkflowTestMetrics",
+    ),
+    ("GET", "/insights/{org-slug}/summary", "getOrgSummaryData"),
+    ("GET", "/insights/{project-slug}/branches", "getAllInsightsBranches"),
+)
+SPEC_OPERATIONS = (
+    GUIDE_OPERATIONS + RUN_CONTROL_OPERATIONS + CONTEXT_OPERATIONS + TEST_INSIGHT_OPERATIONS
+)
 
 
 @cache

@@ -36,7 +36,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.operations import all_operation_ids, operation_module
-from tests.standin import context_handlers, insights, wire
+from tests.standin import context_handlers, insights, result_insights, wire
 from tests.standin.world import LEGACY, WIDGETS, seed_world
 
 # --- strategies -----------------------------------------------------------------------------
@@ -289,6 +289,12 @@ def _valid_bodies() -> dict[str, Any]:
             ],
             "next_page_token": None,
         },
+        "FlakyTestsResponse": result_insights.flaky_tests(world, project),
+        "WorkflowTestMetrics": result_insights.workflow_test_metrics(
+            world, project, "build-and-test", None
+        ),
+        "OrgSummaryResponse": result_insights.org_summary(world, "gh/acme", "last-30-days", []),
+        "InsightsBranchesResponse": result_insights.branches(world, project, None),
     }
 
 

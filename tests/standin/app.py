@@ -23,7 +23,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
 
-from tests.standin import context_handlers, handlers, insight_handlers, run_handlers
+from tests.standin import (
+    context_handlers,
+    handlers,
+    insight_handlers,
+    result_insight_handlers,
+    run_handlers,
+)
 from tests.standin.asgi_util import (
     TRANSPORT_KEY,
     drop_connection,
@@ -39,7 +45,13 @@ from tests.standin.routing import Router
 from tests.standin.validation import ResponseValidator
 
 PREFIX = "/api/v2"
-OPERATION_MODULES = (handlers, insight_handlers, run_handlers, context_handlers)
+OPERATION_MODULES = (
+    handlers,
+    insight_handlers,
+    run_handlers,
+    context_handlers,
+    result_insight_handlers,
+)
 """The modules whose handlers register themselves in ``ROUTES`` as they are imported."""
 
 RATE_HEADERS_KEY = "standin.rate_headers"
@@ -160,7 +172,7 @@ class ApiDispatcher:
                 return response
             return self._error(404, "Not found.")
         body = await Request(scope, receive).body()
-        ctx = Ctx(self.host, method, match.route.operation, match.params, query, body)
+        ctx = Ctx(self.host, method, match.route.operation, match.params, query, body, record.query)
         reply = self._run(ctx, match.route.handler)
         if faults.take("drop", info, when="after"):
             return None

@@ -279,3 +279,5 @@ class SeedFacts:
     circleci_project_id: str = ""
     build_definition_id: str = ""
     dynamic_definition_id: str = ""
+    paged_failures_workflow_id: str = ""
+    paged_failures_job_number: int = 0

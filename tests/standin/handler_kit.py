@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
+from urllib.parse import parse_qsl
 
 from tests.standin.routing import Route
 from tests.standin.tokens import BadPageToken, PageTokens
@@ -68,6 +69,7 @@ class Ctx:
     params: dict[str, str]
     query: dict[str, str]
     body: bytes
+    raw_query: str = ""
 
     @property
     def world(self) -> World:
@@ -114,6 +116,11 @@ class Ctx:
         return project, found
 
     # -- query and body -------------------------------------------------------------
+
+    def query_list(self, name: str) -> list[str]:
+        """Return every value of a repeated query parameter (``?a=1&a=2``), in order."""
+        pairs = parse_qsl(self.raw_query, keep_blank_values=True)
+        return [value for key, value in pairs if key == name]
 
     def flag(self, name: str) -> bool | None:
         """Return a boolean query parameter (None when absent), 400 when not a boolean."""

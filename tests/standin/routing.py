@@ -2,8 +2,9 @@
 
 The project slug contains ``/`` and clients may send it plain (``gh/acme/widgets``), fully
 escaped (``gh%2Facme%2Fwidgets``) or partly escaped, so the ``{project-slug}`` parameter
-consumes raw segments until it has three components. Other parameters take exactly one
-raw segment, percent-decoded (so an escaped sha256 fingerprint may contain ``/``).
+consumes raw segments until it has three components, and ``{org-slug}`` until it has two.
+Other parameters take exactly one raw segment, percent-decoded (so an escaped sha256
+fingerprint may contain ``/``).
 Parameters named in ``DIGITS`` must be all digits. When several templates match a path, the
 ones with the most literal segments win (``/pipeline/continue`` over ``/pipeline/{pipeline-id}``);
 among those, templates are tried in order.
@@ -17,6 +18,7 @@ from typing import Any
 from urllib.parse import unquote
 
 SLUG = "{project-slug}"
+SLUG_COMPONENTS = {SLUG: 3, "{org-slug}": 2}
 DIGITS = {"{job-number}", "{pipeline-number}"}
 
 
@@ -62,14 +64,15 @@ def match_template(
             params["project-slug"] = unquote(raw[i])
             i += 1
             continue
-        if part == SLUG:
+        if part in SLUG_COMPONENTS:
+            wanted = SLUG_COMPONENTS[part]
             components: list[str] = []
-            while len(components) < 3 and i < len(raw):
+            while len(components) < wanted and i < len(raw):
                 components.extend(unquote(raw[i]).split("/"))
                 i += 1
-            if len(components) != 3 or not all(components):
+            if len(components) != wanted or not all(components):
                 return None
-            params["project-slug"] = "/".join(components)
+            params[part[1:-1]] = "/".join(components)
             continue
         value = unquote(raw[i])
         i += 1

@@ -32,6 +32,8 @@ Seeded facts:
   (``.circleci/setup.yml``, dynamic config: a ``setup`` workflow, then ``continuePipeline``).
   See :mod:`tests.standin.runcontrol` for how triggering, approving and continuing behave.
 * Contexts of the organizations ``gh/acme`` and ``acme-cloud``: see :mod:`tests.standin.contexts`.
+* Flaky tests and failures past the first page of ``getTests``: see
+  :mod:`tests.standin.result_seed`.
 * Only with ``seed_world(bulk_pipelines=N)``: ``gh/acme/bulk`` with N pipelines on ``main``
   (no workflows), one a minute, for benchmarks that page through long lists.
 
@@ -70,6 +72,7 @@ from tests.standin.entities import (
     make_id,
     make_short_id,
 )
+from tests.standin.result_seed import seed_test_results
 from tests.standin.state import World
 
 
@@ -150,6 +153,9 @@ class _Seeder:
             self._simple_pipeline(gizmo, n, "main", "ci", "success" if n != 2 else "failed")
         self._settings(widgets, legacy)
         self._contexts()
+        workflow_id, job_number = seed_test_results(widgets)
+        self.facts.paged_failures_workflow_id = workflow_id
+        self.facts.paged_failures_job_number = job_number
         if bulk_pipelines > 0:
             bulk = self._project(BULK, "bulk", "acme", "GitHub", "main", make_id("org:gh/acme"))
             for n in range(1, bulk_pipelines + 1):

@@ -31,7 +31,10 @@ from .environment_variable_list_response import EnvironmentVariableListResponse
 from .error_response import ErrorResponse
 from .executor import Executor
 from .fingerprint_digest import FingerprintDigest
+from .flaky_test import FlakyTest
+from .flaky_tests_response import FlakyTestsResponse
 from .git_ref import GitRef
+from .insights_branches_response import InsightsBranchesResponse
 from .job import Job
 from .job_completed_event import JobCompletedEvent
 from .job_context import JobContext
@@ -45,6 +48,11 @@ from .job_requires import JobRequires
 from .job_status import JobStatus
 from .job_type import JobType
 from .message_response import MessageResponse
+from .org_project_summary import OrgProjectSummary
+from .org_summary import OrgSummary
+from .org_summary_metrics import OrgSummaryMetrics
+from .org_summary_response import OrgSummaryResponse
+from .org_summary_trends import OrgSummaryTrends
 from .organization_ref import OrganizationRef
 from .parallel_run import ParallelRun
 from .pipeline import Pipeline
@@ -68,11 +76,16 @@ from .pipeline_trigger_parameters_additional_property_type_3 import (
 )
 from .pipeline_vcs import PipelineVcs
 from .project import Project
+from .project_summary_metrics import ProjectSummaryMetrics
+from .project_summary_trends import ProjectSummaryTrends
 from .reporting_window import ReportingWindow
 from .required_job_status import RequiredJobStatus
 from .rerun_workflow_parameters import RerunWorkflowParameters
 from .rerun_workflow_response import RerunWorkflowResponse
+from .test_counts import TestCounts
+from .test_metrics_item import TestMetricsItem
 from .test_result import TestResult
+from .test_run_item import TestRunItem
 from .tests_response import TestsResponse
 from .trigger_actor import TriggerActor
 from .trigger_pipeline_parameters import TriggerPipelineParameters
@@ -111,6 +124,7 @@ from .workflow_status import WorkflowStatus
 from .workflow_summary import WorkflowSummary
 from .workflow_summary_metrics import WorkflowSummaryMetrics
 from .workflow_tag import WorkflowTag
+from .workflow_test_metrics import WorkflowTestMetrics
 from .workflow_trends import WorkflowTrends
 
 __all__ = (
@@ -144,7 +158,10 @@ __all__ = (
     "ErrorResponse",
     "Executor",
     "FingerprintDigest",
+    "FlakyTest",
+    "FlakyTestsResponse",
     "GitRef",
+    "InsightsBranchesResponse",
     "Job",
     "JobCompletedEvent",
     "JobContext",
@@ -159,6 +176,11 @@ __all__ = (
     "JobType",
     "MessageResponse",
     "OrganizationRef",
+    "OrgProjectSummary",
+    "OrgSummary",
+    "OrgSummaryMetrics",
+    "OrgSummaryResponse",
+    "OrgSummaryTrends",
     "ParallelRun",
     "Pipeline",
     "PipelineConfig",
@@ -179,11 +201,16 @@ __all__ = (
     "PipelineTriggerParametersAdditionalPropertyType3",
     "PipelineVcs",
     "Project",
+    "ProjectSummaryMetrics",
+    "ProjectSummaryTrends",
     "ReportingWindow",
     "RequiredJobStatus",
     "RerunWorkflowParameters",
     "RerunWorkflowResponse",
+    "TestCounts",
+    "TestMetricsItem",
     "TestResult",
+    "TestRunItem",
     "TestsResponse",
     "TriggerActor",
     "TriggerPipelineParameters",
@@ -222,5 +249,6 @@ __all__ = (
     "WorkflowSummary",
     "WorkflowSummaryMetrics",
     "WorkflowTag",
+    "WorkflowTestMetrics",
     "WorkflowTrends",
 )

@@ -1,0 +1,7 @@
+# Hand-written runtime module (not generated): edit it here.
+"""``python -m circleci_client.cli``."""
+
+from . import main
+
+if __name__ == "__main__":  # importing the module (pkgutil walks) runs nothing
+    main()
