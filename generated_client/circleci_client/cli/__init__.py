@@ -10,7 +10,10 @@ that adds itself to ``app``.
 
 from __future__ import annotations
 
-from . import _artifacts  # noqa: F401  (adds the ``artifacts`` commands)
+from . import (
+    _artifacts,  # noqa: F401  (adds the ``artifacts`` commands)
+    _pipeline,  # noqa: F401  (adds the ``pipeline`` commands)
+)
 from ._app import INTERRUPTED_MESSAGE, TOKEN_HOSTS_ENV_VAR, app
 
 __all__ = ["INTERRUPTED_MESSAGE", "TOKEN_HOSTS_ENV_VAR", "app", "main"]
