@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import re
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, cast
 from uuid import UUID
 
@@ -32,10 +34,12 @@ from circleci_client.pipelines import ParameterValue, Triggered, trigger_pipelin
 from circleci_client.runs import (
     EXIT_ERRORED,
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
     EXIT_NOT_CREATED,
     EXIT_ON_HOLD,
     EXIT_SUCCESS,
     EXIT_TIMED_OUT,
+    EXIT_USAGE,
     OnHold,
     Outcome,
     Phase,
@@ -512,3 +516,14 @@ def test_wait_options_are_checked() -> None:
         WaitOptions(on_hold="approve")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="first > 0"):
         PollBackoff(first=0)
+
+
+def test_the_documented_exit_codes_are_the_codes() -> None:
+    """The exit-code table of docs/trigger-and-wait.md says what ``Outcome.exit_code`` does."""
+    page = (Path(__file__).resolve().parent.parent / "docs" / "trigger-and-wait.md").read_text()
+    rows = [line for line in page.splitlines() if re.match(r"\| \d+ \| ", line)]
+    for outcome in Outcome:
+        [row] = [r for r in rows if f"`{outcome.name}`" in r.split("|")[2]]
+        assert row.startswith(f"| {outcome.exit_code} |"), (outcome, row)
+    codes = {int(r.split("|")[1]) for r in rows}
+    assert codes == {o.exit_code for o in Outcome} | {EXIT_USAGE, EXIT_INTERRUPTED}

@@ -41,16 +41,16 @@ changed, up to ``maximum`` (15), and back to ``first`` after a change. ``WaitOpt
 
 **Exit codes** (``Outcome.exit_code``, ``RunResult.exit_code``; the command line uses them):
 
-=====  ====================================================================================
- 0     ``SUCCESS``: every workflow that counts succeeded
- 1     ``FAILED``, ``CANCELED`` or ``NOT_RUN`` (the command line: also an API failure)
- 2     usage or authentication error (command line)
- 3     ``ON_HOLD``: stopped waiting at an approval
- 4     ``TIMED_OUT``
- 5     ``ERRORED``: the pipeline errored (configuration error)
- 6     ``NOT_CREATED``: no pipeline was created (e.g. the commit skips CI)
- 130   interrupted (Ctrl-C, command line)
-=====  ====================================================================================
+| code | meaning |
+| --- | --- |
+| 0 | ``SUCCESS``: every workflow that counts succeeded |
+| 1 | ``FAILED``, ``CANCELED`` or ``NOT_RUN`` (the command line: also an API failure) |
+| 2 | usage or authentication error (command line) |
+| 3 | ``ON_HOLD``: stopped waiting at an approval |
+| 4 | ``TIMED_OUT`` |
+| 5 | ``ERRORED``: the pipeline errored (configuration error) |
+| 6 | ``NOT_CREATED``: no pipeline was created (e.g. the commit skips CI) |
+| 130 | interrupted (Ctrl-C, command line) |
 
 **Acting.** :func:`approve_job` approves an approval job by workflow and job name, with its
 ``approval_request_id`` (never the job's ID); :func:`cancel_pipeline` cancels a pipeline's
