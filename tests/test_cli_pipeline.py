@@ -357,3 +357,18 @@ def test_plain_lines_without_a_terminal(capsys: pytest.CaptureFixture[str]) -> N
     ]
     with live_view(False, console) as show:
         assert show is None
+
+
+def test_help_states_the_exit_codes() -> None:
+    text = " ".join(runner.invoke(app, ["pipeline", "trigger", "--help"]).stdout.split())
+    for code, meaning in [
+        (EXIT_SUCCESS, "success"),
+        (EXIT_FAILED, "a workflow failed, errored or was canceled"),
+        (EXIT_USAGE, "usage or authentication error"),
+        (EXIT_ON_HOLD, "stopped at an approval"),
+        (EXIT_TIMED_OUT, "timed out"),
+        (EXIT_ERRORED, "the pipeline errored"),
+        (EXIT_NOT_CREATED, "no pipeline was created"),
+        (EXIT_INTERRUPTED, "interrupted"),
+    ]:
+        assert f"{code} {meaning}" in text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import inspect
 import re
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
@@ -527,3 +528,23 @@ def test_the_documented_exit_codes_are_the_codes() -> None:
         assert row.startswith(f"| {outcome.exit_code} |"), (outcome, row)
     codes = {int(r.split("|")[1]) for r in rows}
     assert codes == {o.exit_code for o in Outcome} | {EXIT_USAGE, EXIT_INTERRUPTED}
+
+
+def test_the_async_functions_mirror_the_sync_ones() -> None:
+    """Every function of ``_sync`` has a coroutine twin in ``_async`` with the same parameters
+    (``a``-prefixed when public); only the choice of sleep is not a coroutine."""
+    from circleci_client.runs import _async, _sync
+
+    functions = [
+        (name, value)
+        for name, value in vars(_sync).items()
+        if inspect.isfunction(value) and value.__module__ == _sync.__name__
+    ]
+    assert len(functions) >= 12
+    for name, function in functions:
+        twin = getattr(_async, name if name.startswith("_") else f"a{name}")
+        assert (
+            inspect.signature(twin).parameters.keys()
+            == inspect.signature(function).parameters.keys()
+        )
+        assert inspect.iscoroutinefunction(twin) is (name != "_sleeper"), name
