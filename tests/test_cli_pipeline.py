@@ -10,10 +10,12 @@ from __future__ import annotations
 import io
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from uuid import UUID
@@ -86,27 +88,34 @@ def _trigger(standin: Standin, *args: str) -> dict[str, object]:
 # --- Must show: what a user runs against the sandbox ------------------------------------------
 
 
+@dataclass(frozen=True)
+class Sandbox:
+    """A started ``python -m tests.standin``: what it printed, and a shell with its exports."""
+
+    printed: list[str]
+    env: dict[str, str]
+
+
 @pytest.fixture(scope="module")
-def sandbox() -> Iterator[dict[str, str]]:
-    """``python -m tests.standin --port 0 --speed 100``, as a user starts it; its environment."""
+def sandbox() -> Iterator[Sandbox]:
+    """``python -m tests.standin --port 0 --speed 100``, started as a user starts it."""
+    command = [sys.executable, "-m", "tests.standin", "--port", "0", "--speed", "100"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.standin", "--port", "0", "--speed", "100"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
     try:
         assert process.stdout is not None
-        base_url = process.stdout.readline().removeprefix("base URL: ").strip()
-        token = process.stdout.readline().removeprefix("token: ").strip()
-        assert base_url.startswith("http://127.0.0.1:"), base_url
-        yield {
-            **os.environ,
-            "CIRCLE_TOKEN": token,
-            "CIRCLECI_TOKEN": "",
-            "CIRCLECI_BASE_URL": base_url,
-        }
+        printed: list[str] = []
+        while not printed or printed[-1] != "Serving until Ctrl-C.":
+            line = process.stdout.readline()
+            assert line, f"the sandbox stopped after printing {printed}"
+            printed.append(line.rstrip("\n"))
+        env = {**os.environ, "CIRCLECI_TOKEN": ""}
+        for line in printed:
+            if line.startswith("export "):
+                name, _, value = line.removeprefix("export ").partition("=")
+                [env[name]] = shlex.split(value)
+        yield Sandbox(printed, env)
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -114,21 +123,21 @@ def sandbox() -> Iterator[dict[str, str]]:
 
 @pytest.mark.skipif(shutil.which("circleci-client") is None, reason="console script not installed")
 @pytest.mark.parametrize(
-    ("parameters", "code", "outcome"),
-    [
-        (["--param", "replicas=3", "--param", "deploy=true"], EXIT_SUCCESS, "success"),
-        (["--param", "fail=true"], EXIT_FAILED, "failed"),
-    ],
+    ("suggested", "code", "outcome"),
+    [(0, EXIT_SUCCESS, "success"), (1, EXIT_FAILED, "failed")],
 )
 def test_must_show_sandbox_trigger_wait_exit_codes(
-    sandbox: dict[str, str], parameters: list[str], code: int, outcome: str
+    sandbox: Sandbox, suggested: int, code: int, outcome: str
 ) -> None:
-    """``circleci-client pipeline trigger <github-app-slug> --param ... --wait`` in a shell."""
-    slug = seed_world().facts.circleci_slug
-    command = [shutil.which("circleci-client") or "", "pipeline", "trigger", slug, *parameters]
+    """The sandbox suggests ``circleci-client pipeline trigger <github-app-slug> [--param
+    fail=true] --wait``; run in a shell with its exports, it exits 0, or 1 when it fails."""
+    tries = [line.strip() for line in sandbox.printed if "pipeline trigger circleci/" in line]
+    command = shlex.split(tries[suggested])
+    assert command[3] == seed_world().facts.circleci_slug and "--wait" in command
+    assert ("--param" in command) is (code == EXIT_FAILED)
     done = subprocess.run(
-        [*command, "--wait", "--poll-interval", "0.05", "--timeout", "60"],
-        env=sandbox,
+        [shutil.which("circleci-client") or "", *command[1:], "--poll-interval", "0.05"],
+        env=sandbox.env,
         capture_output=True,
         text=True,
         timeout=120,
