@@ -267,13 +267,14 @@ def test_approve_errors_exit_2_and_name_the_problem(fast: Standin) -> None:
     assert missing.exit_code == EXIT_USAGE and "no workflow 'release'" in missing.stderr
 
 
-def test_cancel_then_watch_exits_1(fast: Standin) -> None:
-    created = _trigger(fast, "--param", "hold=true")
-    done = invoke(fast, "cancel", "--id", str(created["id"]))
+def test_cancel_then_watch_exits_1(standin: Standin) -> None:
+    """On the usual stand-in, whose clock stands still: the workflows are running when canceled."""
+    created = _trigger(standin, "--param", "hold=true")
+    done = invoke(standin, "cancel", "--id", str(created["id"]))
     assert done.exit_code == 0 and done.stdout.strip() == "canceled: ci, deploy"
-    watched = invoke(fast, "watch", "--id", str(created["id"]), *FAST)
+    watched = invoke(standin, "watch", "--id", str(created["id"]), *FAST)
     assert watched.exit_code == EXIT_FAILED and "outcome: canceled (exit 1)" in watched.stdout
-    again = invoke(fast, "cancel", "--id", str(created["id"]))
+    again = invoke(standin, "cancel", "--id", str(created["id"]))
     assert again.stdout.strip() == "nothing to cancel: every workflow has finished"
 
 
