@@ -275,6 +275,21 @@ def test_a_pipeline_without_workflows_yet_is_not_finished(
     assert result.outcome is Outcome.SUCCESS
 
 
+def test_a_pipeline_that_never_lists_a_workflow_ends_not_run(
+    standin: Standin, client: AuthenticatedClient, sim: Sim, mode: str
+) -> None:
+    """Every workflow filtered out: created, no workflows, for good."""
+    created = _trigger(client, WIDGETS)
+    with standin.world.lock:
+        standin.world.pipelines[str(created.id)].workflows = []
+    watch = run(mode, watch_pipeline, awatch_pipeline)
+    result = watch(client, created.id, options=sim.options(no_workflows_after=30))
+    assert result.outcome is Outcome.NOT_RUN and result.exit_code == EXIT_FAILED
+    assert 30 <= sum(sim.sleeps) < 30 + PollBackoff().maximum
+    waited = watch(client, created.id, options=sim.options(no_workflows_after=None, timeout=100))
+    assert waited.outcome is Outcome.TIMED_OUT
+
+
 # --- on hold ------------------------------------------------------------------------------------
 
 

@@ -19,8 +19,10 @@
 
 * ``errored`` pipeline (e.g. a configuration error; it has no workflows): finished,
   ``ERRORED``; ``RunStatus.errors`` holds CircleCI's ``errors``;
-* ``pending``, ``setup``, ``setup-pending``, or no workflow yet: still being created;
-* dynamic config: while only the ``setup`` workflow exists it is running, and once it
+* ``pending``, ``setup-pending``, or no workflow yet: still being created (a ``created``
+  pipeline that lists no workflow for ``WaitOptions.no_workflows_after``, 300 s, ends
+  ``NOT_RUN``: every workflow was filtered out);
+* dynamic config: while the ``setup`` workflow runs the run is running, and once it
   succeeded the run waits for the continuation's workflows (a failed setup finishes the run);
 * ``running``, ``failing`` (a job failed, others still run) or a status CircleCI adds later:
   not finished;
@@ -72,6 +74,7 @@ from ._async import (
     awatch_pipeline,
 )
 from ._model import (
+    DEFAULT_NO_WORKFLOWS_AFTER,
     DEFAULT_TIMEOUT,
     EXIT_ERRORED,
     EXIT_FAILED,
@@ -110,6 +113,7 @@ from ._sync import (
 )
 
 __all__ = [
+    "DEFAULT_NO_WORKFLOWS_AFTER",
     "DEFAULT_TIMEOUT",
     "EXIT_ERRORED",
     "EXIT_FAILED",

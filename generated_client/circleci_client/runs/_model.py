@@ -209,6 +209,8 @@ class PollBackoff:
 
 DEFAULT_TIMEOUT = 3600.0
 """Seconds a wait takes at most unless told otherwise."""
+DEFAULT_NO_WORKFLOWS_AFTER = 300.0
+"""Seconds a created pipeline may show no workflow before a wait gives up on it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,10 +227,18 @@ class WaitOptions:
     """The async form; None: the client's ``retry.async_sleep``, else ``asyncio.sleep``."""
     clock: Callable[[], float] | None = field(default=None, compare=False)
     """Monotonic seconds for the timeout (None: ``time.monotonic``)."""
+    no_workflows_after: float | None = DEFAULT_NO_WORKFLOWS_AFTER
+    """Seconds a ``created`` pipeline may list no workflow before the wait ends ``NOT_RUN``
+    (every workflow filtered out, say); None: wait for them until the timeout."""
 
     def __post_init__(self) -> None:
         if self.timeout is not None and not self.timeout > 0:
             raise ValueError(f"timeout must be more than 0 seconds (or None), got {self.timeout}")
+        if self.no_workflows_after is not None and not self.no_workflows_after >= 0:
+            raise ValueError(
+                f"no_workflows_after must be 0 seconds or more (or None), got "
+                f"{self.no_workflows_after}"
+            )
         if not isinstance(self.on_hold, OnHold):
             raise TypeError(f"on_hold must be an OnHold member, got {self.on_hold!r}")
 

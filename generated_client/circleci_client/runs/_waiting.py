@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from ..errors import InvalidPathParameterError
+from ..models.pipeline_state import PipelineState
 from ._model import (
     HeldJob,
     OnHold,
@@ -56,6 +57,7 @@ class Waiting:
         self._slept = 0.0
         self._interval: float | None = None
         self._approved: list[HeldJob] = []
+        self._empty_since: float | None = None
         self.polls = 0
         self.last: RunStatus | None = None
 
@@ -71,6 +73,8 @@ class Waiting:
         self.polls += 1
         if status.phase is Phase.FINISHED and status.outcome is not None:
             return Stop(status.outcome)
+        if self._without_workflows(status):
+            return Stop(Outcome.NOT_RUN)
         on_hold = self.options.on_hold
         if on_hold is OnHold.APPROVE:
             fresh = tuple(h for h in status.held if h not in self._approved)
@@ -85,6 +89,16 @@ class Waiting:
         self._interval = self.options.backoff.next(self._interval, changed)
         wait = self._interval if timeout is None else min(self._interval, timeout - elapsed)
         return Sleep(wait)
+
+    def _without_workflows(self, status: RunStatus) -> bool:
+        """Whether a created pipeline has listed no workflow for ``no_workflows_after``."""
+        limit = self.options.no_workflows_after
+        if status.workflows or status.state != PipelineState.CREATED or limit is None:
+            self._empty_since = None
+            return False
+        if self._empty_since is None:
+            self._empty_since = self.elapsed
+        return self.elapsed - self._empty_since >= limit
 
     def slept(self, seconds: float) -> None:
         """Note a sleep between polls."""
