@@ -4,7 +4,7 @@ Nothing in the reference is typed by hand. On every build this hook walks
 ``circleci_client.api``: each subpackage is an OpenAPI tag and becomes one page,
 ``reference/<tag>.md``, holding a mkdocstrings block per operation module. It also writes the
 reference overview and a page for the hand-written runtime (client, errors, slugs and, when the
-package has them, artifacts, pipelines, webhooks and failures), and puts all of them into the
+package has them, artifacts, pipelines, runs, webhooks and failures), and puts all of them into the
 navigation under "API reference".
 """
 
@@ -28,6 +28,7 @@ RUNTIME_MODULES = (
     "circleci_client.slugs",
     "circleci_client.artifacts",
     "circleci_client.pipelines",
+    "circleci_client.runs",
     "circleci_client.webhooks",
     "circleci_client.failures",
 )

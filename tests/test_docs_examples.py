@@ -19,9 +19,12 @@ import io
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
-from circleci_client import AuthenticatedClient
+from circleci_client import AuthenticatedClient, RetryPolicy
+
+from tests.standin.server import Standin
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -30,6 +33,23 @@ EXPECTED = EXAMPLES / "expected"
 PROJECT = "gh/acme/widgets"
 UPDATE = os.environ.get("UPDATE_DOCS_EXPECTED") == "1"
 SNIPPET = re.compile(r"""--8<--\s+["']docs/examples/([A-Za-z0-9_]+)\.py(?::[^"']*)?["']""")
+
+
+@pytest.fixture
+def client_options(standin: Standin) -> dict[str, Any]:
+    """Clients whose waits move the stand-in's virtual clock instead of sleeping.
+
+    The run-control examples wait for pipelines; ``circleci_client.runs`` sleeps as the
+    client's retries do, so a 14-second pipeline is done at once and prints the same each time.
+    """
+
+    def advance(seconds: float) -> None:
+        standin.engine.advance(seconds)
+
+    async def aadvance(seconds: float) -> None:
+        advance(seconds)
+
+    return {"retry": RetryPolicy(sleep=advance, async_sleep=aadvance)}
 
 
 def example_names() -> list[str]:

@@ -31,6 +31,8 @@ Hierarchy::
     ├── WebhookSignatureError         (also a ValueError)
     ├── WebhookPayloadError           (also a ValueError)
     ├── UnsafePathError               (also a ValueError; artifact downloads)
+    ├── RunControlError               (also a ValueError; run control changed nothing), and its
+    │   WorkflowNotFoundError, JobNotFoundError, NotAnApprovalJobError, ApprovalNotPendingError
     └── NoSuccessfulPipelineError     (artifact downloads)
 
 All of them are importable from ``circleci_client``. Secrets never end up in an error: the
@@ -65,6 +67,7 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "ApprovalNotPendingError",
     "AuthenticationError",
     "BadRequestError",
     "CallCancelledError",
@@ -74,8 +77,10 @@ __all__ = [
     "InvalidPathParameterError",
     "InvalidPipelineParameterError",
     "InvalidTriggerError",
+    "JobNotFoundError",
     "MissingTokenError",
     "NoSuccessfulPipelineError",
+    "NotAnApprovalJobError",
     "NotFoundError",
     "PageLimitError",
     "PaginationError",
@@ -83,11 +88,13 @@ __all__ = [
     "RateLimitError",
     "ResponseTooLargeError",
     "ResponseValidationError",
+    "RunControlError",
     "ServerError",
     "UnprocessableEntityError",
     "UnsafePathError",
     "WebhookPayloadError",
     "WebhookSignatureError",
+    "WorkflowNotFoundError",
     "error_from_response",
     "parse_retry_after",
     "redact",
@@ -401,6 +408,26 @@ class InvalidPipelineParameterError(InvalidTriggerError, TypeError):
         super().__init__(message)
         self.name = name
         self.value = value
+
+
+class RunControlError(CircleCIError, ValueError):
+    """Run control (``circleci_client.runs``) found nothing it may act on and changed nothing."""
+
+
+class WorkflowNotFoundError(RunControlError, LookupError):
+    """The pipeline has no workflow of that name; the message lists the names it has."""
+
+
+class JobNotFoundError(RunControlError, LookupError):
+    """The workflow has no job of that name; the message lists the names it has."""
+
+
+class NotAnApprovalJobError(RunControlError):
+    """The job is not an approval job (``type: approval``), so it cannot be approved."""
+
+
+class ApprovalNotPendingError(RunControlError):
+    """The approval job is not ``on_hold`` (approved already, or still blocked)."""
 
 
 class WebhookSignatureError(CircleCIError, ValueError):

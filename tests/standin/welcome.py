@@ -95,6 +95,8 @@ def welcome(standin: Served) -> list[str]:
         lines.append(f"  circleci-client artifacts download --workflow {workflow} --dest out")
     lines += [
         f"  circleci-client artifacts download {slug} --branch main --dest out",
+        f"  circleci-client pipeline trigger {facts.circleci_slug} --wait",
+        f"  circleci-client pipeline trigger {facts.circleci_slug} --param fail=true --wait",
         "",
         "Serving until Ctrl-C.",
     ]

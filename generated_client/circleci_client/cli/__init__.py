@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from . import (
     _artifacts,  # noqa: F401  (adds the ``artifacts`` commands)
+    _pipeline,  # noqa: F401  (adds the ``pipeline`` commands)
     _tests,  # noqa: F401  (adds the ``tests`` commands)
 )
 from ._app import INTERRUPTED_MESSAGE, TOKEN_HOSTS_ENV_VAR, app

@@ -66,7 +66,7 @@ app = typer.Typer(
     help="Work with the CircleCI API v2 from the command line.\n\n"
     "Set CIRCLE_TOKEN to a personal API token (and CIRCLECI_BASE_URL for CircleCI server).\n\n"
     "Exit status: 0 success, 1 some file (or the API) failed, 2 usage or authentication "
-    "error, 130 interrupted.",
+    "error, 130 interrupted. The pipeline commands add their own (see pipeline --help).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
