@@ -1,4 +1,4 @@
-"""The operations of the spec (the guide's 30, run control, contexts) and their modules."""
+"""The operations of the spec (the guide's 30, run control, contexts, schedules, webhooks)."""
 
 from __future__ import annotations
 
@@ -90,7 +90,29 @@ CONTEXT_OPERATIONS: tuple[tuple[str, str, str], ...] = (
         "deleteContextRestriction",
     ),
 )
-SPEC_OPERATIONS = GUIDE_OPERATIONS + RUN_CONTROL_OPERATIONS + CONTEXT_OPERATIONS
+# Schedules (tested in tests/test_schedules.py).
+SCHEDULE_OPERATIONS: tuple[tuple[str, str, str], ...] = (
+    ("GET", "/project/{project-slug}/schedule", "listSchedulesForProject"),
+    ("POST", "/project/{project-slug}/schedule", "createSchedule"),
+    ("GET", "/schedule/{schedule-id}", "getScheduleById"),
+    ("PATCH", "/schedule/{schedule-id}", "updateSchedule"),
+    ("DELETE", "/schedule/{schedule-id}", "deleteScheduleById"),
+)
+# Outbound webhooks (tested in tests/test_outbound_webhooks.py).
+WEBHOOK_OPERATIONS: tuple[tuple[str, str, str], ...] = (
+    ("GET", "/webhook", "getWebhooks"),
+    ("POST", "/webhook", "createWebhook"),
+    ("GET", "/webhook/{webhook-id}", "getWebhookById"),
+    ("PUT", "/webhook/{webhook-id}", "updateWebhook"),
+    ("DELETE", "/webhook/{webhook-id}", "deleteWebhook"),
+)
+SPEC_OPERATIONS = (
+    GUIDE_OPERATIONS
+    + RUN_CONTROL_OPERATIONS
+    + CONTEXT_OPERATIONS
+    + SCHEDULE_OPERATIONS
+    + WEBHOOK_OPERATIONS
+)
 
 
 @cache

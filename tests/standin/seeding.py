@@ -32,6 +32,7 @@ Seeded facts:
   (``.circleci/setup.yml``, dynamic config: a ``setup`` workflow, then ``continuePipeline``).
   See :mod:`tests.standin.runcontrol` for how triggering, approving and continuing behave.
 * Contexts of the organizations ``gh/acme`` and ``acme-cloud``: see :mod:`tests.standin.contexts`.
+* Schedules (and no webhooks): see :mod:`tests.standin.schedules`.
 * Only with ``seed_world(bulk_pipelines=N)``: ``gh/acme/bulk`` with N pipelines on ``main``
   (no workflows), one a minute, for benchmarks that page through long lists.
 
@@ -70,6 +71,7 @@ from tests.standin.entities import (
     make_id,
     make_short_id,
 )
+from tests.standin.schedules import seed_schedules
 from tests.standin.state import World
 
 
@@ -150,6 +152,7 @@ class _Seeder:
             self._simple_pipeline(gizmo, n, "main", "ci", "success" if n != 2 else "failed")
         self._settings(widgets, legacy)
         self._contexts()
+        seed_schedules(self.world.schedules, WIDGETS, SEED_NOW)
         if bulk_pipelines > 0:
             bulk = self._project(BULK, "bulk", "acme", "GitHub", "main", make_id("org:gh/acme"))
             for n in range(1, bulk_pipelines + 1):
