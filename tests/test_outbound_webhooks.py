@@ -37,6 +37,7 @@ from circleci_client.models.webhook_list_response import WebhookListResponse
 from circleci_client.models.webhook_scope import WebhookScope
 from circleci_client.models.webhook_scope_type import WebhookScopeType
 from circleci_client.models.webhook_update import WebhookUpdate
+from circleci_client.types import Unset
 from circleci_client.webhooks import JobCompletedEvent, WorkflowCompletedEvent, parse_event
 
 from docs.examples.webhooks_receiver import WebhookReceiver
@@ -228,6 +229,35 @@ def test_list_needs_the_project_scope(standin: Standin, client: AuthenticatedCli
         "/webhook", params={"scope-id": str(_project_id(standin)), "scope-type": "organization"}
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
+
+
+def test_answers_parse_in_either_spelling_of_the_webhook_fields() -> None:
+    """The service answers ``verify_tls``/``created_at``; a hyphenated answer parses too."""
+    base = {
+        "id": str(uuid4()),
+        "name": "n",
+        "url": "https://hooks.example.com/x",
+        "events": ["job-completed", "pipeline-started"],  # an event added later still parses
+        "scope": {"id": str(uuid4()), "type": "project"},
+    }
+    real = Webhook.from_dict(
+        {
+            **base,
+            "verify_tls": False,
+            "signing_secret": "****abcd",
+            "created_at": "2025-10-15T12:00:00Z",
+            "updated_at": "2025-10-15T12:00:01.250Z",
+        }
+    )
+    assert real.verify_tls is False and real.signing_secret == "****abcd"
+    assert isinstance(real.updated_at, datetime) and real.updated_at.microsecond == 250_000
+    assert str(real.events[1]) == "pipeline-started"
+    published = Webhook.from_dict(
+        {**base, "verify-tls": True, "created-at": "2025-10-15T12:00:00Z"}
+    )
+    assert isinstance(published.verify_tls, Unset) and isinstance(published.created_at, Unset)
+    assert published["verify-tls"] is True and published["created-at"] == "2025-10-15T12:00:00Z"
+    assert published.to_dict()["verify-tls"] is True  # kept when sent back
 
 
 # --- delivery: the whole loop offline -----------------------------------------------------------
