@@ -16,7 +16,9 @@ up the API. One attempt per event, no retries. Job events come before the event 
 workflow. The event ``id`` is derived from what finished and when, so it is the same for every
 webhook told of that event. A job's status is reported as ``success``, ``failed`` (also for
 ``timedout``, ``infrastructure_fail`` and ``terminated-unknown``), ``canceled`` or
-``unauthorized``; a workflow that did not run (``not_run``) sends nothing.
+``unauthorized``; a workflow that did not run (``not_run``) sends nothing. Work cancelled
+through the API (``cancelWorkflow``, ``cancelJobByJobID``) sends nothing yet: the cancel handlers
+change state outside the engine, which is what tells this module.
 
 ``deliveries.records`` lists what was attempted (status or error) since the last reset;
 ``deliveries.wait_idle()`` waits until everything queued was attempted.
