@@ -101,7 +101,7 @@ def test_create_get_and_list_never_show_the_secret(
     listed = get_webhooks.sync_detailed(client=client, scope_id=project_id, scope_type=PROJECT)
     assert isinstance(listed.parsed, WebhookListResponse) and listed.parsed.items == [created]
     assert listed.parsed.next_page_token is None and SECRET.encode() not in listed.content
-    assert standin.world.schedules.webhooks[str(created.id)].signing_secret == SECRET
+    assert standin.world.webhooks.webhooks[str(created.id)].signing_secret == SECRET
 
 
 def test_short_secrets_are_masked_whole(standin: Standin, client: AuthenticatedClient) -> None:

@@ -195,7 +195,7 @@ def create_schedule(ctx: Ctx) -> Reply:
     now = ctx.world.tick()
     store = ctx.world.schedules
     schedule = StoredSchedule(
-        id=store.new_id("schedule"),
+        id=store.new_id(),
         project_slug=project.slug,
         name=name,
         description=_text(data, "description", required=False),

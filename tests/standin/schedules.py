@@ -2,7 +2,8 @@
 
 The HTTP side and its rules are in :mod:`tests.standin.schedule_handlers` and
 :mod:`tests.standin.webhook_handlers`; deliveries in :mod:`tests.standin.webhook_delivery`. This
-module imports nothing from the rest of the stand-in, so ``state`` can hold the stores.
+module imports nothing from the rest of the stand-in, so ``state`` can hold the stores
+(``World.schedules``, ``World.webhooks``).
 
 Seeded (see :func:`seed_schedules`): the project ``gh/acme/widgets`` has one schedule,
 ``nightly`` (01:00 UTC on weekdays, branch ``main``, attributed to the scheduling system). No
@@ -60,23 +61,35 @@ class StoredWebhook:
 
 @dataclass
 class ScheduleStore:
-    """Every schedule and webhook of the world."""
+    """Every schedule of the world (``World.schedules``)."""
 
     schedules: dict[str, StoredSchedule] = field(default_factory=dict)
-    webhooks: dict[str, StoredWebhook] = field(default_factory=dict)
     counter: int = 0
 
-    def new_id(self, kind: str) -> str:
-        """A fresh deterministic ID for something created at run time."""
+    def new_id(self) -> str:
+        """A fresh deterministic ID for a schedule created at run time."""
         self.counter += 1
-        return str(uuid.uuid5(NAMESPACE, f"runtime:{kind}:{self.counter}"))
+        return str(uuid.uuid5(NAMESPACE, f"runtime:schedule:{self.counter}"))
 
     def of_project(self, project_slug: str) -> list[StoredSchedule]:
         """A project's schedules, oldest first."""
         found = [s for s in self.schedules.values() if s.project_slug == project_slug]
         return sorted(found, key=lambda s: (s.created_at, s.id))
 
-    def webhooks_of(self, project_id: str) -> list[StoredWebhook]:
+
+@dataclass
+class WebhookStore:
+    """Every outbound webhook of the world (``World.webhooks``)."""
+
+    webhooks: dict[str, StoredWebhook] = field(default_factory=dict)
+    counter: int = 0
+
+    def new_id(self) -> str:
+        """A fresh deterministic ID for a webhook created at run time."""
+        self.counter += 1
+        return str(uuid.uuid5(NAMESPACE, f"runtime:webhook:{self.counter}"))
+
+    def of_project(self, project_id: str) -> list[StoredWebhook]:
         """A project's webhooks, oldest first."""
         found = [w for w in self.webhooks.values() if w.project_id == project_id]
         return sorted(found, key=lambda w: (w.created_at, w.id))

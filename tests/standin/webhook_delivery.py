@@ -177,7 +177,7 @@ def deliveries_for(
         return []
     event_type = "job-completed" if job is not None else "workflow-completed"
     found: list[Delivery] = []
-    for hook in world.schedules.webhooks_of(project.id):
+    for hook in world.webhooks.of_project(project.id):
         if event_type not in hook.events:
             continue
         event = event_json(world, hook, workflow, job, at)

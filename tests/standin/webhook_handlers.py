@@ -84,7 +84,7 @@ def _project(ctx: Ctx, project_id: Any) -> Project:
 
 
 def _webhook(ctx: Ctx) -> StoredWebhook:
-    found = ctx.world.schedules.webhooks.get(_uuid(ctx.params["webhook-id"]) or "")
+    found = ctx.world.webhooks.webhooks.get(_uuid(ctx.params["webhook-id"]) or "")
     if found is None:
         raise ApiError(404, "Webhook not found")
     return found
@@ -123,7 +123,7 @@ def list_webhooks(ctx: Ctx) -> Reply:
     if ctx.query.get("scope-type") != "project":
         raise ApiError(400, "scope-type must be project")
     project = _project(ctx, ctx.query.get("scope-id"))
-    return ok(ctx.page(ctx.world.schedules.webhooks_of(project.id), webhook_json))
+    return ok(ctx.page(ctx.world.webhooks.of_project(project.id), webhook_json))
 
 
 @op("POST", "/webhook", "createWebhook")
@@ -139,12 +139,12 @@ def create_webhook(ctx: Ctx) -> Reply:
     if missing:
         raise ApiError(400, f"Field(s) required: {', '.join(missing)}")
     fields = _checked(data)
-    store = ctx.world.schedules
-    if len(store.webhooks_of(project.id)) >= MAX_WEBHOOKS_PER_PROJECT:
+    store = ctx.world.webhooks
+    if len(store.of_project(project.id)) >= MAX_WEBHOOKS_PER_PROJECT:
         raise ApiError(400, "A project has at most 5 outbound webhooks")
     now = ctx.world.tick()
     webhook = StoredWebhook(
-        id=store.new_id("webhook"), project_id=project.id, created_at=now, updated_at=now, **fields
+        id=store.new_id(), project_id=project.id, created_at=now, updated_at=now, **fields
     )
     store.webhooks[webhook.id] = webhook
     return ok(webhook_json(webhook), 201)
@@ -176,5 +176,5 @@ def update_webhook(ctx: Ctx) -> Reply:
 def delete_webhook(ctx: Ctx) -> Reply:
     """``DELETE /webhook/{id}``."""
     webhook = _webhook(ctx)
-    del ctx.world.schedules.webhooks[webhook.id]
+    del ctx.world.webhooks.webhooks[webhook.id]
     return ok(wire.message("Webhook deleted."))
