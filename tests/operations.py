@@ -1,5 +1,5 @@
-"""The operations of the spec (the guide's 30, run control, contexts, test insights) and their
-modules."""
+"""The operations of the spec (the guide's 30, run control, contexts, test insights, schedules,
+webhooks) and their modules."""
 
 from __future__ import annotations
 
@@ -102,8 +102,29 @@ TEST_INSIGHT_OPERATIONS: tuple[tuple[str, str, str], ...] = (
     ("GET", "/insights/{org-slug}/summary", "getOrgSummaryData"),
     ("GET", "/insights/{project-slug}/branches", "getAllInsightsBranches"),
 )
+# Schedules (tested in tests/test_schedules.py).
+SCHEDULE_OPERATIONS: tuple[tuple[str, str, str], ...] = (
+    ("GET", "/project/{project-slug}/schedule", "listSchedulesForProject"),
+    ("POST", "/project/{project-slug}/schedule", "createSchedule"),
+    ("GET", "/schedule/{schedule-id}", "getScheduleById"),
+    ("PATCH", "/schedule/{schedule-id}", "updateSchedule"),
+    ("DELETE", "/schedule/{schedule-id}", "deleteScheduleById"),
+)
+# Outbound webhooks (tested in tests/test_outbound_webhooks.py).
+WEBHOOK_OPERATIONS: tuple[tuple[str, str, str], ...] = (
+    ("GET", "/webhook", "getWebhooks"),
+    ("POST", "/webhook", "createWebhook"),
+    ("GET", "/webhook/{webhook-id}", "getWebhookById"),
+    ("PUT", "/webhook/{webhook-id}", "updateWebhook"),
+    ("DELETE", "/webhook/{webhook-id}", "deleteWebhook"),
+)
 SPEC_OPERATIONS = (
-    GUIDE_OPERATIONS + RUN_CONTROL_OPERATIONS + CONTEXT_OPERATIONS + TEST_INSIGHT_OPERATIONS
+    GUIDE_OPERATIONS
+    + RUN_CONTROL_OPERATIONS
+    + CONTEXT_OPERATIONS
+    + TEST_INSIGHT_OPERATIONS
+    + SCHEDULE_OPERATIONS
+    + WEBHOOK_OPERATIONS
 )
 
 

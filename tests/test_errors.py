@@ -509,6 +509,8 @@ def test_error_body_is_json_decoded_not_reparsed() -> None:
 def _package_modules() -> list[types.ModuleType]:
     modules = [circleci_client]
     for info in pkgutil.walk_packages(circleci_client.__path__, "circleci_client."):
+        if info.name.rsplit(".", 1)[-1] == "__main__":
+            continue  # importing it runs the command line (``python -m circleci_client.cli``)
         modules.append(importlib.import_module(info.name))
     return modules
 

@@ -36,8 +36,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.operations import all_operation_ids, operation_module
-from tests.standin import context_handlers, insights, result_insights, wire
-from tests.standin.world import LEGACY, WIDGETS, seed_world
+from tests.standin import (
+    context_handlers,
+    insights,
+    result_insights,
+    schedule_handlers,
+    webhook_handlers,
+    wire,
+)
+from tests.standin.schedules import StoredWebhook
+from tests.standin.world import LEGACY, WIDGETS, World, seed_world
 
 # --- strategies -----------------------------------------------------------------------------
 
@@ -199,6 +207,33 @@ def _mutations(valid: Any) -> st.SearchStrategy[Any]:
     )
 
 
+def _schedule_and_webhook_bodies(world: World) -> dict[str, Any]:
+    """Valid schedule and webhook answers, from the stand-in's serializers."""
+    schedules = [
+        schedule_handlers.schedule_json(world, s) for s in world.schedules.schedules.values()
+    ]
+    hook = StoredWebhook(
+        id=world.new_id("webhook"),
+        project_id=world.projects[WIDGETS].id,
+        name="notifier",
+        url="https://hooks.example.com/circleci",
+        events=["workflow-completed", "job-completed"],
+        verify_tls=True,
+        signing_secret="s3cr3t-signing-key",
+        created_at=world.now,
+        updated_at=world.now,
+    )
+    return {
+        "Schedule": schedules[0],
+        "ScheduleListResponse": {"items": schedules, "next_page_token": "next"},
+        "Webhook": webhook_handlers.webhook_json(hook),
+        "WebhookListResponse": {
+            "items": [webhook_handlers.webhook_json(hook)],
+            "next_page_token": None,
+        },
+    }
+
+
 def _valid_bodies() -> dict[str, Any]:
     """A valid body per response model, from the stand-in's serializers."""
     world = seed_world(1024)
@@ -295,6 +330,7 @@ def _valid_bodies() -> dict[str, Any]:
         ),
         "OrgSummaryResponse": result_insights.org_summary(world, "gh/acme", "last-30-days", []),
         "InsightsBranchesResponse": result_insights.branches(world, project, None),
+        **_schedule_and_webhook_bodies(world),
     }
 
 

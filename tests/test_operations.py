@@ -67,7 +67,9 @@ from circleci_client.types import Unset
 from tests.operations import (
     CONTEXT_OPERATIONS,
     RUN_CONTROL_OPERATIONS,
+    SCHEDULE_OPERATIONS,
     TEST_INSIGHT_OPERATIONS,
+    WEBHOOK_OPERATIONS,
     all_operation_ids,
     operation_module,
 )
@@ -296,12 +298,14 @@ def _operations_called_by_tests() -> set[str]:
 
 
 def test_every_operation_has_a_test() -> None:
-    elsewhere = {
-        operation_id
-        for _, _, operation_id in RUN_CONTROL_OPERATIONS
+    grouped = (
+        RUN_CONTROL_OPERATIONS
         + CONTEXT_OPERATIONS
         + TEST_INSIGHT_OPERATIONS
-    }
+        + SCHEDULE_OPERATIONS
+        + WEBHOOK_OPERATIONS
+    )
+    elsewhere = {operation_id for _, _, operation_id in grouped}
     tested = _operations_called_by_tests()
     assert sorted(tested) == sorted(set(all_operation_ids()) - elsewhere)
     assert len(tested) == 30

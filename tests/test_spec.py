@@ -48,7 +48,8 @@ def test_spec_is_valid_openapi() -> None:
 def test_exactly_the_guide_and_run_control_operations_with_official_ids() -> None:
     declared = {(m, p, op_id) for op_id, (m, p, _) in OPERATIONS.items()}
     assert declared == set(SPEC_OPERATIONS)
-    assert len(OPERATIONS) == 51  # 30 of the guide, 7 run control, 10 contexts, 4 test insights
+    assert len(OPERATIONS) == 61  # guide 30, run control 7, contexts 10, test insights 4,
+    # schedules 5, outbound webhooks 5
 
 
 @pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
@@ -88,6 +89,10 @@ def test_operation_declares_success_and_every_error(operation_id: str) -> None:
         ("addEnvironmentVariableToContext", "200"),
         ("createContextRestriction", "201"),
         ("createContextRestriction", "409"),
+        ("createSchedule", "201"),
+        ("updateSchedule", "200"),
+        ("createWebhook", "201"),
+        ("updateWebhook", "200"),
     ],
 )
 def test_success_codes_match_the_service(operation_id: str, code: str) -> None:

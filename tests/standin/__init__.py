@@ -8,8 +8,11 @@ Modules:
 * the operations: ``handler_kit`` (request context, replies, route registration),
   ``handlers`` (users, pipelines, projects, jobs, workflows), ``insight_handlers``,
   ``run_handlers`` and ``runcontrol`` (triggering runs, approving, continuing),
-  ``context_handlers`` and ``contexts`` (the ten context operations and their state);
-* running pipelines: ``engine`` (triggered pipelines run on a clock), ``clocks``;
+  ``context_handlers`` and ``contexts`` (the ten context operations and their state),
+  ``schedule_handlers``, ``webhook_handlers`` and ``schedules`` (schedules, outbound webhooks
+  and their state);
+* running pipelines: ``engine`` (triggered pipelines run on a clock), ``clocks``,
+  ``webhook_delivery`` (signed webhook events POSTed when driven work finishes);
 * serving: ``routing`` (raw-path matcher), ``wire`` (JSON shapes), ``insights`` (metrics from
   stored runs), ``tokens`` (signed page tokens), ``faults`` (fault injection), ``reqlog``
   (request logs), ``validation`` (responses against openapi.yaml), ``app`` (API Starlette

@@ -29,6 +29,8 @@ from tests.standin import (
     insight_handlers,
     result_insight_handlers,
     run_handlers,
+    schedule_handlers,
+    webhook_handlers,
 )
 from tests.standin.asgi_util import (
     TRANSPORT_KEY,
@@ -51,6 +53,8 @@ OPERATION_MODULES = (
     run_handlers,
     context_handlers,
     result_insight_handlers,
+    schedule_handlers,
+    webhook_handlers,
 )
 """The modules whose handlers register themselves in ``ROUTES`` as they are imported."""
 

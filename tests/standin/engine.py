@@ -69,6 +69,7 @@ sandbox finishes it within a minute even at real time (1.4 s at ``--speed 10``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -109,6 +110,10 @@ Triggered pipelines run on a clock (--speed). Pipeline parameters choose what ha
 A plain run takes 14 simulated seconds (lint 8 s, then build 6 s).
 Values may be JSON booleans or the strings "true"/"false", e.g. {"parameters": {"fail": true}}.
 """
+
+FinishListener = Callable[[Workflow, Job | None, datetime], None]
+"""Told, under ``world.lock``, that a driven job (``job`` given) or workflow (``job`` None)
+finished at a moment; see ``Engine.finish_listeners``. It must not block."""
 
 FAIL_STATUSES = {"failed", "timedout", "infrastructure_fail", "terminated-unknown", "unauthorized"}
 FAILED_JOB = {"failed", "timedout", "infrastructure_fail"}
@@ -171,6 +176,8 @@ class Engine:
         self._runs: dict[str, Run] = {}
         self._dirty = False
         self._due: datetime | None = None
+        self.finish_listeners: list[FinishListener] = []
+        """Called when a driven job or workflow finishes (outbound webhooks listen here)."""
 
     # -- time -----------------------------------------------------------------------------------
 
@@ -391,6 +398,7 @@ class Engine:
                     failing = run.fail_job == job.name and workflow.id in run.first_run
                     job.status = run.fail_status if failing else "success"
                     job.stopped_at = at
+                    self._finished(workflow, job, at)
         self._settle_all(at)
 
     def _settle_all(self, at: datetime) -> None:
@@ -451,6 +459,11 @@ class Engine:
             else:
                 workflow.status = "success"
         workflow.stopped_at = at
+        self._finished(workflow, None, at)
+
+    def _finished(self, workflow: Workflow, job: Job | None, at: datetime) -> None:
+        for listener in self.finish_listeners:
+            listener(workflow, job, at)
 
     def _auto_continue(self, run: Run, pipeline: Pipeline) -> None:
         """A finished setup job continues its pipeline, as a real one would."""

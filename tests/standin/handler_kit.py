@@ -2,8 +2,9 @@
 
 Each handler takes a :class:`Ctx` and returns a :class:`Reply`; :func:`op` registers it in
 :data:`ROUTES` under its operationId. The handlers are in :mod:`~tests.standin.handlers`,
-:mod:`~tests.standin.insight_handlers`, :mod:`~tests.standin.run_handlers` and
-:mod:`~tests.standin.context_handlers`.
+:mod:`~tests.standin.insight_handlers`, :mod:`~tests.standin.run_handlers`,
+:mod:`~tests.standin.context_handlers`, :mod:`~tests.standin.schedule_handlers` and
+:mod:`~tests.standin.webhook_handlers`.
 """
 
 from __future__ import annotations

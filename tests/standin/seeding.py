@@ -34,6 +34,7 @@ Seeded facts:
 * Contexts of the organizations ``gh/acme`` and ``acme-cloud``: see :mod:`tests.standin.contexts`.
 * Flaky tests and failures past the first page of ``getTests``: see
   :mod:`tests.standin.result_seed`.
+* Schedules (and no webhooks): see :mod:`tests.standin.schedules`.
 * Only with ``seed_world(bulk_pipelines=N)``: ``gh/acme/bulk`` with N pipelines on ``main``
   (no workflows), one a minute, for benchmarks that page through long lists.
 
@@ -73,6 +74,7 @@ from tests.standin.entities import (
     make_short_id,
 )
 from tests.standin.result_seed import seed_test_results
+from tests.standin.schedules import seed_schedules
 from tests.standin.state import World
 
 
@@ -156,6 +158,7 @@ class _Seeder:
         workflow_id, job_number = seed_test_results(widgets)
         self.facts.paged_failures_workflow_id = workflow_id
         self.facts.paged_failures_job_number = job_number
+        seed_schedules(self.world.schedules, WIDGETS, SEED_NOW)
         if bulk_pipelines > 0:
             bulk = self._project(BULK, "bulk", "acme", "GitHub", "main", make_id("org:gh/acme"))
             for n in range(1, bulk_pipelines + 1):

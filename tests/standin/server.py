@@ -27,6 +27,7 @@ from tests.standin.ratelimit import BucketSettings, TokenBuckets
 from tests.standin.reqlog import RequestLog
 from tests.standin.tokens import PageTokens
 from tests.standin.validation import DEFAULT_SPEC, ResponseValidator
+from tests.standin.webhook_delivery import WebhookDeliveries
 from tests.standin.world import DEFAULT_BIG_ARTIFACT_SIZE, World, seed_world
 
 DEFAULT_TOKEN = "standin-token"
@@ -97,7 +98,8 @@ class Standin:
 
     Use as a context manager (or call :meth:`start` / :meth:`stop`). Attributes: ``base_url``,
     ``artifact_base_url``, ``foreign_base_url``, ``token``, ``world``, ``faults``,
-    ``requests``, ``validation_errors``, ``page_size`` and ``rate_limiter``.
+    ``requests``, ``validation_errors``, ``page_size``, ``rate_limiter`` and ``deliveries``
+    (the outbound webhook deliveries it made).
 
     ``rate_limit`` (requests per second per token, up to ``rate_burst`` at once) turns on a
     token-bucket limit on the API host; :meth:`set_rate_limit` changes it while running.
@@ -130,6 +132,8 @@ class Standin:
         self.big_artifact_size = big_artifact_size
         self.bulk_pipelines = bulk_pipelines
         self.clock: Clock = clock if clock is not None else VirtualClock()
+        self.deliveries = WebhookDeliveries()
+        """Signed webhook deliveries (see :mod:`tests.standin.webhook_delivery`)."""
         self.world: World = self._seed()
         self.faults = Faults()
         self.requests = RequestLog()
@@ -150,6 +154,7 @@ class Standin:
         """A freshly seeded world whose triggered pipelines run on ``self.clock``."""
         world = seed_world(self.big_artifact_size, self.bulk_pipelines)
         world.engine = Engine(world, self.clock)
+        world.engine.finish_listeners.append(self.deliveries.listener(world))
         return world
 
     @property
@@ -195,6 +200,7 @@ class Standin:
         for thread in self._threads:
             thread.stop()
         self._threads = []
+        self.deliveries.close()
 
     def set_rate_limit(
         self, rate: float | None, burst: int = 1, *, whole_seconds: bool = False
@@ -215,6 +221,7 @@ class Standin:
         self.faults.seed(0)
         self.requests.clear()
         self.validation_errors.clear()
+        self.deliveries.clear()
 
     def __enter__(self) -> Standin:
         return self.start()

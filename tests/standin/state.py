@@ -26,6 +26,7 @@ from tests.standin.entities import (
     User,
     Workflow,
 )
+from tests.standin.schedules import ScheduleStore, WebhookStore
 
 if TYPE_CHECKING:
     from tests.standin.engine import Engine
@@ -45,6 +46,8 @@ class World(WorldChanges):
     jobs: dict[str, Job] = field(default_factory=dict)
     continuations: dict[str, Continuation] = field(default_factory=dict)
     contexts: ContextStore = field(default_factory=ContextStore)
+    schedules: ScheduleStore = field(default_factory=ScheduleStore)
+    webhooks: WebhookStore = field(default_factory=WebhookStore)
     facts: SeedFacts = field(default_factory=SeedFacts)
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
     clock: datetime | None = None

@@ -82,6 +82,15 @@ from .reporting_window import ReportingWindow
 from .required_job_status import RequiredJobStatus
 from .rerun_workflow_parameters import RerunWorkflowParameters
 from .rerun_workflow_response import RerunWorkflowResponse
+from .schedule import Schedule
+from .schedule_attribution_actor import ScheduleAttributionActor
+from .schedule_day_of_week import ScheduleDayOfWeek
+from .schedule_input import ScheduleInput
+from .schedule_list_response import ScheduleListResponse
+from .schedule_month import ScheduleMonth
+from .schedule_parameters import ScheduleParameters
+from .schedule_timetable import ScheduleTimetable
+from .schedule_update import ScheduleUpdate
 from .test_counts import TestCounts
 from .test_metrics_item import TestMetricsItem
 from .test_result import TestResult
@@ -96,16 +105,23 @@ from .trigger_type import TriggerType
 from .user import User
 from .vcs_info import VcsInfo
 from .vcs_provider import VcsProvider
+from .webhook import Webhook
 from .webhook_commit import WebhookCommit
+from .webhook_event_type import WebhookEventType
+from .webhook_input import WebhookInput
 from .webhook_job import WebhookJob
 from .webhook_job_status import WebhookJobStatus
+from .webhook_list_response import WebhookListResponse
 from .webhook_organization import WebhookOrganization
 from .webhook_person import WebhookPerson
 from .webhook_pipeline import WebhookPipeline
 from .webhook_project import WebhookProject
 from .webhook_ref import WebhookRef
+from .webhook_scope import WebhookScope
+from .webhook_scope_type import WebhookScopeType
 from .webhook_trigger import WebhookTrigger
 from .webhook_trigger_parameters import WebhookTriggerParameters
+from .webhook_update import WebhookUpdate
 from .webhook_vcs import WebhookVcs
 from .webhook_workflow import WebhookWorkflow
 from .webhook_workflow_status import WebhookWorkflowStatus
@@ -207,6 +223,15 @@ __all__ = (
     "RequiredJobStatus",
     "RerunWorkflowParameters",
     "RerunWorkflowResponse",
+    "Schedule",
+    "ScheduleAttributionActor",
+    "ScheduleDayOfWeek",
+    "ScheduleInput",
+    "ScheduleListResponse",
+    "ScheduleMonth",
+    "ScheduleParameters",
+    "ScheduleTimetable",
+    "ScheduleUpdate",
     "TestCounts",
     "TestMetricsItem",
     "TestResult",
@@ -221,16 +246,23 @@ __all__ = (
     "User",
     "VcsInfo",
     "VcsProvider",
+    "Webhook",
     "WebhookCommit",
+    "WebhookEventType",
+    "WebhookInput",
     "WebhookJob",
     "WebhookJobStatus",
+    "WebhookListResponse",
     "WebhookOrganization",
     "WebhookPerson",
     "WebhookPipeline",
     "WebhookProject",
     "WebhookRef",
+    "WebhookScope",
+    "WebhookScopeType",
     "WebhookTrigger",
     "WebhookTriggerParameters",
+    "WebhookUpdate",
     "WebhookVcs",
     "WebhookWorkflow",
     "WebhookWorkflowStatus",
