@@ -1,4 +1,4 @@
-"""The operations of the spec (the guide's 30, run control, contexts) and their modules."""
+"""The operations of the spec (guide, run control, contexts, settings, usage) and their modules."""
 
 from __future__ import annotations
 
@@ -90,7 +90,16 @@ CONTEXT_OPERATIONS: tuple[tuple[str, str, str], ...] = (
         "deleteContextRestriction",
     ),
 )
-SPEC_OPERATIONS = GUIDE_OPERATIONS + RUN_CONTROL_OPERATIONS + CONTEXT_OPERATIONS
+# Project settings (tests/test_project_settings.py) and usage export (tests/test_usage_export.py).
+SETTINGS_AND_USAGE_OPERATIONS: tuple[tuple[str, str, str], ...] = (
+    ("GET", "/project/{provider}/{organization}/{project}/settings", "getProjectSettings"),
+    ("PATCH", "/project/{provider}/{organization}/{project}/settings", "patchProjectSettings"),
+    ("POST", "/organizations/{org_id}/usage_export_job", "createUsageExport"),
+    ("GET", "/organizations/{org_id}/usage_export_job/{usage_export_job_id}", "getUsageExport"),
+)
+SPEC_OPERATIONS = (
+    GUIDE_OPERATIONS + RUN_CONTROL_OPERATIONS + CONTEXT_OPERATIONS + SETTINGS_AND_USAGE_OPERATIONS
+)
 
 
 @cache

@@ -23,7 +23,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
 
-from tests.standin import context_handlers, handlers, insight_handlers, run_handlers
+from tests.standin import (
+    context_handlers,
+    handlers,
+    insight_handlers,
+    run_handlers,
+    settings_handlers,
+    usage_handlers,
+)
 from tests.standin.asgi_util import (
     TRANSPORT_KEY,
     drop_connection,
@@ -39,7 +46,14 @@ from tests.standin.routing import Router
 from tests.standin.validation import ResponseValidator
 
 PREFIX = "/api/v2"
-OPERATION_MODULES = (handlers, insight_handlers, run_handlers, context_handlers)
+OPERATION_MODULES = (
+    handlers,
+    insight_handlers,
+    run_handlers,
+    context_handlers,
+    settings_handlers,
+    usage_handlers,
+)
 """The modules whose handlers register themselves in ``ROUTES`` as they are imported."""
 
 RATE_HEADERS_KEY = "standin.rate_headers"

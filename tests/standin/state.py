@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tests.standin.changes import WorldChanges
 from tests.standin.contexts import ContextStore
@@ -26,6 +26,7 @@ from tests.standin.entities import (
     User,
     Workflow,
 )
+from tests.standin.usage import UsageStore
 
 if TYPE_CHECKING:
     from tests.standin.engine import Engine
@@ -45,6 +46,9 @@ class World(WorldChanges):
     jobs: dict[str, Job] = field(default_factory=dict)
     continuations: dict[str, Continuation] = field(default_factory=dict)
     contexts: ContextStore = field(default_factory=ContextStore)
+    usage: UsageStore = field(default_factory=UsageStore)
+    project_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Advanced settings by project ID (see :mod:`tests.standin.settings_handlers`)."""
     facts: SeedFacts = field(default_factory=SeedFacts)
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
     clock: datetime | None = None
