@@ -10,7 +10,9 @@ files are served by the foreign host (:mod:`tests.standin.hosts`). Like
 only with ``standin.engine.advance(seconds)``), read as ``World.current_time()``.
 
 **Failing a job.** Set ``world.usage.fail_next = "reason"``: the next job created fails at
-:data:`READY_AFTER` with that ``error_reason``.
+:data:`READY_AFTER` with that ``error_reason``. **Late URLs.** Set
+``world.usage.urls_late_next = seconds``: the next job is ``completed`` with
+``download_urls: null`` for that long first, as CircleCI sometimes answers.
 
 **Files.** A completed job has one gzip-compressed CSV file per started
 :data:`DAYS_PER_FILE` days of its window (so a 31-day window has two), each a row per day.
@@ -74,6 +76,7 @@ class UsageExportJob:
     shared_org_ids: list[str]
     created_at: datetime
     fail_reason: str | None = None
+    urls_late: float = 0.0
 
     def state(self, now: datetime) -> str:
         """Where the job is at ``now``."""
@@ -83,6 +86,10 @@ class UsageExportJob:
         if age < READY_AFTER:
             return "processing"
         return "failed" if self.fail_reason is not None else "completed"
+
+    def urls_ready(self, now: datetime) -> bool:
+        """Whether a completed job's URLs are out yet."""
+        return (now - self.created_at).total_seconds() >= READY_AFTER + self.urls_late
 
     def files(self) -> dict[str, bytes]:
         """The job's files by name: gzip-compressed CSV (``mtime`` 0, so always the same bytes)."""
@@ -104,6 +111,8 @@ class UsageStore:
     jobs: dict[str, UsageExportJob] = field(default_factory=dict)
     fail_next: str | None = None
     """The ``error_reason`` of the next job, which then fails (a test hook)."""
+    urls_late_next: float = 0.0
+    """Seconds the next job stays completed without URLs (a test hook)."""
 
     def create(
         self,
@@ -115,7 +124,9 @@ class UsageStore:
     ) -> UsageExportJob:
         """Add a job created at ``now``."""
         job_id = str(uuid.uuid5(NAMESPACE, f"usage-export:{len(self.jobs) + 1}"))
-        job = UsageExportJob(job_id, org_id, start, end, shared_org_ids, now, self.fail_next)
-        self.fail_next = None
+        job = UsageExportJob(
+            job_id, org_id, start, end, shared_org_ids, now, self.fail_next, self.urls_late_next
+        )
+        self.fail_next, self.urls_late_next = None, 0.0
         self.jobs[job_id] = job
         return job

@@ -81,7 +81,7 @@ def job_json(ctx: Ctx, job: UsageExportJob, *, with_window: bool = False) -> JSO
     body: JSON = {"usage_export_job_id": job.id, "state": state, "download_urls": None}
     if with_window:
         body["start"], body["end"] = wire.ts(job.start), wire.ts(job.end)
-    if state == "completed":
+    if state == "completed" and job.urls_ready(ctx.world.current_time()):
         base = f"{ctx.host.foreign_base_url}/usage-export/{job.id}"
         body["download_urls"] = [
             f"{base}/{name}?X-Amz-Expires=3600&X-Amz-Signature={presign_usage(job.id, name)}"

@@ -1,0 +1,411 @@
+"""Usage export over HTTP on the stand-in: the two operations (states on the stand-in's clock,
+400 for a window CircleCI refuses, 404s), and the end-to-end helper (window checked before
+sending, polling through the client, downloads without a token, failure, timeout, resume)."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from uuid import UUID, uuid4
+
+import httpx
+import pytest
+from circleci_client import (
+    AuthenticatedClient,
+    BadRequestError,
+    InvalidUsageExportWindowError,
+    NotFoundError,
+    ServerError,
+    UsageExportFailedError,
+    UsageExportTimeoutError,
+)
+from circleci_client.api.usage import create_usage_export, get_usage_export
+from circleci_client.models.usage_export_input import UsageExportInput
+from circleci_client.models.usage_export_job_state import UsageExportJobState
+from circleci_client.usage import (
+    MAX_WINDOW,
+    aexport_usage,
+    check_usage_export_window,
+    export_usage,
+    start_usage_export,
+    wait_for_usage_export,
+)
+
+from tests.clients import standin_client
+from tests.conftest import PacingClock
+from tests.operations import SETTINGS_AND_USAGE_OPERATIONS
+from tests.standin.server import Standin
+from tests.standin.usage import READY_AFTER
+
+TESTED: set[str] = set()
+
+
+def covers(*operation_ids: str) -> None:
+    """Record that a test exercises operations (checked by the last test)."""
+    TESTED.update(operation_ids)
+
+
+def _org(standin: Standin, slug: str = "gh/acme") -> str:
+    owner = standin.world.contexts.owner_by_slug(slug)
+    assert owner is not None
+    return owner.id
+
+
+def _window(standin: Standin, days: float = 20) -> tuple[datetime, datetime]:
+    """A window the stand-in accepts: ending a day before its now."""
+    end = standin.world.current_time() - timedelta(days=1)
+    return end - timedelta(days=days), end
+
+
+@pytest.fixture
+def foreign_client(standin: Standin) -> Iterator[AuthenticatedClient]:
+    """A client that would even send its token to the file host, if asked to."""
+    hosts = [standin.artifact_base_url, standin.foreign_base_url]
+    with standin_client(standin, token_hosts=hosts) as c:
+        yield c
+
+
+# --- the operations ---------------------------------------------------------------------------
+
+
+def test_a_job_goes_created_processing_completed_on_the_clock(
+    standin: Standin, client: AuthenticatedClient
+) -> None:
+    covers("createUsageExport", "getUsageExport")
+    org = _org(standin)
+    start, end = _window(standin)
+    job = create_usage_export.sync(org, client=client, body=UsageExportInput(start=start, end=end))
+    assert job.state == UsageExportJobState.CREATED and job.download_urls is None
+    assert (job.start, job.end) == (start, end)
+    seen = [job.state]
+    for step in (2, READY_AFTER):
+        standin.engine.advance(step)
+        seen.append(get_usage_export.sync(org, job.usage_export_job_id, client=client).state)
+    assert seen == ["created", "processing", "completed"]
+    done = get_usage_export.sync(org, job.usage_export_job_id, client=client)
+    assert isinstance(done.download_urls, list) and len(done.download_urls) == 2
+    assert all(url.startswith(standin.foreign_base_url + "/") for url in done.download_urls)
+    assert not standin.foreign_base_url.startswith(standin.base_url.rsplit("/api", 1)[0])
+
+
+def test_a_failed_job_says_why(standin: Standin, client: AuthenticatedClient) -> None:
+    covers("createUsageExport", "getUsageExport")
+    standin.world.usage.fail_next = "query timed out"
+    org = _org(standin)
+    start, end = _window(standin)
+    job = create_usage_export.sync(org, client=client, body=UsageExportInput(start=start, end=end))
+    standin.engine.advance(READY_AFTER)
+    failed = get_usage_export.sync(org, job.usage_export_job_id, client=client)
+    assert failed.state == UsageExportJobState.FAILED
+    assert failed.error_reason == "query timed out" and failed.download_urls is None
+
+
+@pytest.mark.parametrize(
+    ("shift", "length", "message"),
+    [
+        (timedelta(days=366), timedelta(days=5), "one year ago"),
+        (timedelta(days=40), timedelta(days=31, seconds=1), "31 days after start"),
+        (timedelta(days=40), timedelta(0), "end must be after start"),
+    ],
+)
+def test_the_service_refuses_a_window_out_of_bounds(
+    standin: Standin,
+    client: AuthenticatedClient,
+    shift: timedelta,
+    length: timedelta,
+    message: str,
+) -> None:
+    covers("createUsageExport")
+    start = standin.world.current_time() - shift
+    body = UsageExportInput(start=start, end=start + length)
+    with pytest.raises(BadRequestError, match=message):
+        create_usage_export.sync(_org(standin), client=client, body=body)
+    assert standin.world.usage.jobs == {}
+
+
+def test_the_longest_window_is_accepted(standin: Standin, client: AuthenticatedClient) -> None:
+    covers("createUsageExport")
+    start = standin.world.current_time() - timedelta(days=365)
+    body = UsageExportInput(start=start, end=start + MAX_WINDOW)
+    assert create_usage_export.sync(_org(standin), client=client, body=body).state == "created"
+
+
+def test_unknown_organizations_and_jobs_are_404(
+    standin: Standin, client: AuthenticatedClient
+) -> None:
+    covers("createUsageExport", "getUsageExport")
+    start, end = _window(standin)
+    body = UsageExportInput(start=start, end=end)
+    with pytest.raises(NotFoundError):
+        create_usage_export.sync(str(uuid4()), client=client, body=body)
+    job = create_usage_export.sync(_org(standin), client=client, body=body)
+    with pytest.raises(NotFoundError):
+        get_usage_export.sync(_org(standin), uuid4(), client=client)
+    with pytest.raises(NotFoundError):  # another organization's job
+        get_usage_export.sync(_org(standin, "bb/acme"), job.usage_export_job_id, client=client)
+
+
+def test_starting_an_export_is_not_retried_after_a_server_error(
+    standin: Standin, client: AuthenticatedClient
+) -> None:
+    covers("createUsageExport")
+    standin.faults.add("createUsageExport", status=503, times=1)
+    start, end = _window(standin)
+    with pytest.raises(ServerError):
+        start_usage_export(client, _org(standin), start, end, now=standin.world.current_time())
+    assert len(standin.requests.api.filter(operation="createUsageExport")) == 1
+    assert len(standin.world.usage.jobs) == 1  # created once, answered 503
+
+
+def test_the_file_host_refuses_a_token_and_a_bad_signature(
+    standin: Standin, client: AuthenticatedClient
+) -> None:
+    covers("createUsageExport", "getUsageExport")
+    org = _org(standin)
+    start, end = _window(standin)
+    job = create_usage_export.sync(org, client=client, body=UsageExportInput(start=start, end=end))
+    standin.engine.advance(READY_AFTER)
+    done = get_usage_export.sync(org, job.usage_export_job_id, client=client)
+    assert isinstance(done.download_urls, list)
+    url = done.download_urls[0]
+    assert httpx.get(url).status_code == 200
+    refused = httpx.get(url, headers={"Circle-Token": standin.token})
+    assert refused.status_code == 400 and "auth mechanism" in refused.text
+    assert httpx.get(url.replace("X-Amz-Signature=", "X-Amz-Signature=0")).status_code == 403
+
+
+# --- the window, checked before sending ---------------------------------------------------------
+
+NOW = datetime.fromisoformat("2026-03-01T12:00:00+00:00")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "words"),
+    [
+        (NOW - timedelta(days=366), NOW - timedelta(days=360), ["more than one year ago"]),
+        (NOW - timedelta(days=40), NOW - timedelta(days=8), ["31 days", "in pieces"]),
+        (NOW - timedelta(days=2), NOW - timedelta(days=3), ["not after start"]),
+        (datetime(2026, 2, 1), NOW, ["no time zone", "tzinfo=UTC"]),
+    ],
+)
+def test_a_bad_window_is_refused_naming_the_problem_and_nothing_is_sent(
+    standin: Standin, client: AuthenticatedClient, start: datetime, end: datetime, words: list[str]
+) -> None:
+    with pytest.raises(InvalidUsageExportWindowError) as caught:
+        start_usage_export(client, _org(standin), start, end, now=NOW)
+    assert all(word in str(caught.value) for word in words), str(caught.value)
+    assert "nothing was sent" in str(caught.value)
+    assert isinstance(caught.value, ValueError)
+    assert len(standin.requests.api) == 0
+
+
+def test_the_window_bounds_are_inclusive() -> None:
+    check_usage_export_window(NOW - timedelta(days=365), NOW - timedelta(days=334), now=NOW)
+    with pytest.raises(InvalidUsageExportWindowError):
+        check_usage_export_window(
+            NOW - timedelta(days=40), NOW - timedelta(days=9) + timedelta(seconds=1), now=NOW
+        )
+
+
+# --- end to end ---------------------------------------------------------------------------------
+
+
+def test_export_usage_polls_then_downloads_without_a_token(
+    standin: Standin, foreign_client: AuthenticatedClient, tmp_path: Path
+) -> None:
+    covers("createUsageExport", "getUsageExport")
+    start, end = _window(standin, days=31)
+    polls: list[str] = []
+    export = export_usage(
+        foreign_client,
+        _org(standin),
+        start,
+        end,
+        tmp_path,
+        now=standin.world.current_time(),
+        sleep=standin.engine.advance,  # a poll's wait moves the stand-in's clock instead
+        poll_interval=10,
+        on_poll=lambda job: polls.append(job.state.value),
+    )
+    assert polls == ["created", "processing", "processing", "completed"]
+    assert export.ok and [p.name for p in export.files] == [
+        "usage-export-part-0.csv.gz",
+        "usage-export-part-1.csv.gz",
+    ]
+    rows = gzip.decompress(export.files[0].read_bytes()).decode().splitlines()
+    assert rows[0].startswith("ORGANIZATION_ID,") and rows[1].startswith(_org(standin))
+    sent = list(standin.requests.foreign)
+    assert len(sent) == 2 and all(r.status == 200 for r in sent)
+    assert all("circle-token" not in r.headers and "authorization" not in r.headers for r in sent)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [p.name for p in export.files]
+
+
+def test_completed_without_urls_is_polled_again(
+    standin: Standin, client: AuthenticatedClient, tmp_path: Path
+) -> None:
+    standin.world.usage.urls_late_next = 15
+    start, end = _window(standin)
+    states: list[tuple[str, bool]] = []
+    export_usage(
+        client,
+        _org(standin),
+        start,
+        end,
+        tmp_path,
+        now=standin.world.current_time(),
+        sleep=standin.engine.advance,
+        poll_interval=10,
+        on_poll=lambda job: states.append((job.state.value, job.download_urls is None)),
+    )
+    assert states[-2:] == [("completed", True), ("completed", False)]
+
+
+def test_polling_goes_through_the_client_retries(
+    pacing_clock: PacingClock, standin: Standin, client: AuthenticatedClient, tmp_path: Path
+) -> None:
+    standin.faults.rate_limit("getUsageExport", retry_after="7", times=1)
+    start, end = _window(standin)
+    export = export_usage(
+        client,
+        _org(standin),
+        start,
+        end,
+        tmp_path,
+        now=standin.world.current_time(),
+        sleep=standin.engine.advance,
+        poll_interval=10,
+    )
+    assert export.ok and 7.0 in pacing_clock.sleeps  # the 429 was waited out by the client
+    statuses = [r.status for r in standin.requests.api.filter(operation="getUsageExport")]
+    assert statuses[0] == 429 and statuses[-1] == 200
+
+
+def test_a_failed_job_raises_with_its_reason(
+    standin: Standin, client: AuthenticatedClient, tmp_path: Path
+) -> None:
+    standin.world.usage.fail_next = "result set too large"
+    start, end = _window(standin)
+    with pytest.raises(UsageExportFailedError) as caught:
+        export_usage(
+            client,
+            _org(standin),
+            start,
+            end,
+            tmp_path,
+            now=standin.world.current_time(),
+            sleep=standin.engine.advance,
+            poll_interval=10,
+        )
+    assert caught.value.error_reason == "result set too large"
+    assert "result set too large" in str(caught.value) and list(tmp_path.iterdir()) == []
+
+
+class FakeTime:
+    """A clock that moves only when slept on (the stand-in's clock stays still)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def test_a_timeout_names_the_job_and_waiting_again_finishes_it(
+    standin: Standin, client: AuthenticatedClient, tmp_path: Path
+) -> None:
+    covers("getUsageExport")
+    start, end = _window(standin)
+    org = _org(standin)
+    fake = FakeTime()
+    with pytest.raises(UsageExportTimeoutError) as caught:
+        export_usage(
+            client,
+            org,
+            start,
+            end,
+            tmp_path,
+            now=standin.world.current_time(),
+            sleep=fake.sleep,
+            clock=fake,
+            poll_interval=10,
+            timeout=25,
+        )
+    error = caught.value
+    assert error.state == "created" and fake.now == 20  # no poll would end past the timeout
+    assert f"job_id={error.job_id}" in str(error)
+    standin.engine.advance(READY_AFTER)
+    job = wait_for_usage_export(client, org, error.job_id, sleep=fake.sleep, clock=fake)
+    assert job.state == UsageExportJobState.COMPLETED
+    export = export_usage(client, org, None, None, tmp_path, job_id=error.job_id)
+    assert export.ok and len(export.files) == 2
+    assert len(standin.world.usage.jobs) == 1
+
+
+def test_an_interrupted_download_resumes_from_the_next_run(
+    standin: Standin, client: AuthenticatedClient, tmp_path: Path
+) -> None:
+    start, end = _window(standin)
+    org = _org(standin)
+    standin.faults.interrupt_artifacts(after_bytes=100, times=1, host="foreign")
+    first = export_usage(
+        client,
+        org,
+        start,
+        end,
+        tmp_path,
+        now=standin.world.current_time(),
+        sleep=standin.engine.advance,
+        poll_interval=10,
+        download={"retries": 0},
+    )
+    assert not first.ok and len(first.report.failed) == 1
+    assert any(p.name.endswith(".part") for p in tmp_path.iterdir())
+    again = export_usage(client, org, None, None, tmp_path, job_id=first.job.usage_export_job_id)
+    assert again.ok
+    resumed = [r for r in again.report.files if r.resumed]
+    assert len(resumed) == 1 and resumed[0].bytes_received < (resumed[0].size or 0)
+    assert len(again.report.skipped) == 1
+    assert not any(p.name.endswith(".part") for p in tmp_path.iterdir())
+
+
+def test_start_and_end_or_a_job_id(client: AuthenticatedClient, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="give start and end"):
+        export_usage(client, "org", None, None, tmp_path)
+    with pytest.raises(ValueError, match="or job_id"):
+        export_usage(client, "org", NOW, NOW, tmp_path, job_id=uuid4())
+    with pytest.raises(ValueError, match="not an ID"):
+        export_usage(client, "org", None, None, tmp_path, job_id="nope")
+
+
+async def test_aexport_usage(
+    standin: Standin, aclient: AuthenticatedClient, tmp_path: Path
+) -> None:
+    covers("createUsageExport", "getUsageExport")
+    start, end = _window(standin)
+
+    async def advance(seconds: float) -> None:
+        standin.engine.advance(seconds)
+
+    export = await aexport_usage(
+        aclient,
+        _org(standin),
+        start,
+        end,
+        tmp_path,
+        now=standin.world.current_time(),
+        sleep=advance,
+        poll_interval=10,
+    )
+    assert export.ok and len(export.files) == 2
+    assert all("circle-token" not in r.headers for r in standin.requests.foreign)
+    assert isinstance(export.job.usage_export_job_id, UUID)
+
+
+def test_every_usage_operation_has_a_test() -> None:
+    wanted = {op for _, path, op in SETTINGS_AND_USAGE_OPERATIONS if "usage" in path}
+    assert wanted == TESTED
