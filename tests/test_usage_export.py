@@ -5,8 +5,9 @@ sending, polling through the client, downloads without a token, failure, timeout
 from __future__ import annotations
 
 import gzip
+import json
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from uuid import UUID, uuid4
 
@@ -21,7 +22,9 @@ from circleci_client import (
     UsageExportFailedError,
     UsageExportTimeoutError,
 )
+from circleci_client import usage as usage_module
 from circleci_client.api.usage import create_usage_export, get_usage_export
+from circleci_client.cli import app
 from circleci_client.models.usage_export_input import UsageExportInput
 from circleci_client.models.usage_export_job_state import UsageExportJobState
 from circleci_client.usage import (
@@ -32,14 +35,16 @@ from circleci_client.usage import (
     start_usage_export,
     wait_for_usage_export,
 )
+from typer.testing import CliRunner
 
-from tests.clients import standin_client
+from tests.clients import cli_env, standin_client
 from tests.conftest import PacingClock
 from tests.operations import SETTINGS_AND_USAGE_OPERATIONS
 from tests.standin.server import Standin
 from tests.standin.usage import READY_AFTER
 
 TESTED: set[str] = set()
+runner = CliRunner()
 
 
 def covers(*operation_ids: str) -> None:
@@ -409,3 +414,91 @@ async def test_aexport_usage(
 def test_every_usage_operation_has_a_test() -> None:
     wanted = {op for _, path, op in SETTINGS_AND_USAGE_OPERATIONS if "usage" in path}
     assert wanted == TESTED
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def clocked_polls(standin: Standin, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command's waits between polls move the stand-in's clock instead of sleeping."""
+    monkeypatch.setattr(usage_module, "_wall_sleep", standin.engine.advance)
+
+
+def _days(days: int = 30) -> tuple[str, str]:
+    """The last ``days`` + 1 whole days before yesterday, by the command's (real) clock.
+
+    The stand-in refuses only windows over a year before its own (earlier) clock, so windows
+    near the real now suit both."""
+    last = (datetime.now(UTC) - timedelta(days=2)).date()
+    return (last - timedelta(days=days)).isoformat(), last.isoformat()
+
+
+@pytest.mark.usefixtures("clocked_polls")
+def test_cli_exports_into_a_folder_and_resumes_with_job(standin: Standin, tmp_path: Path) -> None:
+    first, last = _days()
+    org = _org(standin)
+    args = ["usage", "export", org, "--start", first, "--end", last, "--dest", str(tmp_path)]
+    result = runner.invoke(app, [*args, "--poll-interval", "10", "--quiet"], env=cli_env(standin))
+    assert result.exit_code == 0, result.output
+    assert "2 downloaded, 0 skipped, 0 failed" in result.stdout
+    job = next(iter(standin.world.usage.jobs.values()))
+    assert f"started usage export {job.id}" in result.stderr
+    assert (job.start.isoformat(), job.end.isoformat()) == (
+        f"{first}T00:00:00+00:00",
+        f"{last}T23:59:59+00:00",
+    )
+    assert all("circle-token" not in r.headers for r in standin.requests.foreign)
+    again = runner.invoke(
+        app,
+        ["usage", "export", org, "--job", job.id, "--dest", str(tmp_path), "--json", "-q"],
+        env=cli_env(standin),
+    )
+    assert again.exit_code == 0, again.output
+    report = json.loads(again.stdout)
+    assert report["skipped"] == 2 and report["usage_export_job_id"] == job.id
+    assert len(standin.world.usage.jobs) == 1
+
+
+@pytest.mark.parametrize(
+    ("window", "words"),
+    [
+        (["--start", _days(40)[0], "--end", _days()[1]], ["31 days", "in pieces"]),
+        (["--start", "2020-01-01", "--end", "2020-01-02"], ["more than one year ago"]),
+        (["--start", "2025-10-01T00:00:00", "--end", "2025-10-02"], ["no time zone"]),
+        (["--start", "yesterday", "--end", "2025-10-02"], ["not a date"]),
+        (["--end", "2025-10-02"], ["--start and --end"]),
+    ],
+)
+def test_cli_refuses_a_bad_window_before_sending(
+    standin: Standin, tmp_path: Path, window: list[str], words: list[str]
+) -> None:
+    args = ["usage", "export", _org(standin), *window, "--dest", str(tmp_path)]
+    result = runner.invoke(app, args, env=cli_env(standin))
+    assert result.exit_code == 2, result.output
+    assert all(word in result.stderr for word in words), result.stderr
+    assert len(standin.requests.api) == 0
+
+
+@pytest.mark.usefixtures("clocked_polls")
+def test_cli_a_failed_export_exits_1_with_the_reason(standin: Standin, tmp_path: Path) -> None:
+    standin.world.usage.fail_next = "query timed out"
+    first, last = _days()
+    args = ["usage", "export", _org(standin), "--start", first, "--end", last, "-q"]
+    result = runner.invoke(app, [*args, "--dest", str(tmp_path)], env=cli_env(standin))
+    assert result.exit_code == 1 and "query timed out" in result.stderr
+
+
+def test_cli_a_timeout_says_how_to_resume(
+    standin: Standin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeTime()
+    monkeypatch.setattr(usage_module, "_wall_sleep", fake.sleep)
+    monkeypatch.setattr(usage_module, "_wall_clock", fake)
+    first, last = _days()
+    args = ["usage", "export", _org(standin), "--start", first, "--end", last, "-q"]
+    more = ["--dest", str(tmp_path), "--timeout", "30", "--poll-interval", "10"]
+    result = runner.invoke(app, [*args, *more], env=cli_env(standin))
+    job = next(iter(standin.world.usage.jobs))
+    assert result.exit_code == 1
+    assert f"--job {job}" in result.stderr

@@ -101,6 +101,10 @@ PollListener = Callable[[UsageExportJob], None]
 """Called with the job after each poll (a progress display, say)."""
 
 
+def _wall_clock() -> float:
+    return time.monotonic()
+
+
 def _wall_sleep(seconds: float) -> None:
     time.sleep(seconds)
 
@@ -196,14 +200,15 @@ class _Poll:
     """The decisions of one wait: ready, failed, or how long to sleep; no I/O."""
 
     def __init__(
-        self, job_id: UUID, timeout: float, interval: float, clock: Callable[[], float]
+        self, job_id: UUID, timeout: float, interval: float, clock: Callable[[], float] | None
     ) -> None:
         if not timeout > 0 or not interval > 0:
             raise ValueError(
                 f"timeout and poll_interval must be above 0 seconds, got {timeout} and {interval}"
             )
-        self.job_id, self.timeout, self.interval, self.clock = job_id, timeout, interval, clock
-        self.began = clock()
+        self.job_id, self.timeout, self.interval = job_id, timeout, interval
+        self.clock = clock or _wall_clock
+        self.began = self.clock()
 
     def ready(self, job: UsageExportJob) -> bool:
         """Whether the job is done; raises when it failed or time is up."""
@@ -237,7 +242,7 @@ def wait_for_usage_export(
     timeout: float = DEFAULT_TIMEOUT,
     poll_interval: float = DEFAULT_POLL_INTERVAL,
     sleep: Callable[[float], None] | None = None,
-    clock: Callable[[], float] = time.monotonic,
+    clock: Callable[[], float] | None = None,
     on_poll: PollListener | None = None,
 ) -> UsageExportJob:
     """Poll ``getUsageExport`` until the job is completed with its URLs (see the module docs)."""
@@ -260,7 +265,7 @@ async def await_usage_export(
     timeout: float = DEFAULT_TIMEOUT,
     poll_interval: float = DEFAULT_POLL_INTERVAL,
     sleep: Callable[[float], Awaitable[None]] | None = None,
-    clock: Callable[[], float] = time.monotonic,
+    clock: Callable[[], float] | None = None,
     on_poll: PollListener | None = None,
 ) -> UsageExportJob:
     """Async :func:`wait_for_usage_export`."""
@@ -371,7 +376,7 @@ def export_usage(
     timeout: float = DEFAULT_TIMEOUT,
     poll_interval: float = DEFAULT_POLL_INTERVAL,
     sleep: Callable[[float], None] | None = None,
-    clock: Callable[[], float] = time.monotonic,
+    clock: Callable[[], float] | None = None,
     now: datetime | None = None,
     on_poll: PollListener | None = None,
     download: DownloadOptions | None = None,
@@ -420,7 +425,7 @@ async def aexport_usage(
     timeout: float = DEFAULT_TIMEOUT,
     poll_interval: float = DEFAULT_POLL_INTERVAL,
     sleep: Callable[[float], Awaitable[None]] | None = None,
-    clock: Callable[[], float] = time.monotonic,
+    clock: Callable[[], float] | None = None,
     now: datetime | None = None,
     on_poll: PollListener | None = None,
     download: DownloadOptions | None = None,
