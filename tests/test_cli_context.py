@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import shlex
 from pathlib import Path
 
 import pytest
@@ -280,3 +282,43 @@ def test_parse_dotenv_rules() -> None:
     with pytest.raises(DotenvError) as caught:
         parse_dotenv("A=" + "x" * 32_769, "big.env")
     assert caught.value.line == 1 and "x" * 10 not in str(caught.value)
+
+
+# --- the documented commands --------------------------------------------------------------------
+
+DOCS_EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
+
+
+def test_the_documented_commands_work_and_print_what_the_page_shows(
+    standin: Standin,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    debug_logs: pytest.LogCaptureFixture,
+) -> None:
+    """Run each command of docs/examples/context_secrets.sh; their output is .out beside it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text((DOCS_EXAMPLES / "context_secrets.env").read_text())
+    (tmp_path / "npm-token.txt").write_text(SECRET + "\n")
+    printed: list[str] = []
+    script = (DOCS_EXAMPLES / "context_secrets.sh").read_text().splitlines()
+    for line in (line for line in script if line.startswith("circleci-client ")):
+        words = shlex.split(line)[1:]
+        stdin = None
+        if "<" in words:
+            at = words.index("<")
+            stdin = (tmp_path / words[at + 1]).read_text()
+            words = words[:at] + words[at + 2 :]
+        result = _invoke(standin, words, stdin)
+        assert result.exit_code == 0, (line, result.output)
+        _assert_hidden(result, debug_logs)
+        printed.append(f"$ {line}\n{result.stdout}")
+    expected = DOCS_EXAMPLES / "context_secrets.out"
+    if os.environ.get("UPDATE_DOCS_EXPECTED") == "1":
+        expected.write_text("".join(printed), encoding="utf-8")
+    assert "".join(printed) == expected.read_text(encoding="utf-8")
+    assert _values(standin) == {
+        "DEPLOY_KEY": "dk-9f2c-rotated",
+        "SLACK_WEBHOOK": "https://hooks.example/services/T000/B000",
+        "REGION": "eu-west-1",
+        "FEATURE_FLAGS": "",
+    }
