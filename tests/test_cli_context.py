@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from circleci_client.cli import app
-from circleci_client.cli._dotenv import DotenvError, parse_dotenv
+from circleci_client.cli._dotenv import _DotenvError, parse_dotenv
 from typer.testing import CliRunner, Result
 
 from tests.clients import cli_env
@@ -279,7 +279,7 @@ def test_parse_dotenv_rules() -> None:
         "E": "x#y",
         "F": "",
     }
-    with pytest.raises(DotenvError) as caught:
+    with pytest.raises(_DotenvError) as caught:
         parse_dotenv("A=" + "x" * 32_769, "big.env")
     assert caught.value.line == 1 and "x" * 10 not in str(caught.value)
 

@@ -36,7 +36,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.operations import all_operation_ids, operation_module
-from tests.standin import context_handlers, insights, wire
+from tests.standin import context_handlers, insights, settings_handlers, wire
 from tests.standin.world import LEGACY, WIDGETS, seed_world
 
 # --- strategies -----------------------------------------------------------------------------
@@ -288,6 +288,20 @@ def _valid_bodies() -> dict[str, Any]:
                 context_handlers.restriction_json(restricted, r) for r in restricted.restrictions
             ],
             "next_page_token": None,
+        },
+        "ProjectSettings": {
+            "advanced": {
+                **settings_handlers.DEFAULTS,
+                "pr_only_branch_overrides": [project.default_branch],
+            }
+        },
+        "UsageExportJob": {
+            "usage_export_job_id": pipeline.id,
+            "state": "completed",
+            "start": wire.ts(pipeline.created_at),
+            "end": wire.ts(pipeline.created_at),
+            "download_urls": ["https://files.example/usage/part-0.csv.gz?X-Amz-Signature=1"],
+            "error_reason": None,
         },
     }
 

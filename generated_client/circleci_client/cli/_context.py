@@ -50,7 +50,7 @@ from ._app import (
     interrupt_exits,
     make_client,
 )
-from ._dotenv import MAX_VALUE, DotenvError, check_name, parse_dotenv
+from ._dotenv import MAX_VALUE, _DotenvError, check_name, parse_dotenv
 
 context_app = typer.Typer(
     cls=Group, help="Work with contexts without exposing secret values.", no_args_is_help=True
@@ -302,8 +302,8 @@ def sync_command(
         raise typer.BadParameter(
             f"cannot read {str(from_file)!r}: {reason}", param_hint="'--from-file'"
         ) from None
-    except (DotenvError, UnicodeDecodeError) as exc:
-        fail(str(exc) if isinstance(exc, DotenvError) else f"{from_file} is not UTF-8", EXIT_USAGE)
+    except (_DotenvError, UnicodeDecodeError) as exc:
+        fail(str(exc) if isinstance(exc, _DotenvError) else f"{from_file} is not UTF-8", EXIT_USAGE)
 
     async def run(client: AuthenticatedClient) -> SyncReport:
         async with client:

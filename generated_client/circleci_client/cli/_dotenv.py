@@ -28,7 +28,7 @@ _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 _SHOWN_NAME = 40
 
 
-class DotenvError(ValueError):
+class _DotenvError(ValueError):
     """A line of a ``.env`` file that cannot be read; the message never holds a value."""
 
     def __init__(self, source: str, line: int, problem: str) -> None:
@@ -69,13 +69,13 @@ def _value(rest: str, source: str, number: int) -> str:
     if rest[:1] in ("'", '"'):
         found = _quoted(rest, rest[0])
         if found is None:
-            raise DotenvError(
+            raise _DotenvError(
                 source, number, "the value's opening quote is not closed (a value is one line)"
             )
         value, after = found
         after = after.strip()
         if after and not after.startswith("#"):
-            raise DotenvError(source, number, "only a # comment may follow the closing quote")
+            raise _DotenvError(source, number, "only a # comment may follow the closing quote")
         return value
     comment = re.search(r"\s#", rest)
     return (rest[: comment.start()] if comment else rest).rstrip()
@@ -91,19 +91,19 @@ def parse_dotenv(text: str, source: str = ".env") -> dict[str, str]:
             continue
         line = _EXPORT.sub("", line, count=1) if _EXPORT.match(line) else line
         if "=" not in line:
-            raise DotenvError(source, number, "expected NAME=value")
+            raise _DotenvError(source, number, "expected NAME=value")
         name, rest = line.split("=", 1)
         name = name.strip()
         problem = check_name(name)
         if problem is not None:
-            raise DotenvError(source, number, problem)
+            raise _DotenvError(source, number, problem)
         if name in found:
-            raise DotenvError(
+            raise _DotenvError(
                 source, number, f"{name} is set again (first on line {first_line[name]})"
             )
         value = _value(rest, source, number)
         if len(value) > MAX_VALUE:
-            raise DotenvError(
+            raise _DotenvError(
                 source, number, f"the value of {name} has more than {MAX_VALUE} characters"
             )
         found[name], first_line[name] = value, number

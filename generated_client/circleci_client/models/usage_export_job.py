@@ -126,10 +126,10 @@ class UsageExportJob:
             download_urls_type_0: list[str]
             if not isinstance(_download_urls_type_0, list):
                 raise TypeError(
-                    f"download_urls_type_0: expected a list, not {type(_download_urls_type_0).__name__}"
+                    f"download_urls: expected a list, not {type(_download_urls_type_0).__name__}"
                 )
             download_urls_type_0 = [
-                checked_str(item, "download_urls_type_0[]") if item.__class__ is not str else item
+                checked_str(item, "download_urls[]") if item.__class__ is not str else item
                 for item in _download_urls_type_0
             ]
 
