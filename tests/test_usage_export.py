@@ -84,7 +84,7 @@ def test_a_job_goes_created_processing_completed_on_the_clock(
     job = create_usage_export.sync(org, client=client, body=UsageExportInput(start=start, end=end))
     assert job.state == UsageExportJobState.CREATED and job.download_urls is None
     assert (job.start, job.end) == (start, end)
-    seen = [job.state]
+    seen: list[UsageExportJobState] = [job.state]
     for step in (2, READY_AFTER):
         standin.engine.advance(step)
         seen.append(get_usage_export.sync(org, job.usage_export_job_id, client=client).state)
