@@ -502,3 +502,18 @@ def test_cli_a_timeout_says_how_to_resume(
     job = next(iter(standin.world.usage.jobs))
     assert result.exit_code == 1
     assert f"--job {job}" in result.stderr
+
+
+def test_cli_ctrl_c_while_waiting_says_how_to_resume(
+    standin: Standin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(usage_module, "_wall_sleep", interrupted)
+    first, last = _days()
+    args = ["usage", "export", _org(standin), "--start", first, "--end", last, "-q"]
+    result = runner.invoke(app, [*args, "--dest", str(tmp_path)], env=cli_env(standin))
+    job = next(iter(standin.world.usage.jobs))
+    assert result.exit_code == 130
+    assert f"run again with --job {job} to resume" in result.stderr
