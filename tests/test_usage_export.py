@@ -18,6 +18,7 @@ from circleci_client import (
     BadRequestError,
     InvalidUsageExportWindowError,
     NotFoundError,
+    RateLimitError,
     ServerError,
     UsageExportFailedError,
     UsageExportTimeoutError,
@@ -517,3 +518,23 @@ def test_cli_ctrl_c_while_waiting_says_how_to_resume(
     job = next(iter(standin.world.usage.jobs))
     assert result.exit_code == 130
     assert f"run again with --job {job} to resume" in result.stderr
+
+
+def test_the_eleventh_export_in_an_hour_is_rate_limited(
+    pacing_clock: PacingClock, standin: Standin, client: AuthenticatedClient
+) -> None:
+    covers("createUsageExport")
+    org = _org(standin)
+    start, end = _window(standin)
+    body = UsageExportInput(start=start, end=end)
+    for _ in range(10):
+        create_usage_export.sync(org, client=client, body=body)
+        standin.engine.advance(60)
+    with pytest.raises(RateLimitError) as caught:
+        create_usage_export.sync(org, client=client, body=body, max_retries=0)
+    assert caught.value.retry_after == 3600 - 600  # the first export is 600 s old
+    other = create_usage_export.sync(_org(standin, "bb/acme"), client=client, body=body)
+    assert other.state == UsageExportJobState.CREATED  # the limit is per organization
+    assert 60.0 in pacing_clock.sleeps  # the client's limiter held requests back (at most 60 s)
+    standin.engine.advance(3000)
+    assert create_usage_export.sync(org, client=client, body=body).state == "created"

@@ -39,6 +39,8 @@ MAX_LOOKBACK = timedelta(days=365)
 """How far back ``start`` may be: one year."""
 MAX_WINDOW = timedelta(days=31)
 """How far after ``start`` ``end`` may be."""
+EXPORTS_PER_HOUR = 10
+"""Exports an organization may start within an hour (CircleCI's published limit)."""
 CSV_HEADER = "ORGANIZATION_ID,PROJECT_NAME,JOB_NAME,JOB_RUN_DATE,COMPUTE_CREDITS,TOTAL_CREDITS\n"
 PROJECTS = ("widgets", "legacy-app")
 
@@ -113,6 +115,18 @@ class UsageStore:
     """The ``error_reason`` of the next job, which then fails (a test hook)."""
     urls_late_next: float = 0.0
     """Seconds the next job stays completed without URLs (a test hook)."""
+
+    def retry_after(self, org_id: str, now: datetime) -> float | None:
+        """Seconds until ``org_id`` may start another export, or None when it may now."""
+        hour = timedelta(hours=1)
+        recent = sorted(
+            job.created_at
+            for job in self.jobs.values()
+            if job.org_id == org_id and now - job.created_at < hour
+        )
+        if len(recent) < EXPORTS_PER_HOUR:
+            return None
+        return (recent[-EXPORTS_PER_HOUR] + hour - now).total_seconds()
 
     def create(
         self,

@@ -12,12 +12,15 @@ The stand-in's rules (state in :mod:`tests.standin.usage`), which tests rely on:
   pre-signed URL per file, on the foreign host, which serves them without a token and refuses
   a request that carries one), or ``failed`` with ``error_reason``. ``download_urls`` is null
   until the job completes; ``start`` and ``end`` come with the 201 only, as CircleCI answers.
+* **Rate limit.** An organization starts at most ten exports an hour of the stand-in's clock;
+  the eleventh is 429 with ``Retry-After`` (whole seconds until the oldest is an hour old).
 * An unknown or malformed job ID (or one of another organization) is 404.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import uuid
 from datetime import datetime
 from typing import Any
@@ -105,7 +108,12 @@ def create_usage_export(ctx: Ctx) -> Reply:
         raise ApiError(400, "end must be after start")
     if end - start > MAX_WINDOW:
         raise ApiError(400, "end must be no more than 31 days after start")
-    job = ctx.world.usage.create(org_id, start, end, _shared(ctx, data), now)
+    shared = _shared(ctx, data)
+    wait = ctx.world.usage.retry_after(org_id, now)
+    if wait is not None:
+        retry_after = str(max(1, math.ceil(wait)))
+        return Reply(429, {"message": "Rate limit exceeded."}, {"Retry-After": retry_after})
+    job = ctx.world.usage.create(org_id, start, end, shared, now)
     return ok(job_json(ctx, job, with_window=True), 201)
 
 
