@@ -8,12 +8,14 @@ Modules:
 * the operations: ``handler_kit`` (request context, replies, route registration),
   ``handlers`` (users, pipelines, projects, jobs, workflows), ``insight_handlers``,
   ``run_handlers`` and ``runcontrol`` (triggering runs, approving, continuing),
-  ``context_handlers`` and ``contexts`` (the ten context operations and their state);
+  ``context_handlers`` and ``contexts`` (the ten context operations and their state),
+  ``settings_handlers`` (project settings), ``usage_handlers`` and ``usage`` (usage export
+  jobs on the clock; their files are served by the foreign host);
 * running pipelines: ``engine`` (triggered pipelines run on a clock), ``clocks``;
 * serving: ``routing`` (raw-path matcher), ``wire`` (JSON shapes), ``insights`` (metrics from
   stored runs), ``tokens`` (signed page tokens), ``faults`` (fault injection), ``reqlog``
   (request logs), ``validation`` (responses against openapi.yaml), ``app`` (API Starlette
-  app), ``hosts`` (artifact and foreign hosts), ``server``
+  app), ``hosts`` (artifact and foreign hosts; usage export files), ``server``
   (:class:`~tests.standin.server.Standin`) and ``__main__``
   (``python -m tests.standin --port 8080 --token T``).
 
