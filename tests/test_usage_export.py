@@ -32,6 +32,7 @@ from circleci_client.usage import (
     MAX_WINDOW,
     aexport_usage,
     check_usage_export_window,
+    download_usage_export,
     export_usage,
     start_usage_export,
     wait_for_usage_export,
@@ -538,3 +539,13 @@ def test_the_eleventh_export_in_an_hour_is_rate_limited(
     assert 60.0 in pacing_clock.sleeps  # the client's limiter held requests back (at most 60 s)
     standin.engine.advance(3000)
     assert create_usage_export.sync(org, client=client, body=body).state == "created"
+
+
+def test_downloading_a_job_that_is_not_ready_is_refused(
+    standin: Standin, client: AuthenticatedClient, tmp_path: Path
+) -> None:
+    start, end = _window(standin)
+    job = start_usage_export(client, _org(standin), start, end, now=standin.world.current_time())
+    with pytest.raises(ValueError, match="is created and has no download URLs yet"):
+        download_usage_export(client, job, tmp_path)
+    assert len(standin.requests.foreign) == 0

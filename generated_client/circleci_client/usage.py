@@ -293,7 +293,12 @@ def _file_name(url: str, index: int) -> str:
 
 
 def _files(job: UsageExportJob) -> list[ArtifactFile]:
-    urls = job.download_urls if isinstance(job.download_urls, list) else []
+    urls = job.download_urls
+    if job.state != UsageExportJobState.COMPLETED or not isinstance(urls, list):
+        raise ValueError(
+            f"usage export {job.usage_export_job_id} is {job.state.value} and has no download "
+            f"URLs yet: wait for it first (wait_for_usage_export); nothing was downloaded"
+        )
     return [
         ArtifactFile("", 0, name, 0, url, None, PurePosixPath(name))
         for index, url in enumerate(urls)
@@ -314,7 +319,8 @@ def download_usage_export(
     """Download a completed job's files into ``dest``, without a token (see the module docs).
 
     ``options`` are the artifact downloader's (:class:`~circleci_client.artifacts.DownloadOptions`;
-    ``glob`` is ignored). A file's failure is reported, not raised.
+    ``glob`` is ignored). A file's failure is reported, not raised. A job that is not
+    ``completed`` with its URLs raises ``ValueError``.
     """
     return _download_presigned(client, _files(job), dest, _options(options), _source(job))
 
