@@ -24,6 +24,7 @@ from circleci_client import (
     UsageExportTimeoutError,
 )
 from circleci_client import usage as usage_module
+from circleci_client._auth import NO_CREDENTIALS
 from circleci_client.api.usage import create_usage_export, get_usage_export
 from circleci_client.cli import app
 from circleci_client.models.usage_export_input import UsageExportInput
@@ -549,3 +550,31 @@ def test_downloading_a_job_that_is_not_ready_is_refused(
     with pytest.raises(ValueError, match="is created and has no download URLs yet"):
         download_usage_export(client, job, tmp_path)
     assert len(standin.requests.foreign) == 0
+
+
+def test_a_presigned_request_carries_no_credential_even_to_the_api_origin(
+    standin: Standin, client: AuthenticatedClient
+) -> None:
+    http = client.get_httpx_client()
+    request = http.build_request("GET", "/me", headers={"Authorization": "Bearer x"})
+    request.extensions[NO_CREDENTIALS] = True
+    answer = http.send(request)
+    assert answer.status_code == 401
+    record = standin.requests.api.last()
+    assert record is not None
+    assert "circle-token" not in record.headers and "authorization" not in record.headers
+    assert http.get("/me").status_code == 200  # other requests still carry the token
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("https://files.example/x/part-0.csv.gz?X-Amz-Signature=1", "part-0.csv.gz"),
+        ("https://files.example/x/%2e%2e?sig=1", "usage-export-3"),
+        ("https://files.example/x/a%2Fb.csv.gz", "usage-export-3"),
+        ("https://files.example/x/", "usage-export-3"),
+        ("https://files.example/x/con%00.csv", "usage-export-3"),
+    ],
+)
+def test_a_file_is_named_after_its_url_only_when_that_is_safe(url: str, name: str) -> None:
+    assert usage_module._file_name(url, 3) == name

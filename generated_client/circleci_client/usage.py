@@ -284,10 +284,11 @@ def _file_name(url: str, index: int) -> str:
     """The last segment of the URL's path when it is a safe file name, else a fallback."""
     fallback = f"usage-export-{index}"
     try:
-        name = unquote(httpx.URL(url).path.rsplit("/", 1)[-1])
+        raw = httpx.URL(url).raw_path.decode("ascii").split("?", 1)[0]
+        name = unquote(raw.rsplit("/", 1)[-1])
         if "/" in name or "\\" in name or str(safe_relative_path(name)) != name:
             return fallback
-    except (httpx.InvalidURL, UnsafePathError):
+    except (httpx.InvalidURL, UnsafePathError, UnicodeDecodeError):
         return fallback
     return name
 
