@@ -1,5 +1,5 @@
 """The operations of the spec (the guide's 30, run control, contexts, test insights, schedules,
-webhooks) and their modules."""
+webhooks, project settings, usage export) and their modules."""
 
 from __future__ import annotations
 
@@ -118,6 +118,13 @@ WEBHOOK_OPERATIONS: tuple[tuple[str, str, str], ...] = (
     ("PUT", "/webhook/{webhook-id}", "updateWebhook"),
     ("DELETE", "/webhook/{webhook-id}", "deleteWebhook"),
 )
+# Project settings (tests/test_project_settings.py) and usage export (tests/test_usage_export.py).
+SETTINGS_AND_USAGE_OPERATIONS: tuple[tuple[str, str, str], ...] = (
+    ("GET", "/project/{provider}/{organization}/{project}/settings", "getProjectSettings"),
+    ("PATCH", "/project/{provider}/{organization}/{project}/settings", "patchProjectSettings"),
+    ("POST", "/organizations/{org_id}/usage_export_job", "createUsageExport"),
+    ("GET", "/organizations/{org_id}/usage_export_job/{usage_export_job_id}", "getUsageExport"),
+)
 SPEC_OPERATIONS = (
     GUIDE_OPERATIONS
     + RUN_CONTROL_OPERATIONS
@@ -125,6 +132,7 @@ SPEC_OPERATIONS = (
     + TEST_INSIGHT_OPERATIONS
     + SCHEDULE_OPERATIONS
     + WEBHOOK_OPERATIONS
+    + SETTINGS_AND_USAGE_OPERATIONS
 )
 
 

@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import circleci_client.usage
 import pytest
 from circleci_client import AuthenticatedClient, RetryPolicy
 
@@ -87,7 +88,11 @@ def test_every_example_has_expected_output() -> None:
 
 
 @pytest.mark.parametrize("name", example_names())
-def test_example_prints_expected_output(name: str, client: AuthenticatedClient) -> None:
+def test_example_prints_expected_output(
+    name: str, client: AuthenticatedClient, standin: Standin, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An example that waits for a usage export moves the stand-in's clock instead of sleeping.
+    monkeypatch.setattr(circleci_client.usage, "_wall_sleep", standin.engine.advance)
     output = run_example(name, client)
     path = expected_path(name)
     if UPDATE:

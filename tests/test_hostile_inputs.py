@@ -41,6 +41,7 @@ from tests.standin import (
     insights,
     result_insights,
     schedule_handlers,
+    settings_handlers,
     webhook_handlers,
     wire,
 )
@@ -331,6 +332,20 @@ def _valid_bodies() -> dict[str, Any]:
         "OrgSummaryResponse": result_insights.org_summary(world, "gh/acme", "last-30-days", []),
         "InsightsBranchesResponse": result_insights.branches(world, project, None),
         **_schedule_and_webhook_bodies(world),
+        "ProjectSettings": {
+            "advanced": {
+                **settings_handlers.DEFAULTS,
+                "pr_only_branch_overrides": [project.default_branch],
+            }
+        },
+        "UsageExportJob": {
+            "usage_export_job_id": pipeline.id,
+            "state": "completed",
+            "start": wire.ts(pipeline.created_at),
+            "end": wire.ts(pipeline.created_at),
+            "download_urls": ["https://files.example/usage/part-0.csv.gz?X-Amz-Signature=1"],
+            "error_reason": None,
+        },
     }
 
 

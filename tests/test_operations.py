@@ -68,6 +68,7 @@ from tests.operations import (
     CONTEXT_OPERATIONS,
     RUN_CONTROL_OPERATIONS,
     SCHEDULE_OPERATIONS,
+    SETTINGS_AND_USAGE_OPERATIONS,
     TEST_INSIGHT_OPERATIONS,
     WEBHOOK_OPERATIONS,
     all_operation_ids,
@@ -304,6 +305,7 @@ def test_every_operation_has_a_test() -> None:
         + TEST_INSIGHT_OPERATIONS
         + SCHEDULE_OPERATIONS
         + WEBHOOK_OPERATIONS
+        + SETTINGS_AND_USAGE_OPERATIONS
     )
     elsewhere = {operation_id for _, _, operation_id in grouped}
     tested = _operations_called_by_tests()

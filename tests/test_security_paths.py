@@ -201,6 +201,8 @@ def _minimal(schema: dict[str, Any]) -> object:
     schema = _resolve(schema)
     if "enum" in schema:
         return schema["enum"][0]
+    if schema.get("format") == "date-time":
+        return "2025-10-01T00:00:00Z"
     kind = schema.get("type")
     if kind == "object":
         return {name: _minimal(schema["properties"][name]) for name in schema.get("required", [])}

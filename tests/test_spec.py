@@ -48,8 +48,8 @@ def test_spec_is_valid_openapi() -> None:
 def test_exactly_the_guide_and_run_control_operations_with_official_ids() -> None:
     declared = {(m, p, op_id) for op_id, (m, p, _) in OPERATIONS.items()}
     assert declared == set(SPEC_OPERATIONS)
-    assert len(OPERATIONS) == 61  # guide 30, run control 7, contexts 10, test insights 4,
-    # schedules 5, outbound webhooks 5
+    assert len(OPERATIONS) == len(SPEC_OPERATIONS) == 65  # guide 30, run control 7, contexts 10,
+    # test insights 4, schedules 5, outbound webhooks 5, project settings 2, usage export 2
 
 
 @pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
@@ -93,6 +93,10 @@ def test_operation_declares_success_and_every_error(operation_id: str) -> None:
         ("updateSchedule", "200"),
         ("createWebhook", "201"),
         ("updateWebhook", "200"),
+        ("getProjectSettings", "200"),
+        ("patchProjectSettings", "200"),
+        ("createUsageExport", "201"),
+        ("getUsageExport", "200"),
     ],
 )
 def test_success_codes_match_the_service(operation_id: str, code: str) -> None:

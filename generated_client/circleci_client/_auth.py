@@ -10,6 +10,9 @@ hold for redirects (a pre-signed storage URL, say) as much as for the first requ
   ``httpx_args``, a per-request header or the client itself), they are removed from a request
   to any other origin.
 * The client's own token goes to the API's origin and to the ``token_hosts`` origins.
+
+A request whose :data:`NO_CREDENTIALS` extension is True (a pre-signed download URL) gets
+neither: every credential header is removed, whatever its origin.
 """
 
 from __future__ import annotations
@@ -30,6 +33,10 @@ AuthMethod = Literal["header", "basic"]
 
 TOKEN_WITHHELD = "circleci_client.token_withheld"
 """Request extension set to True when the client had a token but did not send it there."""
+
+NO_CREDENTIALS = "circleci_client.no_credentials"
+"""Request extension: when True, the request goes out with no token and no credential header,
+whatever its origin (pre-signed URLs, which carry their own signature)."""
 
 
 Origin = tuple[str, str, int | None]
@@ -104,6 +111,10 @@ class Credentials:
 
     def apply(self, request: httpx.Request) -> None:
         """Strip credential headers off a request leaving the API's origin; add the token."""
+        if request.extensions.get(NO_CREDENTIALS) is True:
+            for name in self._strip:
+                request.headers.pop(name, None)
+            return
         if _origin(request.url) != self._home:
             for name in self._strip:
                 request.headers.pop(name, None)

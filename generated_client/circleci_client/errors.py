@@ -30,6 +30,9 @@ Hierarchy::
     │   └── InvalidPipelineParameterError  (also a TypeError; has .name, .value)
     ├── WebhookSignatureError         (also a ValueError)
     ├── WebhookPayloadError           (also a ValueError)
+    ├── InvalidUsageExportWindowError (also a ValueError; nothing was sent)
+    ├── UsageExportFailedError        (has .job_id, .error_reason)
+    ├── UsageExportTimeoutError       (also a TimeoutError; has .job_id, .state)
     ├── UnsafePathError               (also a ValueError; artifact downloads)
     ├── RunControlError               (also a ValueError; run control changed nothing), and its
     │   WorkflowNotFoundError, JobNotFoundError, NotAnApprovalJobError, ApprovalNotPendingError
@@ -77,6 +80,7 @@ __all__ = [
     "InvalidPathParameterError",
     "InvalidPipelineParameterError",
     "InvalidTriggerError",
+    "InvalidUsageExportWindowError",
     "JobNotFoundError",
     "MissingTokenError",
     "NoSuccessfulPipelineError",
@@ -92,6 +96,8 @@ __all__ = [
     "ServerError",
     "UnprocessableEntityError",
     "UnsafePathError",
+    "UsageExportFailedError",
+    "UsageExportTimeoutError",
     "WebhookPayloadError",
     "WebhookSignatureError",
     "WorkflowNotFoundError",
@@ -454,6 +460,29 @@ class WebhookPayloadError(CircleCIError, ValueError):
     def __init__(self, message: str, *, event_type: str | None = None) -> None:
         super().__init__(visible(message))
         self.event_type = event_type
+
+
+class InvalidUsageExportWindowError(CircleCIError, ValueError):
+    """A usage export window CircleCI refuses (``start`` over a year ago, ``end`` not after
+    ``start`` or over 31 days after it, a time without a time zone); nothing was sent."""
+
+
+class UsageExportFailedError(CircleCIError):
+    """A usage export job ended ``failed``; ``error_reason`` is CircleCI's reason, if any."""
+
+    def __init__(self, message: str, *, job_id: str, error_reason: str | None) -> None:
+        super().__init__(visible(message))
+        self.job_id = job_id
+        self.error_reason = error_reason
+
+
+class UsageExportTimeoutError(CircleCIError, TimeoutError):
+    """A usage export job was not ready in time. It may still finish: wait for it by ``job_id``."""
+
+    def __init__(self, message: str, *, job_id: str, state: str) -> None:
+        super().__init__(visible(message))
+        self.job_id = job_id
+        self.state = state
 
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {

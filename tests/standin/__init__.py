@@ -10,13 +10,14 @@ Modules:
   ``run_handlers`` and ``runcontrol`` (triggering runs, approving, continuing),
   ``context_handlers`` and ``contexts`` (the ten context operations and their state),
   ``schedule_handlers``, ``webhook_handlers`` and ``schedules`` (schedules, outbound webhooks
-  and their state);
+  and their state); ``settings_handlers`` (project settings), ``usage_handlers`` and ``usage``
+  (usage export jobs on the clock; their files are served by the foreign host);
 * running pipelines: ``engine`` (triggered pipelines run on a clock), ``clocks``,
   ``webhook_delivery`` (signed webhook events POSTed when driven work finishes);
 * serving: ``routing`` (raw-path matcher), ``wire`` (JSON shapes), ``insights`` (metrics from
   stored runs), ``tokens`` (signed page tokens), ``faults`` (fault injection), ``reqlog``
   (request logs), ``validation`` (responses against openapi.yaml), ``app`` (API Starlette
-  app), ``hosts`` (artifact and foreign hosts), ``server``
+  app), ``hosts`` (artifact and foreign hosts; usage export files), ``server``
   (:class:`~tests.standin.server.Standin`) and ``__main__``
   (``python -m tests.standin --port 8080 --token T``).
 

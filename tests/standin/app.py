@@ -30,6 +30,8 @@ from tests.standin import (
     result_insight_handlers,
     run_handlers,
     schedule_handlers,
+    settings_handlers,
+    usage_handlers,
     webhook_handlers,
 )
 from tests.standin.asgi_util import (
@@ -55,6 +57,8 @@ OPERATION_MODULES = (
     result_insight_handlers,
     schedule_handlers,
     webhook_handlers,
+    settings_handlers,
+    usage_handlers,
 )
 """The modules whose handlers register themselves in ``ROUTES`` as they are imported."""
 

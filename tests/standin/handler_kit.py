@@ -3,8 +3,9 @@
 Each handler takes a :class:`Ctx` and returns a :class:`Reply`; :func:`op` registers it in
 :data:`ROUTES` under its operationId. The handlers are in :mod:`~tests.standin.handlers`,
 :mod:`~tests.standin.insight_handlers`, :mod:`~tests.standin.run_handlers`,
-:mod:`~tests.standin.context_handlers`, :mod:`~tests.standin.schedule_handlers` and
-:mod:`~tests.standin.webhook_handlers`.
+:mod:`~tests.standin.context_handlers`, :mod:`~tests.standin.schedule_handlers`,
+:mod:`~tests.standin.webhook_handlers`, :mod:`~tests.standin.settings_handlers` and
+:mod:`~tests.standin.usage_handlers`.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ class ApiHost(Protocol):
 
     @property
     def artifact_base_url(self) -> str: ...
+
+    @property
+    def foreign_base_url(self) -> str: ...
 
 
 @dataclass

@@ -3,7 +3,11 @@
 Artifact URLs look like ``<artifact_base_url>/output/job/<job-id>/artifacts/<node>/<path>``.
 With the redirect fault on, the artifact host answers 302 to
 ``<foreign_base_url>/presigned/<job-id>/<node>/<path>?X-Amz-Expires=300&X-Amz-Signature=..``,
-which the foreign host serves without any token. Both honour single ``Range`` requests, send
+which the foreign host serves without any token. The foreign host also serves the files of
+usage export jobs at ``/usage-export/<job-id>/<name>?X-Amz-Signature=..`` (the
+``download_urls`` of ``getUsageExport``), and refuses (400) such a request when it carries a
+``Circle-Token`` or ``Authorization`` header, as storage refuses a second credential next to a
+signature. Both honour single ``Range`` requests, send
 a strong ``ETag`` and a ``Last-Modified`` that change with the artifact's content, and honour
 ``If-Range`` (a validator that does not match gets the whole file, 200).
 """
@@ -30,10 +34,16 @@ from tests.standin.asgi_util import (
 from tests.standin.content import iter_artifact
 from tests.standin.faults import FaultRule, Faults, RequestInfo
 from tests.standin.reqlog import RequestLog, RequestRecord
+from tests.standin.usage import presign_usage
 from tests.standin.world import Artifact, World
 
 ARTIFACT_PATH = re.compile(r"^/output/job/([0-9a-f-]{36})/artifacts/(\d+)/(.+)$")
 FOREIGN_PATH = re.compile(r"^/presigned/([0-9a-f-]{36})/(\d+)/(.+)$")
+USAGE_PATH = re.compile(r"^/usage-export/([0-9a-f-]{36})/([A-Za-z0-9._-]+)$")
+TOKEN_REFUSED = (
+    b"InvalidArgument: Only one auth mechanism allowed; a pre-signed URL takes no "
+    b"Circle-Token or Authorization header."
+)
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
@@ -226,17 +236,27 @@ class FileHost:
             await asyncio.sleep(delay)
         pattern = ARTIFACT_PATH if self.name == "artifact" else FOREIGN_PATH
         found = pattern.match(raw) if (raw := record.raw_path) else None
-        if found is None or record.method not in ("GET", "HEAD"):
+        usage = USAGE_PATH.match(raw) if raw and self.name == "foreign" else None
+        if (found is None and usage is None) or record.method not in ("GET", "HEAD"):
             await send_json_message(send, 404, "Not found.")
             return 404
-        job_id, node, path = found.group(1), int(found.group(2)), unquote(found.group(3))
+        if usage is not None:
+            job_id, node, path = usage.group(1), 0, usage.group(2)
+            signature = presign_usage(job_id, path)
+            if "circle-token" in record.headers or "authorization" in record.headers:
+                await send_simple(send, 400, TOKEN_REFUSED, "text/plain")
+                return 400
+        else:
+            assert found is not None
+            job_id, node, path = found.group(1), int(found.group(2)), unquote(found.group(3))
+            signature = presign(job_id, node, path)
         if self.name == "artifact":
             if token_from_headers(record.headers) != self.host.token:
                 await send_json_message(send, 401, "Invalid token provided.")
                 return 401
         else:
             query = dict(parse_qsl(record.query))
-            if query.get("X-Amz-Signature") != presign(job_id, node, path):
+            if query.get("X-Amz-Signature") != signature:
                 await send_simple(send, 403, b"SignatureDoesNotMatch", "text/plain")
                 return 403
         if faults.take("drop", info):
@@ -253,7 +273,10 @@ class FileHost:
             await send_simple(send, rule.status, body, "application/json", extra)
             return rule.status
         with self.host.world.lock:
-            art = self.host.world.find_artifact(job_id, node, path)
+            if usage is not None:
+                art = _usage_file(self.host.world, job_id, path)
+            else:
+                art = self.host.world.find_artifact(job_id, node, path)
         if art is None:
             await send_json_message(send, 404, "Artifact not found.")
             return 404
@@ -274,3 +297,12 @@ class FileHost:
             honour_if_range=faults.take("ignore_if_range", info) is None,
             show_tags=faults.take("hide_validators", info) is None,
         )
+
+
+def _usage_file(world: World, job_id: str, name: str) -> Artifact | None:
+    """A usage export job's file, as an artifact to serve."""
+    job = world.usage.jobs.get(job_id)
+    content = job.files().get(name) if job is not None else None
+    if content is None:
+        return None
+    return Artifact(name, 0, len(content), content, f"usage:{job_id}:{name}")

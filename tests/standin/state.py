@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tests.standin.changes import WorldChanges
 from tests.standin.contexts import ContextStore
@@ -27,6 +27,7 @@ from tests.standin.entities import (
     Workflow,
 )
 from tests.standin.schedules import ScheduleStore, WebhookStore
+from tests.standin.usage import UsageStore
 
 if TYPE_CHECKING:
     from tests.standin.engine import Engine
@@ -48,6 +49,9 @@ class World(WorldChanges):
     contexts: ContextStore = field(default_factory=ContextStore)
     schedules: ScheduleStore = field(default_factory=ScheduleStore)
     webhooks: WebhookStore = field(default_factory=WebhookStore)
+    usage: UsageStore = field(default_factory=UsageStore)
+    project_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Advanced settings by project ID (see :mod:`tests.standin.settings_handlers`)."""
     facts: SeedFacts = field(default_factory=SeedFacts)
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
     clock: datetime | None = None

@@ -261,6 +261,50 @@ async def _download_async(
     return await arun(_download(source, asked), io)
 
 
+def _presigned(
+    files: Sequence[ArtifactFile], asked: _Request, source: str
+) -> Steps[DownloadReport]:
+    """Download files that need no listing (pre-signed URLs), with the same rules."""
+    planned = _check_collisions(
+        [(item, None if item.target is not None else "no usable file name") for item in files]
+    )
+    asked.listener.on_plan([item for item, _ in planned])
+    downloader = _Downloader(
+        asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
+    )
+    results = yield ("map", (downloader.file, planned))
+    return DownloadReport(asked.root, results, source, len(files))
+
+
+def _download_presigned(
+    client: Client,
+    files: Sequence[ArtifactFile],
+    dest: Destination,
+    options: DownloadOptions,
+    source: str,
+) -> DownloadReport:
+    """Download ``files`` from pre-signed URLs: no token or credential header to any host."""
+    asked = _Request.make(dest, options)
+    workers = _Workers(asked.concurrency)
+    io = _sync_io(client, workers, allow_link_local=asked.allow_link_local, anonymous=True)
+    return run(_presigned(files, asked, source), workers.guard(io))
+
+
+async def _adownload_presigned(
+    client: Client,
+    files: Sequence[ArtifactFile],
+    dest: Destination,
+    options: DownloadOptions,
+    source: str,
+) -> DownloadReport:
+    """Async :func:`_download_presigned`."""
+    asked = _Request.make(dest, options)
+    io = _async_io(
+        client, asked.concurrency, allow_link_local=asked.allow_link_local, anonymous=True
+    )
+    return await arun(_presigned(files, asked, source), io)
+
+
 def download_job_artifacts(
     client: Client,
     project_slug: str,

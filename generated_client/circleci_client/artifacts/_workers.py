@@ -13,6 +13,7 @@ from typing import Any, TypeVar, cast
 
 import httpx
 
+from .._auth import NO_CREDENTIALS
 from .._client import Client
 from .._steps import Steps, arun, run
 from ._defaults import STOP_GRACE
@@ -28,7 +29,7 @@ R = TypeVar("R")
 
 
 def _common_io(
-    http: httpx.Client | httpx.AsyncClient, allow_link_local: bool
+    http: httpx.Client | httpx.AsyncClient, allow_link_local: bool, anonymous: bool = False
 ) -> dict[str, Callable[..., Any]]:
     def get(url: httpx.URL, headers: dict[str, str], stall: float | None = None) -> Any:
         # A coroutine for AsyncClient. The read timeout bounds the wait for any byte.
@@ -40,6 +41,8 @@ def _common_io(
                 connect=timeout.connect, read=stall, write=timeout.write, pool=timeout.pool
             )
         request = http.build_request("GET", url, headers=headers, timeout=timeout)
+        if anonymous:  # pre-signed URLs: no token, on any host (see _auth.NO_CREDENTIALS)
+            request.extensions[NO_CREDENTIALS] = True
         return http.send(request, stream=True, follow_redirects=False)
 
     return {"get": get}
@@ -183,11 +186,18 @@ def _shut_down(response: httpx.Response) -> None:
 
 
 def _sync_io(
-    client: Client, pool: _Workers | None = None, *, allow_link_local: bool = False
+    client: Client,
+    pool: _Workers | None = None,
+    *,
+    allow_link_local: bool = False,
+    anonymous: bool = False,
 ) -> dict[str, Callable[..., Any]]:
-    """The steps' I/O with the client's ``httpx.Client``; ``map`` fans out over ``pool``."""
+    """The steps' I/O with the client's ``httpx.Client``; ``map`` fans out over ``pool``.
+
+    ``anonymous`` downloads send no token or credential header to any host.
+    """
     fan_out = pool.map if pool is not None else map
-    io = _common_io(client.get_httpx_client(), allow_link_local)
+    io = _common_io(client.get_httpx_client(), allow_link_local, anonymous)
     io |= {
         "close": httpx.Response.close,
         "chunks": httpx.Response.iter_raw,
@@ -199,7 +209,7 @@ def _sync_io(
 
 
 def _async_io(
-    client: Client, concurrency: int, *, allow_link_local: bool = False
+    client: Client, concurrency: int, *, allow_link_local: bool = False, anonymous: bool = False
 ) -> dict[str, Callable[..., Any]]:
     """The steps' I/O with the client's ``httpx.AsyncClient``; ``map`` runs tasks, bounded."""
     limit = asyncio.Semaphore(concurrency)
@@ -208,7 +218,7 @@ def _async_io(
         async with limit:
             return await arun(steps, io)
 
-    io = _common_io(client.get_async_httpx_client(), allow_link_local)
+    io = _common_io(client.get_async_httpx_client(), allow_link_local, anonymous)
     io |= {
         "close": httpx.Response.aclose,
         "chunks": httpx.Response.aiter_raw,
