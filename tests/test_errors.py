@@ -544,7 +544,7 @@ def test_the_artifact_errors_do_not_load_the_artifacts_module_on_import() -> Non
     shown = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert shown.split() == ["False", "circleci_client.errors"]
+    assert shown.split() == ["False", "circleci_client._tool_errors"]
     from circleci_client import artifacts
 
     assert artifacts.UnsafePathError is circleci_client.UnsafePathError
