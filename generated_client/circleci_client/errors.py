@@ -73,6 +73,7 @@ __all__ = [
     "CrossOriginRedirectError",
     "InvalidPathParameterError",
     "InvalidPipelineParameterError",
+    "InvalidRequestBodyError",
     "InvalidTriggerError",
     "MissingTokenError",
     "NoSuccessfulPipelineError",
@@ -401,6 +402,29 @@ class InvalidPipelineParameterError(InvalidTriggerError, TypeError):
         super().__init__(message)
         self.name = name
         self.value = value
+
+
+class InvalidRequestBodyError(CircleCIError, TypeError, ValueError):
+    """A request body given as a mapping that does not build the operation's model; nothing
+    was sent.
+
+    Raised for an unknown key (often a typo), a missing required key, a value of the wrong
+    type, or a body that is neither the model nor a mapping.
+    """
+
+    operation: str
+    """The operation (``operationId``) the body was for."""
+    model: str
+    """The name of the model the body must build, e.g. ``ContextInput``."""
+    key: str | None
+    """The refused key, dotted for a nested one (``owner.tpye``); None when the whole body was
+    refused."""
+
+    def __init__(self, message: str, *, operation: str, model: str, key: str | None) -> None:
+        super().__init__(message)
+        self.operation = operation
+        self.model = model
+        self.key = key
 
 
 class WebhookSignatureError(CircleCIError, ValueError):
