@@ -72,8 +72,9 @@ def sync_detailed(
 
     Args:
         context_id (UUID): The context's ID.
-        body (ContextRestrictionInput | Mapping[str, object]): A restriction to add. Or a mapping
-            of its JSON keys.
+        body (ContextRestrictionInput | Mapping[str, object]): A restriction to add. Example:
+            {'restriction_type': 'expression', 'restriction_value': 'pipeline.git.branch == "main"'}.
+            Or a mapping of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
         deadline: Seconds this call may take in all, retries included (per page when paging);
             None uses the client's setting.
@@ -118,8 +119,9 @@ def sync(
 
     Args:
         context_id (UUID): The context's ID.
-        body (ContextRestrictionInput | Mapping[str, object]): A restriction to add. Or a mapping
-            of its JSON keys.
+        body (ContextRestrictionInput | Mapping[str, object]): A restriction to add. Example:
+            {'restriction_type': 'expression', 'restriction_value': 'pipeline.git.branch == "main"'}.
+            Or a mapping of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
         deadline: Seconds this call may take in all, retries included (per page when paging);
             None uses the client's setting.
@@ -166,8 +168,9 @@ async def asyncio_detailed(
 
     Args:
         context_id (UUID): The context's ID.
-        body (ContextRestrictionInput | Mapping[str, object]): A restriction to add. Or a mapping
-            of its JSON keys.
+        body (ContextRestrictionInput | Mapping[str, object]): A restriction to add. Example:
+            {'restriction_type': 'expression', 'restriction_value': 'pipeline.git.branch == "main"'}.
+            Or a mapping of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
         deadline: Seconds this call may take in all, retries included (per page when paging);
             None uses the client's setting.
@@ -212,8 +215,9 @@ async def asyncio(
 
     Args:
         context_id (UUID): The context's ID.
-        body (ContextRestrictionInput | Mapping[str, object]): A restriction to add. Or a mapping
-            of its JSON keys.
+        body (ContextRestrictionInput | Mapping[str, object]): A restriction to add. Example:
+            {'restriction_type': 'expression', 'restriction_value': 'pipeline.git.branch == "main"'}.
+            Or a mapping of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
         deadline: Seconds this call may take in all, retries included (per page when paging);
             None uses the client's setting.
