@@ -214,7 +214,10 @@ def test_a_required_field_of_a_model_is_in_its_example() -> None:
     by_name = {example.name: example for example in all_examples()}
     mapping = by_name["EnvironmentVariableInput"].mapping
     assert mapping == {"name": "DEPLOY_TOKEN", "value": "my-value"}  # the spec's example
-    assert by_name["ContextInput"].mapping == {"name": "my-name", "owner": {"slug": "gh/acme"}}
+    owner = {"id": "5034460f-c7c4-4c43-9457-de07e2029e7b"}  # its first field: none is required
+    assert by_name["ContextInput"].mapping == {"name": "my-name", "owner": owner}
+    # the spec's example of the whole object wins over the first field
+    assert by_name["RerunWorkflowParameters"].mapping == {"from_failed": True}
 
 
 def test_body_models_name_the_operations_that_take_them() -> None:

@@ -28,7 +28,6 @@ class ContextInput:
         owner (ContextOwner): The owner of a new context: `id`, or `slug` for an organization (not
             on CircleCI
             server). `type` defaults to `organization`; `account` goes with `id` only.
-             Example: {'slug': 'gh/acme'}.
     """
 
     name: str
