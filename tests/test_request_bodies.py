@@ -26,6 +26,7 @@ from circleci_client.errors import CircleCIError
 from circleci_client.models import ContextInput, RerunWorkflowParameters
 
 from docs.refpages.examples import model_example
+from tests.clients import standin_client
 from tests.operations import operation_module
 from tests.standin import Standin
 from tests.standin.contexts import context_id_for
@@ -239,3 +240,20 @@ def test_the_model_itself_is_sent_unchanged(client: AuthenticatedClient) -> None
         "name": "as-a-model",
         "owner": {"slug": "gh/acme"},
     }
+
+
+async def test_the_async_functions_take_a_mapping_too(standin: Standin) -> None:
+    from circleci_client.api.project import create_env_var
+
+    # No request hook here: an async client needs async hooks; the answer shows what was sent.
+    async with standin_client(standin) as aclient:
+        created = await create_env_var.asyncio(
+            "gh/acme/widgets", client=aclient, body={"name": "ASYNC_TOKEN", "value": "abcd-9876"}
+        )
+        assert (created.name, created.value) == ("ASYNC_TOKEN", "xxxx9876")
+
+        with pytest.raises(InvalidRequestBodyError, match="the required key 'value' is missing"):
+            await create_env_var.asyncio_detailed(
+                "gh/acme/widgets", client=aclient, body={"name": "ASYNC_TOKEN"}
+            )
+    assert len(standin.requests.api.filter(operation="createEnvVar")) == 1
