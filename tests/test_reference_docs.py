@@ -23,7 +23,7 @@ from griffe import Docstring, DocstringSectionKind, Parser, parse
 from docs import hooks
 from docs.refpages import cli as cli_ref
 from docs.refpages import runtime
-from docs.refpages.examples import all_examples
+from docs.refpages.examples import all_examples, model_classes, model_example
 from tests.operations import all_operation_ids, operation_module
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -193,8 +193,14 @@ def test_signatures_are_formatted_by_the_pinned_ruff() -> None:
     assert ruff and ruff[0] in docs_pins
 
 
-def test_each_model_example_runs_and_its_mapping_builds_the_same_model() -> None:
-    examples = all_examples()
+@pytest.mark.parametrize("with_ruff", [True, False], ids=["formatted", "as-written"])
+def test_each_model_example_runs_and_its_mapping_builds_the_same_model(with_ruff: bool) -> None:
+    # As written here they must be valid and fit the line too: the docs build formats them with
+    # ruff, which a plain test environment may not have.
+    if with_ruff:
+        examples = list(all_examples())
+    else:
+        examples = [model_example(name, cls) for name, cls in model_classes().items()]
     assert len(examples) == len(circleci_client.models.__all__)
     for example in examples:
         namespace: dict[str, Any] = {}

@@ -190,37 +190,47 @@ def example_model(cls: type, schema: Mapping[str, typing.Any] | None = None) -> 
 # -- rendering as Python source -----------------------------------------------------------------
 
 
-def _wrap(opening: str, items: list[str], closing: str, indent: int) -> str:
-    """``items`` between brackets: on one line when it fits, else one item per line."""
+def _wrap(opening: str, items: list[str], closing: str, indent: int, lead: int) -> str:
+    """``items`` between brackets: on one line when it fits, else one item per line.
+
+    ``indent`` is the line's indentation and ``lead`` the width of what precedes ``opening``
+    on it; one more column is kept for the comma that may follow.
+    """
     flat = f"{opening}{', '.join(items)}{closing}"
-    if not items or (len(flat) + indent <= LINE and "\n" not in flat):
+    if not items or (indent + lead + len(flat) + 1 <= LINE and "\n" not in flat):
         return flat
     inner = " " * (indent + 4)
     return opening + "\n" + "".join(f"{inner}{item},\n" for item in items) + " " * indent + closing
 
 
-def literal(value: object, indent: int = 0) -> str:
+def literal(value: object, indent: int = 0, lead: int = 0) -> str:
     """``value`` (JSON data) as a Python literal, one item per line when it is long."""
     if isinstance(value, dict):
-        items = [f"{json.dumps(k)}: {literal(v, indent + 4)}" for k, v in value.items()]
-        return _wrap("{", items, "}", indent)
+        items = []
+        for key, item in value.items():
+            name = json.dumps(key) + ": "
+            items.append(name + literal(item, indent + 4, len(name)))
+        return _wrap("{", items, "}", indent, lead)
     if isinstance(value, list):
-        return _wrap("[", [literal(v, indent + 4) for v in value], "]", indent)
+        return _wrap("[", [literal(v, indent + 4) for v in value], "]", indent, lead)
     if isinstance(value, str):
         return json.dumps(value)
     return repr(value)
 
 
-def source(value: object, imports: set[str], indent: int = 0, mapping_ok: bool = False) -> str:
+def source(
+    value: object, imports: set[str], indent: int = 0, lead: int = 0, mapping_ok: bool = False
+) -> str:
     """Python source that builds ``value``, adding the imports it needs to ``imports``."""
     cls = type(value)
     if attrs.has(cls):
         if not _fields(cls):
             data = getattr(value, "to_dict")()  # noqa: B009
             if mapping_ok:
-                return literal(data, indent)
+                return literal(data, indent, lead)
             imports.add(f"from circleci_client.models import {cls.__name__}")
-            return f"{cls.__name__}.from_dict({literal(data, indent)})"
+            call = f"{cls.__name__}.from_dict("
+            return f"{call}{literal(data, indent, lead + len(call))})"
         imports.add(f"from circleci_client.models import {cls.__name__}")
         init = inspect.signature(cls)
         args = []
@@ -228,9 +238,12 @@ def source(value: object, imports: set[str], indent: int = 0, mapping_ok: bool =
             field_value = getattr(value, f.name)
             if field_value is UNSET:
                 continue
-            accepts_mapping = "Mapping" in str(init.parameters[f.name].annotation)
-            args.append(f"{f.name}={source(field_value, imports, indent + 4, accepts_mapping)}")
-        return _wrap(f"{cls.__name__}(", args, ")", indent)
+            takes_mapping = "Mapping" in str(init.parameters[f.name].annotation)
+            keyword = f"{f.name}="
+            args.append(
+                keyword + source(field_value, imports, indent + 4, len(keyword), takes_mapping)
+            )
+        return _wrap(f"{cls.__name__}(", args, ")", indent, lead)
     if isinstance(value, enum.Enum):
         imports.add(f"from circleci_client.models import {cls.__name__}")
         return f"{cls.__name__}.{value.name}"
@@ -241,12 +254,14 @@ def source(value: object, imports: set[str], indent: int = 0, mapping_ok: bool =
         imports.add("from datetime import datetime")
         return f'datetime.fromisoformat("{value.isoformat()}")'
     if isinstance(value, list):
-        return _wrap("[", [source(v, imports, indent + 4) for v in value], "]", indent)
-    return literal(value, indent)
+        return _wrap("[", [source(v, imports, indent + 4) for v in value], "]", indent, lead)
+    return literal(value, indent, lead)
 
 
 def _variable(class_name: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", class_name).lower()
+    """The class name in snake case, or ``value`` when ``x = ClassName.from_dict({`` is long."""
+    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", class_name).lower()
+    return snake if len(snake) + len(class_name) <= LINE - 20 else "value"
 
 
 def model_example(name: str, cls: type) -> ModelExample:
@@ -264,22 +279,14 @@ def model_example(name: str, cls: type) -> ModelExample:
         return ModelExample(name, _with_imports(imports, lines), member, member.value)
     value = example_model(cls)
     mapping = getattr(value, "to_dict")()  # noqa: B009
+    from_dict = f"{variable} = {name}.from_dict("
+    from_mapping = f"{from_dict}{literal(mapping, 0, len(from_dict))})"
     if not _fields(cls):
         imports.add(f"from circleci_client.models import {name}")
-        lines = [
-            "# a free-form map: any keys, built from a plain mapping",
-            f"{variable} = {name}.from_dict({literal(mapping)})",
-        ]
+        lines = ["# a free-form map: any keys, built from a plain mapping", from_mapping]
         return ModelExample(name, _with_imports(imports, lines), value, mapping)
-    built = source(value, imports)
-    from_mapping = f"{variable} = {name}.from_dict({literal(mapping)})"
-    lines = [
-        f"{variable} = {built}",
-        "# or from a plain mapping of its JSON keys:",
-        from_mapping if len(from_mapping) <= LINE else f"{variable} = {name}.from_dict(",
-    ]
-    if len(from_mapping) > LINE:
-        lines += [f"    {literal(mapping, 4)}", ")"]
+    built = source(value, imports, 0, len(variable) + 3)
+    lines = [f"{variable} = {built}", "# or from a plain mapping of its JSON keys:", from_mapping]
     return ModelExample(name, _with_imports(imports, lines), value, mapping)
 
 
@@ -289,7 +296,7 @@ def _with_imports(imports: set[str], lines: list[str]) -> str:
     head = others + ([""] if others else [])
     if models:
         flat = f"from circleci_client.models import {', '.join(models)}"
-        wrapped = _wrap("from circleci_client.models import (", models, ")", 0)
+        wrapped = _wrap("from circleci_client.models import (", models, ")", 0, 0)
         head.append(flat if len(flat) <= LINE else wrapped)
     return "\n".join([*head, "", *lines]) + "\n"
 
