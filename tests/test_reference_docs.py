@@ -23,7 +23,7 @@ from griffe import Docstring, DocstringSectionKind, Parser, parse
 from docs import hooks
 from docs.refpages import cli as cli_ref
 from docs.refpages import runtime
-from docs.refpages.examples import all_examples, model_classes, model_example
+from docs.refpages.examples import LINE, all_examples, model_classes, model_example
 from tests.operations import all_operation_ids, operation_module
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -213,7 +213,7 @@ def test_each_model_example_runs_and_its_mapping_builds_the_same_model(with_ruff
             assert built[-1].to_dict() == example.mapping
         else:
             assert built[-1] == cls(example.mapping) == example.value, example.name
-        assert max(len(line) for line in example.code.splitlines()) <= 88, example.name
+        assert max(len(line) for line in example.code.splitlines()) <= LINE, example.name
 
 
 def test_a_required_field_of_a_model_is_in_its_example() -> None:

@@ -31,7 +31,8 @@ from circleci_client.types import UNSET, Unset
 SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
 SAMPLE_UUID = uuid.UUID("5034460f-c7c4-4c43-9457-de07e2029e7b")
 SAMPLE_TIME = datetime.datetime(2026, 1, 15, 12, 0, tzinfo=datetime.UTC)
-LINE = 88
+LINE = 80
+"""The widest example line: what the reference's code blocks show without scrolling."""
 JSON = object
 
 
@@ -310,7 +311,17 @@ def formatted(codes: list[str]) -> list[str]:
     if ruff is None:
         return codes
     result = subprocess.run(
-        [ruff, "format", "--line-length", str(LINE), "--stdin-filename", "examples.py", "-"],
+        [
+            ruff,
+            "format",
+            "--line-length",
+            str(LINE),
+            "--config",
+            "format.skip-magic-trailing-comma = true",  # join what fits on one line again
+            "--stdin-filename",
+            "examples.py",
+            "-",
+        ],
         input=_SPLIT.join(codes),
         capture_output=True,
         text=True,

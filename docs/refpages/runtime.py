@@ -35,8 +35,17 @@ class RuntimePage:
     markdown: str
 
 
-def _block(path: str, level: int = 3) -> list[str]:
-    return [f"::: {path}", OPTIONS.format(level=level)]
+# What every model has, said once at the top of the models page instead of in each section.
+MODEL_OPTIONS = (
+    OPTIONS
+    + """\
+      filters: ["!^_", "!^to_dict$", "!^from_dict$", "!^from_mapping$", "!^additional_keys$"]
+"""
+)
+
+
+def _block(path: str, level: int = 3, options: str = OPTIONS) -> list[str]:
+    return [f"::: {path}", options.format(level=level)]
 
 
 def canonical(obj: type) -> str:
@@ -143,7 +152,7 @@ def _model_section(example: ModelExample, cls: type, operations: list[str]) -> l
             "mapping as it is.",
             "",
         ]
-    return lines + _block(canonical(cls))
+    return lines + _block(canonical(cls), options=MODEL_OPTIONS)
 
 
 def models_page() -> str:
@@ -159,6 +168,10 @@ def models_page() -> str:
         "placeholders. An operation that takes a request body accepts either form, and "
         "refuses a mapping with an unknown or missing key with `InvalidRequestBodyError`, "
         "naming the key, before anything is sent.",
+        "",
+        "Every model also has `to_dict()` (the JSON object, undocumented fields included) and "
+        "the class method `from_dict(mapping)`; models the API may add fields to keep those in "
+        "`additional_properties`, listed by `additional_keys` and read with `model[key]`.",
         "",
     ]
     for example in all_examples():
