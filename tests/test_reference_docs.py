@@ -153,8 +153,8 @@ def test_a_command_group_added_later_appears_without_a_change(
 
     page = cli_ref.cli_page()
 
-    assert "## `circleci-client zz-extra` { #cli-zz-extra }" in page.replace("### ", "## ")
-    assert "`circleci-client zz-extra ping` { #cli-zz-extra-ping }" in page
+    assert "\n## `circleci-client zz-extra` { #cli-zz-extra }\n" in page
+    assert "\n### `circleci-client zz-extra ping` { #cli-zz-extra-ping }\n" in page
     assert "<code>--loud</code>" in page and "Shout it." in page
 
 

@@ -127,7 +127,7 @@ def _help_markdown(text: str) -> list[str]:
 
 def command_section(doc: CommandDoc) -> str:
     """Markdown for one command: heading, help, usage and its arguments and options."""
-    level = "#" * min(2 + len(doc.path), 4) if doc.path else "##"
+    level = "#" * (2 + max(len(doc.path) - 1, 0))  # a group and the root: ##; its commands: ###
     lines = [f"{level} `{doc.name}` {{ #{doc.anchor} }}", ""]
     for paragraph in _help_markdown(doc.help):
         lines += [paragraph, ""]
