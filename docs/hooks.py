@@ -3,9 +3,10 @@
 Nothing in the reference is typed by hand. On every build this hook walks
 ``circleci_client.api``: each subpackage is an OpenAPI tag and becomes one page,
 ``reference/<tag>.md``, holding a mkdocstrings block per operation module. It also writes the
-reference overview and a page for the hand-written runtime (client, errors, slugs and, when the
-package has them, artifacts, pipelines, runs, webhooks and failures), and puts all of them into the
-navigation under "API reference".
+reference overview, a page for the client classes (client, slugs and, when the package has them,
+pipelines, runs, webhooks, failures and usage), the pages of ``refpages`` (models with
+construction examples, errors, ``bulk``, ``RateLimit``, ``RetryPolicy``, ``artifacts`` and the
+command line), and puts all of them into the navigation under "API reference".
 """
 
 from __future__ import annotations
@@ -13,25 +14,35 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import pkgutil
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+
+# mkdocs loads this file by its path; the repository root makes ``docs.refpages`` importable.
+if str(Path(__file__).resolve().parents[1]) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from docs.refpages.cli import cli_page
+from docs.refpages.runtime import RuntimePage, runtime_pages
 
 REFERENCE_TITLE = "API reference"
 OVERVIEW = "reference/index.md"
 RUNTIME_PAGE = "reference/client.md"
 RUNTIME_MODULES = (
     "circleci_client.client",
-    "circleci_client.errors",
     "circleci_client.slugs",
-    "circleci_client.artifacts",
     "circleci_client.pipelines",
     "circleci_client.runs",
     "circleci_client.webhooks",
     "circleci_client.failures",
+    "circleci_client.usage",
 )
+RUNTIME_TITLE = "Client, slugs and webhooks"
+CLI_PAGE = "reference/cli.md"
 OPERATION_OPTIONS = """\
     options:
       show_root_heading: false
@@ -152,8 +163,9 @@ def overview_page(tags: list[TagDoc]) -> str:
             )
     lines += [
         "",
-        "The client classes, the exceptions and the slug helpers are on "
-        "[Client, errors and slugs](client.md).",
+        f"The client classes and the slug helpers are on [{RUNTIME_TITLE}](client.md); every "
+        "model, with how to build it, on [Models](models.md); the exceptions on "
+        "[Errors](errors.md); the command line on [Command line](cli.md).",
         "",
     ]
     return "\n".join(lines)
@@ -162,10 +174,11 @@ def overview_page(tags: list[TagDoc]) -> str:
 def runtime_page() -> str:
     """Markdown for the hand-written runtime modules."""
     lines = [
-        "# Client, errors and slugs",
+        f"# {RUNTIME_TITLE}",
         "",
-        "The hand-written part of the package: the client classes every operation takes, "
-        "the exception hierarchy, and project-slug parsing.",
+        "The client classes every operation takes, project-slug parsing and, where the package "
+        "has them, the pipeline helpers and webhook verification. The exceptions are on "
+        "[Errors](errors.md).",
         "",
     ]
     for module in runtime_modules():
@@ -173,12 +186,25 @@ def runtime_page() -> str:
     return "\n".join(lines)
 
 
+_runtime_cache: list[RuntimePage] = []
+
+
+def _runtime_pages() -> list[RuntimePage]:
+    """The runtime pages, built once per process (the models page formats 100+ examples)."""
+    if not _runtime_cache:
+        _runtime_cache.extend(runtime_pages())
+    return _runtime_cache
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Replace the "API reference" nav entry with the overview and one page per tag."""
+    _runtime_cache.clear()  # a rebuild under `mkdocs serve` reads the package again
     children: list[Any] = [
         {"Overview": OVERVIEW},
-        {"Client, errors and slugs": RUNTIME_PAGE},
+        {RUNTIME_TITLE: RUNTIME_PAGE},
     ]
+    children += [{page.title: page.src_uri} for page in _runtime_pages()]
+    children += [{"Command line": CLI_PAGE}]
     children += [{tag.title: tag.src_uri} for tag in discover_tags()]
     nav = config.nav or []
     for index, entry in enumerate(nav):
@@ -187,11 +213,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def generated_pages() -> dict[str, str]:
+    """The Markdown of every reference page, by its path in the site."""
+    tags = discover_tags()
+    pages = {OVERVIEW: overview_page(tags), RUNTIME_PAGE: runtime_page(), CLI_PAGE: cli_page()}
+    pages.update({page.src_uri: page.markdown for page in _runtime_pages()})
+    pages.update({tag.src_uri: tag_page(tag) for tag in tags})
+    return pages
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated reference pages to the site's files."""
-    tags = discover_tags()
-    pages = {OVERVIEW: overview_page(tags), RUNTIME_PAGE: runtime_page()}
-    pages.update({tag.src_uri: tag_page(tag) for tag in tags})
-    for src_uri, content in pages.items():
+    for src_uri, content in generated_pages().items():
         files.append(File.generated(config, src_uri, content=content))
     return files

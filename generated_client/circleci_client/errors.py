@@ -79,6 +79,7 @@ __all__ = [
     "CrossOriginRedirectError",
     "InvalidPathParameterError",
     "InvalidPipelineParameterError",
+    "InvalidRequestBodyError",
     "InvalidTriggerError",
     "InvalidUsageExportWindowError",
     "JobNotFoundError",
@@ -367,6 +368,29 @@ class PaginationError(CircleCIError):
 
 class PageLimitError(PaginationError):
     """A listing without ``max_pages`` still had more pages after ``DEFAULT_MAX_PAGES`` (10,000)."""
+
+
+class InvalidRequestBodyError(CircleCIError, TypeError, ValueError):
+    """A request body given as a mapping that does not build the operation's model; nothing
+    was sent.
+
+    Raised for an unknown key (often a typo), a missing required key, a value of the wrong
+    type, or a body that is neither the model nor a mapping.
+    """
+
+    operation: str
+    """The operation (``operationId``) the body was for."""
+    model: str
+    """The name of the model the body must build, e.g. ``ContextInput``."""
+    key: str | None
+    """The refused key, dotted for a nested one (``owner.tpye``); None when the whole body was
+    refused."""
+
+    def __init__(self, message: str, *, operation: str, model: str, key: str | None) -> None:
+        super().__init__(message)
+        self.operation = operation
+        self.model = model
+        self.key = key
 
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {

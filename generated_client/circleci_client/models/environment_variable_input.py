@@ -22,7 +22,7 @@ class EnvironmentVariableInput:
     """An environment variable to create.
 
     Attributes:
-        name (str): The variable's name.
+        name (str): The variable's name. Example: DEPLOY_TOKEN.
         value (str): The value.
     """
 
