@@ -160,7 +160,10 @@ def example_model(cls: type, schema: Mapping[str, typing.Any] | None = None) -> 
     if not fields:  # a free-form map
         extra = node.get("additionalProperties")
         sample: dict[str, object] = {}
-        if isinstance(extra, dict):
+        given = node.get("example")
+        if isinstance(given, dict) and given:  # the spec's example of the map
+            sample = dict(given)
+        elif isinstance(extra, dict):
             sample = {"my-key": example_value(str, extra, "value")}
         try:
             return getattr(cls, "from_dict")(sample)  # noqa: B009

@@ -75,8 +75,10 @@ def sync_detailed(
         project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
-        body (ScheduleInput | Mapping[str, object]): A schedule to create. Or a mapping of its
-            JSON keys.
+        body (ScheduleInput | Mapping[str, object]): A schedule to create. Example: {'name':
+            'nightly', 'description': 'The nightly build of main.', 'timetable': {'per-hour': 1,
+            'hours-of-day': [3], 'days-of-week': ['MON', 'TUE', 'WED', 'THU', 'FRI']}, 'attribution-
+            actor': 'current', 'parameters': {'branch': 'main'}}. Or a mapping of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
         deadline: Seconds this call may take in all, retries included (per page when paging);
             None uses the client's setting.
@@ -125,8 +127,10 @@ def sync(
         project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
-        body (ScheduleInput | Mapping[str, object]): A schedule to create. Or a mapping of its
-            JSON keys.
+        body (ScheduleInput | Mapping[str, object]): A schedule to create. Example: {'name':
+            'nightly', 'description': 'The nightly build of main.', 'timetable': {'per-hour': 1,
+            'hours-of-day': [3], 'days-of-week': ['MON', 'TUE', 'WED', 'THU', 'FRI']}, 'attribution-
+            actor': 'current', 'parameters': {'branch': 'main'}}. Or a mapping of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
         deadline: Seconds this call may take in all, retries included (per page when paging);
             None uses the client's setting.
@@ -177,8 +181,10 @@ async def asyncio_detailed(
         project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
-        body (ScheduleInput | Mapping[str, object]): A schedule to create. Or a mapping of its
-            JSON keys.
+        body (ScheduleInput | Mapping[str, object]): A schedule to create. Example: {'name':
+            'nightly', 'description': 'The nightly build of main.', 'timetable': {'per-hour': 1,
+            'hours-of-day': [3], 'days-of-week': ['MON', 'TUE', 'WED', 'THU', 'FRI']}, 'attribution-
+            actor': 'current', 'parameters': {'branch': 'main'}}. Or a mapping of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
         deadline: Seconds this call may take in all, retries included (per page when paging);
             None uses the client's setting.
@@ -227,8 +233,10 @@ async def asyncio(
         project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
             GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
             URL-escaped.
-        body (ScheduleInput | Mapping[str, object]): A schedule to create. Or a mapping of its
-            JSON keys.
+        body (ScheduleInput | Mapping[str, object]): A schedule to create. Example: {'name':
+            'nightly', 'description': 'The nightly build of main.', 'timetable': {'per-hour': 1,
+            'hours-of-day': [3], 'days-of-week': ['MON', 'TUE', 'WED', 'THU', 'FRI']}, 'attribution-
+            actor': 'current', 'parameters': {'branch': 'main'}}. Or a mapping of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
         deadline: Seconds this call may take in all, retries included (per page when paging);
             None uses the client's setting.
