@@ -57,13 +57,14 @@ import math
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import httpx
 
 from ._deadline import budget_of
 from ._headers import is_whole_seconds, parse_retry_after, rate_limit_remaining, rate_limit_reset
+from ._timing import AsyncSleep, Sleep, default_async_sleep, default_sleep
 
 __all__ = [
     "AsyncRateLimitTransport",
@@ -398,13 +399,13 @@ class RateLimitTransport(httpx.BaseTransport):
         limiter: RateLimiter | OriginRateLimiters,
         *,
         clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Sleep | None = None,
     ) -> None:
         self._wrapped = wrapped
         self._limiters = limiter
         self.limiter = limiter.home if isinstance(limiter, OriginRateLimiters) else limiter
         self._clock = clock
-        self._sleep = sleep
+        self._sleep = sleep or default_sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         limiter = _pick(self._limiters, request)
@@ -436,17 +437,13 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
         limiter: RateLimiter | OriginRateLimiters,
         *,
         clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], Awaitable[None]] | None = None,
+        sleep: AsyncSleep | None = None,
     ) -> None:
-        if sleep is None:
-            import asyncio  # here, not at the top: importing asyncio costs ~40 ms at startup
-
-            sleep = asyncio.sleep
         self._wrapped = wrapped
         self._limiters = limiter
         self.limiter = limiter.home if isinstance(limiter, OriginRateLimiters) else limiter
         self._clock = clock
-        self._sleep = sleep
+        self._sleep = sleep or default_async_sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         limiter = _pick(self._limiters, request)
