@@ -2,8 +2,6 @@
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.context_restriction import ContextRestriction
@@ -11,11 +9,20 @@ from ...models.context_restriction_input import ContextRestrictionInput
 from ...models.error_response import ErrorResponse
 from ...types import Response
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> ContextRestriction:
+    response_201 = ContextRestriction.from_dict(data)
+
+    return response_201
+
+
+OPERATION: _operation.Operation[ContextRestriction] = _operation.Operation(
     operation_id="createContextRestriction",
     method="POST",
     path="/context/{context_id}/restrictions",
     success_status=201,
+    model="ContextRestriction",
+    parse=_parse_success,
 )
 
 
@@ -27,8 +34,8 @@ def _get_kwargs(
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/context/{context_id}/restrictions".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             context_id=_paths.path_segment(OPERATION, "context_id", context_id),
         ),
     }
@@ -37,18 +44,6 @@ def _get_kwargs(
     headers["Content-Type"] = "application/json"
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_success(data: Any) -> ContextRestriction:
-    response_201 = ContextRestriction.from_dict(data)
-
-    return response_201
-
-
-def _parse(response: httpx.Response) -> ContextRestriction | ErrorResponse | None:
-    if response.status_code == 201:
-        return _operation.parse_body(OPERATION, "ContextRestriction", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -93,7 +88,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -140,7 +135,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "ContextRestriction", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -185,7 +180,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -232,4 +227,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "ContextRestriction", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

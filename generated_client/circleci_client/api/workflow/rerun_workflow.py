@@ -2,8 +2,6 @@
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
@@ -11,11 +9,20 @@ from ...models.rerun_workflow_parameters import RerunWorkflowParameters
 from ...models.rerun_workflow_response import RerunWorkflowResponse
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> RerunWorkflowResponse:
+    response_202 = RerunWorkflowResponse.from_dict(data)
+
+    return response_202
+
+
+OPERATION: _operation.Operation[RerunWorkflowResponse] = _operation.Operation(
     operation_id="rerunWorkflow",
     method="POST",
     path="/workflow/{id}/rerun",
     success_status=202,
+    model="RerunWorkflowResponse",
+    parse=_parse_success,
 )
 
 
@@ -27,8 +34,8 @@ def _get_kwargs(
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/workflow/{id}/rerun".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             id=_paths.path_segment(OPERATION, "id", id),
         ),
     }
@@ -36,21 +43,10 @@ def _get_kwargs(
     if not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
+    if not isinstance(body, Unset):
+        headers["Content-Type"] = "application/json"
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_success(data: Any) -> RerunWorkflowResponse:
-    response_202 = RerunWorkflowResponse.from_dict(data)
-
-    return response_202
-
-
-def _parse(response: httpx.Response) -> RerunWorkflowResponse | ErrorResponse | None:
-    if response.status_code == 202:
-        return _operation.parse_body(OPERATION, "RerunWorkflowResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -94,7 +90,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -140,7 +136,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "RerunWorkflowResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -184,7 +180,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -230,4 +226,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "RerunWorkflowResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
