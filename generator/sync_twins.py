@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 TWINS = {
+    "circleci_client/_async_ratelimit.py": "circleci_client/_sync_ratelimit.py",
     "circleci_client/_async_retry.py": "circleci_client/_sync_retry.py",
     "circleci_client/artifacts/_async_run.py": "circleci_client/artifacts/_sync_run.py",
 }
@@ -33,6 +34,7 @@ NAMES = {
     # typing
     "AsyncIterator": "Iterator",
     # this package: every async name and the sync name it stands for
+    "AsyncRateLimitTransport": "RateLimitTransport",
     "AsyncRetryTransport": "RetryTransport",
     "AsyncSleep": "Sleep",
     "async_sleep": "sleep",

@@ -179,7 +179,7 @@ def no_real_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object) -> None:
         raise AssertionError("a real sleep was called")
 
-    for module in ("_sync_retry", "_async_retry", "_ratelimit"):
+    for module in ("_sync_retry", "_async_retry", "_sync_ratelimit", "_async_ratelimit"):
         for name in ("default_sleep", "default_async_sleep"):
             if hasattr(sys.modules[f"circleci_client.{module}"], name):
                 monkeypatch.setattr(f"circleci_client.{module}.{name}", refuse)

@@ -57,14 +57,13 @@ import math
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import httpx
 
 from ._deadline import budget_of
 from ._headers import is_whole_seconds, parse_retry_after, rate_limit_remaining, rate_limit_reset
-from ._timing import AsyncSleep, Sleep, default_async_sleep, default_sleep
 
 __all__ = [
     "AsyncRateLimitTransport",
@@ -386,81 +385,7 @@ def _check_deadline(request: httpx.Request, wait: float) -> None:
         raise budget.error(request, f"would pass in the rate limiter's wait of {wait:.1f} s")
 
 
-class RateLimitTransport(httpx.BaseTransport):
-    """Paces requests through a :class:`RateLimiter` and reports every response to it.
-
-    Given :class:`OriginRateLimiters`, each request is paced by its origin's limiter and
-    ``limiter`` is the API origin's.
-    """
-
-    def __init__(
-        self,
-        wrapped: httpx.BaseTransport,
-        limiter: RateLimiter | OriginRateLimiters,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Sleep | None = None,
-    ) -> None:
-        self._wrapped = wrapped
-        self._limiters = limiter
-        self.limiter = limiter.home if isinstance(limiter, OriginRateLimiters) else limiter
-        self._clock = clock
-        self._sleep = sleep or default_sleep
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        limiter = _pick(self._limiters, request)
-        limiter.enter()
-        try:
-            while True:
-                sent_at = self._clock()
-                wait = limiter.acquire(sent_at)
-                if wait <= 0:
-                    break
-                _check_deadline(request, wait)
-                self._sleep(wait)
-            response = self._wrapped.handle_request(request)
-            limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
-            return response
-        finally:
-            limiter.leave()
-
-    def close(self) -> None:
-        self._wrapped.close()
-
-
-class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
-    """Async version of :class:`RateLimitTransport`; it can share the same limiter."""
-
-    def __init__(
-        self,
-        wrapped: httpx.AsyncBaseTransport,
-        limiter: RateLimiter | OriginRateLimiters,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: AsyncSleep | None = None,
-    ) -> None:
-        self._wrapped = wrapped
-        self._limiters = limiter
-        self.limiter = limiter.home if isinstance(limiter, OriginRateLimiters) else limiter
-        self._clock = clock
-        self._sleep = sleep or default_async_sleep
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        limiter = _pick(self._limiters, request)
-        limiter.enter()
-        try:
-            while True:
-                sent_at = self._clock()
-                wait = limiter.acquire(sent_at)
-                if wait <= 0:
-                    break
-                _check_deadline(request, wait)
-                await self._sleep(wait)
-            response = await self._wrapped.handle_async_request(request)
-            limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
-            return response
-        finally:
-            limiter.leave()
-
-    async def aclose(self) -> None:
-        await self._wrapped.aclose()
+# The transports: the async one written by hand, the sync one generated from it (see
+# ``generator/sync_twins.py``). Imported last, as they build on everything above.
+from ._async_ratelimit import AsyncRateLimitTransport  # noqa: E402
+from ._sync_ratelimit import RateLimitTransport  # noqa: E402
