@@ -41,7 +41,7 @@ class Success(Generic[ItemT]):
     status: int
     model: str
     """The body's type as the signatures spell it, e.g. ``Project`` or ``list[Collaboration]``."""
-    parse: Callable[[Any], ItemT]
+    parse: Callable[[object], ItemT]
     """Builds the model from the decoded JSON body."""
 
 
@@ -62,7 +62,7 @@ class Operation(Generic[ItemT]):
     success_status: int
     model: str = ""
     """The type of the success body, e.g. ``Project``."""
-    parse: Callable[[Any], ItemT] | None = None
+    parse: Callable[[object], ItemT] | None = None
     """The success body's parser (None for an operation described without one)."""
     other_successes: tuple[Success[ItemT], ...] = ()
     """Further statuses that succeed too, each with its own body model (e.g. 200 and 201)."""
