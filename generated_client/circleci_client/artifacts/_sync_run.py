@@ -2,10 +2,10 @@
 # Sync twin of circleci_client/artifacts/_async_run.py, rewritten by generator/sync_twins.py.
 """The downloads' I/O, written once: listings, discovery, and each file's fetch and resume.
 
-Written by hand for the async functions, over :class:`~._workers._SyncIO`;
-``generator/sync_twins.py`` rewrites it into the sync module (``await`` dropped, async names
-swapped for their sync names) over :class:`~._workers._SyncIO`. Every decision (paths, plans,
-headers, outcomes) is made by the modules it imports, which do no I/O.
+Written by hand for the async functions (``_async_run``, over the awaitable I/O object of
+``_workers``); ``generator/sync_twins.py`` rewrites it into the sync module (``_sync_run``,
+over the blocking one: ``await`` dropped, async names swapped for their sync names). Every
+decision (paths, plans, headers, outcomes) is made by the modules it imports, which do no I/O.
 """
 
 from __future__ import annotations
