@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import get_type_hints
 
 import httpx
 import pytest
@@ -286,3 +287,12 @@ def test_the_deadline_runs_on_the_clients_clock(standin: Standin) -> None:
         response = get_project_by_slug.sync_detailed(WIDGETS, client=client)
     assert response.status_code == 503
     assert fake.sync_waits == []
+
+
+def test_the_sleep_types_of_the_client_signature_are_exported() -> None:
+    import circleci_client
+
+    hints = get_type_hints(AuthenticatedClient.__init__)
+    assert hints["sleep"] == circleci_client.Sleep | None
+    assert hints["async_sleep"] == circleci_client.AsyncSleep | None
+    assert {"Sleep", "AsyncSleep"} <= set(circleci_client.__all__)

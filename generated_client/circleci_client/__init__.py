@@ -6,6 +6,7 @@ from ._operation import APIDeprecationWarning
 from ._ratelimit import RateLimit
 from ._retry import RetryPolicy
 from ._scalars import FieldTypeError
+from ._timing import AsyncSleep, Sleep
 from ._version import __version__
 from .client import AuthenticatedClient, Client
 from .errors import (
@@ -45,6 +46,7 @@ __all__ = (
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncSleep",
     "AuthenticatedClient",
     "AuthenticationError",
     "BadRequestError",
@@ -72,6 +74,7 @@ __all__ = (
     "ResponseValidationError",
     "RetryPolicy",
     "ServerError",
+    "Sleep",
     "UnprocessableEntityError",
     "UnsafePathError",
     "WebhookPayloadError",
