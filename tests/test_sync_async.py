@@ -126,16 +126,22 @@ def test_mypy_rejects_a_blocking_sleep_for_async_code_and_a_coroutine_for_sync(
         "AuthenticatedClient('t', sleep=asyncio.sleep)\n"
         "AuthenticatedClient('t', async_sleep=time.sleep)\n"
     )
+    # Only this package is read: the libraries under it are skipped (their types become Any),
+    # which keeps the run to seconds; the errors that matter are about our signatures.
+    skipped = "httpx.*,httpcore.*,anyio.*,h11.*,certifi.*,idna.*,sniffio.*,attrs.*,attr.*"
+    config = tmp_path / "mypy.ini"
+    config.write_text(f"[mypy]\nstrict = True\n[mypy-{skipped}]\nfollow_imports = skip\n")
     checked = subprocess.run(
-        [mypy, "--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), "mixed.py"],
+        [mypy, "--config-file", str(config), "--no-incremental", "mixed.py"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
         check=False,
         env={"MYPYPATH": str(PACKAGE), "PATH": str(Path(sys.executable).parent)},
     )
-    errors = [line for line in checked.stdout.splitlines() if ": error:" in line]
+    errors = [line for line in checked.stdout.splitlines() if line.startswith("mixed.py:")]
     assert [line.split(":")[1] for line in errors] == ["8", "9", "10", "11"], checked.stdout
+    assert all("sleep" in line for line in errors), errors
 
 
 # --- the client's sleeps and clock --------------------------------------------------------
