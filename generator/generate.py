@@ -3,12 +3,13 @@
     python generator/generate.py          # rewrite the generated files
     python generator/generate.py --check  # fail, naming the files, if any differs
 
-openapi-python-client renders the spec with our templates (any warning fails), ruff formats the
-result, and every generated Python file gets :data:`GENERATED_HEADER` as its first line. Only
-those files are written (or compared); generated files that the spec no longer produces are
-removed. The hand-written runtime lives beside them in ``generated_client/circleci_client/``;
-each of its Python files starts with :data:`HAND_WRITTEN_HEADER`, and a Python file with neither
-header is an error. Run it through ``nox -s generate``, which pins the tools.
+openapi-python-client renders the spec with our templates (any warning fails), the sync twin of
+each async runtime module is written beside it (see ``sync_twins.py``), ruff formats the result,
+and every generated Python file gets :data:`GENERATED_HEADER` as its first line. Only those
+files are written (or compared); generated files that the spec no longer produces are removed.
+The hand-written runtime lives beside them in ``generated_client/circleci_client/``; each of its
+Python files starts with :data:`HAND_WRITTEN_HEADER`, and a Python file with neither header is
+an error. Run it through ``nox -s generate``, which pins the tools.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sync_twins import write_twins
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
@@ -155,6 +159,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="circleci-client-gen-") as tmp:
         target = render(Path(tmp))
+        write_twins(OUTPUT, target)
         format_tree(target)
         add_headers(target)
         rendered = rendered_files(target)

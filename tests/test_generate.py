@@ -148,3 +148,32 @@ def test_a_generated_file_the_spec_no_longer_produces_is_named_then_removed(
     _write(generate, capsys)
     assert not stale.exists()
     assert _check(generate, capsys)[0] == 0
+
+
+def test_the_templates_import_only_what_the_rendered_modules_use(rendering: Path) -> None:
+    """Before the formatting step drops unused imports: the templates leave none to drop in the
+    operation modules and ``types.py`` (and nothing is used without its import)."""
+    ruff = shutil.which("ruff")
+    assert ruff is not None
+    package = rendering / "circleci_client"
+    checked = subprocess.run(
+        [ruff, "check", "--isolated", "--select", "F401,F821", "api", "types.py"],
+        cwd=package,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_an_async_module_edited_without_regenerating_its_sync_twin_is_caught(
+    generate: ModuleType, package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = package / "circleci_client/_async_retry.py"
+    source.write_text(source.read_text().replace("attempt += 1", "attempt += 2"))
+    code, out = _check(generate, capsys)
+    assert code == 1
+    assert "circleci_client/_sync_retry.py: differs" in out
+    _write(generate, capsys)
+    assert "attempt += 2" in (package / "circleci_client/_sync_retry.py").read_text()
+    assert _check(generate, capsys)[0] == 0

@@ -15,11 +15,11 @@ import math
 import pkgutil
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
-from typing import Any, get_type_hints
+from typing import Any
 
 import circleci_client.models
 import httpx
@@ -352,33 +352,22 @@ def _valid_bodies() -> dict[str, Any]:
 VALID = _valid_bodies()
 
 
-def _per_status(module: ModuleType) -> list[tuple[str, ModuleType]]:
-    """(model name, stand-in module) per success status of an operation with several."""
-    found = []
-    for status, parse in sorted(module._parse_success.items()):
-        view = ModuleType(f"{module.__name__}[{status}]")
-        view.OPERATION = module.OPERATION  # type: ignore[attr-defined]
-        view._parse_success = parse  # type: ignore[attr-defined]
-        found.append((get_type_hints(parse)["return"].__name__, view))
-    return found
-
-
 def _success_parsers() -> list[tuple[str, str, ModuleType]]:
-    """(operationId, model name, module) for every operation with a JSON success body.
+    """(operationId, model name, view) for every success status of every operation.
 
-    An operation with several success statuses appears once per status, with that parser.
+    Read from each module's ``OPERATION``: an operation with several success statuses appears
+    once per status, its view holding that status's parser as ``_parse_success``.
     """
     found = []
     for operation_id in all_operation_ids():
         module = operation_module(operation_id)
-        if not hasattr(module, "_parse_success"):
-            continue
-        if isinstance(module._parse_success, Mapping):
-            found += [(operation_id, model, view) for model, view in _per_status(module)]
-            continue
-        match = re.search(r'parse_body\(\s*OPERATION,\s*"([^"]+)"', inspect.getsource(module))
-        assert match is not None, operation_id
-        found.append((operation_id, match.group(1), module))
+        operation: _operation.Operation[Any] = module.OPERATION
+        assert operation.successes, operation_id
+        for success in operation.successes:
+            view = ModuleType(f"{module.__name__}[{success.status}]")
+            view.OPERATION = operation  # type: ignore[attr-defined]
+            view._parse_success = success.parse  # type: ignore[attr-defined]
+            found.append((operation_id, success.model, view))
     return found
 
 
@@ -401,7 +390,7 @@ def _encode(body: Any) -> bytes:
 
 
 def _parse_or_typed_error(
-    operation: _operation.Operation, model: str, parse: Callable[[Any], Any], content: bytes
+    operation: _operation.Operation[Any], model: str, parse: Callable[[Any], Any], content: bytes
 ) -> None:
     try:
         _operation.parse_body(operation, model, parse, _response(content))
@@ -463,7 +452,7 @@ def test_every_model_survives_dicts_of_its_own_keys(name: str, data: st.DataObje
     body = data.draw(
         st.fixed_dictionaries({}, optional={key: JSON_VALUES for key in keys}) | JSON_VALUES
     )
-    operation = _operation.Operation(name, "GET", "/x", 200)
+    operation: _operation.Operation[Any] = _operation.Operation(name, "GET", "/x", 200)
     _parse_or_typed_error(operation, name, cls.from_dict, _encode(body))  # type: ignore[attr-defined]
 
 

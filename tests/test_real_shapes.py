@@ -118,12 +118,13 @@ def _run_answer(status: int, body: object) -> httpx.Response:
 
 
 def test_a_created_run_must_name_its_pipeline_and_a_skipped_one_need_not_say_why() -> None:
-    operation, parsers = trigger_pipeline_run.OPERATION, trigger_pipeline_run._parse_success
+    operation = trigger_pipeline_run.OPERATION
     created = {"number": 5, "state": "created", "created_at": "2025-10-15T12:00:01Z"}
     with pytest.raises(ResponseValidationError) as caught:
-        _operation.parse_body(operation, "PipelineCreation", parsers, _run_answer(201, created))
+        _operation.parse_success(operation, _run_answer(201, created))
     assert caught.value.field == "id"
-    skipped = _operation.parse_body(operation, "PipelineNotCreated", parsers, _run_answer(200, {}))
+    assert caught.value.model == "PipelineCreation"
+    skipped = _operation.parse_success(operation, _run_answer(200, {}))
     assert isinstance(skipped, PipelineNotCreated) and isinstance(skipped.message, Unset)
 
 

@@ -517,7 +517,7 @@ def test_a_tampered_project_slug_object_is_checked_again(
     slug = ProjectSlug.github("acme", "widgets")
     object.__setattr__(slug, "repo", "..")
     with pytest.raises(InvalidProjectSlugError, match=re.escape("repo must not be '..'")):
-        get_project_by_slug.sync(slug, client=recorder_client)  # type: ignore[arg-type]
+        get_project_by_slug.sync(slug, client=recorder_client)
     assert recorder.taken() == []
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -166,9 +165,8 @@ def test_the_guide_examples_are_attached() -> None:
 def test_example_parses_and_round_trips(
     operation_id: str, code: str, name: str, payload: Any
 ) -> None:
-    parse = operation_module(operation_id)._parse_success
-    if isinstance(parse, Mapping):  # one parser per success status
-        parse = parse[int(code)]
+    successes = operation_module(operation_id).OPERATION.successes
+    parse = next(success.parse for success in successes if success.status == int(code))
     model = parse(payload)
     dumped = model.to_dict()
     assert set(dumped) == set(payload)

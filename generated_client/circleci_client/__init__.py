@@ -6,6 +6,7 @@ from ._operation import APIDeprecationWarning
 from ._ratelimit import RateLimit
 from ._retry import RetryPolicy
 from ._scalars import FieldTypeError
+from ._timing import AsyncSleep, Sleep
 from ._version import __version__
 from .client import AuthenticatedClient, Client
 from .errors import (
@@ -55,6 +56,7 @@ __all__ = (
     "APIStatusError",
     "APITimeoutError",
     "ApprovalNotPendingError",
+    "AsyncSleep",
     "AuthenticatedClient",
     "AuthenticationError",
     "BadRequestError",
@@ -87,6 +89,7 @@ __all__ = (
     "RetryPolicy",
     "RunControlError",
     "ServerError",
+    "Sleep",
     "UnprocessableEntityError",
     "UnsafePathError",
     "UsageExportFailedError",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any, Self, Unpack
 
@@ -47,13 +47,12 @@ from ._constants import (
 )
 from ._deadline import bound_by_deadlines
 from ._ratelimit import (
-    AsyncRateLimitTransport,
     OriginRateLimiters,
     RateLimit,
     RateLimiter,
-    RateLimitTransport,
 )
-from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
+from ._retry import AsyncSleep, RetryPolicy, Sleep
+from ._transport_stack import TransportStack
 from ._version import __version__
 from .errors import MissingTokenError, redact_url
 
@@ -88,6 +87,12 @@ class Client:
             Each operation function also takes ``deadline=`` for one call.
         max_response_size: Largest decoded body, in bytes, of an API response (32 MiB by
             default); a larger one raises ``ResponseTooLargeError``. Error bodies keep 64 KiB.
+        sleep: How sync calls wait, between retries and in the rate limiter (``time.sleep``
+            by default). A ``RetryPolicy``'s own ``sleep`` wins for its retries.
+        async_sleep: How async calls wait (``asyncio.sleep`` by default); a ``RetryPolicy``'s
+            own ``async_sleep`` wins for its retries.
+        clock: Monotonic seconds (``time.monotonic`` by default), for deadlines and the rate
+            limiter. With ``sleep`` and ``async_sleep``, it lets tests run on a fake clock.
 
     Warns :class:`~circleci_client.InsecureTransportWarning` when credentials would go to a
     plain ``http://`` URL whose host is not loopback.
@@ -107,6 +112,9 @@ class Client:
         rate_limit: RateLimit | bool = True,
         deadline: float | None = DEFAULT_DEADLINE,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        sleep: Sleep | None = None,
+        async_sleep: AsyncSleep | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         if not base_url or not base_url.startswith(("http://", "https://")):
             shown = redact_url(base_url) if isinstance(base_url, str) else base_url
@@ -120,6 +128,9 @@ class Client:
             raise ValueError(f"max_response_size must be 1 or more, got {max_response_size}")
         self._deadline = deadline
         self._max_response_size = max_response_size
+        self._sleep = sleep
+        self._async_sleep = async_sleep
+        self._clock = clock
         self._base_url = base_url.rstrip("/")
         self._timeout = timeout
         self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}
@@ -199,6 +210,9 @@ class Client:
             "rate_limit": self._rate_limit,
             "deadline": self._deadline,
             "max_response_size": self._max_response_size,
+            "sleep": self._sleep,
+            "async_sleep": self._async_sleep,
+            "clock": self._clock,
         }
 
     def with_options(self, **changes: Unpack[ClientOptions]) -> Self:
@@ -238,31 +252,26 @@ class Client:
             **self._httpx_args,
         }
 
-    def _stack(self, network: Any, paced: Any, retrying: Any, authed: Any) -> Any:
-        """Auth over retries over pacing over ``network``, with the given transport classes.
-
-        Pacing sits below the retries, so every attempt is paced.
-        """
-        inner = network if self._limiters is None else paced(network, self._limiters)
-        retries = retrying(
-            inner,
-            policy=self._retry,
+    def _transports(self) -> TransportStack:
+        """What this client's transport stacks are built from, as it is configured now."""
+        return TransportStack(
+            limiters=self._limiters,
+            retry=self._retry,
             deadline=self._deadline,
             max_response_size=self._max_response_size,
+            credentials=self._credentials(),
+            sleep=self._sleep,
+            async_sleep=self._async_sleep,
+            clock=self._clock,
         )
-        return authed(retries, self._credentials())
 
     def get_httpx_client(self) -> httpx.Client:
         """The ``httpx.Client`` requests go through, created on first use."""
         if self._client is None:
             with self._lock:  # threads sharing a new client must share one connection pool
                 if self._client is None:
-                    transport = self._stack(
-                        bound_by_deadlines(httpx.HTTPTransport(verify=self._verify_ssl)),
-                        RateLimitTransport,
-                        RetryTransport,
-                        AuthTransport,
-                    )
+                    network = bound_by_deadlines(httpx.HTTPTransport(verify=self._verify_ssl))
+                    transport = self._transports().sync(network)
                     self._client = httpx.Client(transport=transport, **self._client_args())
         return self._client
 
@@ -277,9 +286,7 @@ class Client:
         if wrap:
             wrap_transports(
                 client,
-                lambda transport: self._stack(
-                    bound_by_deadlines(transport), RateLimitTransport, RetryTransport, AuthTransport
-                ),
+                lambda transport: self._transports().sync(bound_by_deadlines(transport)),
                 AuthTransport,
             )
         self._client = client
@@ -300,12 +307,8 @@ class Client:
                 self._async_client = None  # its connections belong to another loop
         if self._async_client is None:
             self._async_loop = loop
-            transport = self._stack(
-                bound_by_deadlines(httpx.AsyncHTTPTransport(verify=self._verify_ssl)),
-                AsyncRateLimitTransport,
-                AsyncRetryTransport,
-                AsyncAuthTransport,
-            )
+            network = bound_by_deadlines(httpx.AsyncHTTPTransport(verify=self._verify_ssl))
+            transport = self._transports().async_(network)
             self._async_client = httpx.AsyncClient(transport=transport, **self._client_args())
         return self._async_client
 
@@ -318,12 +321,7 @@ class Client:
         if wrap:
             wrap_transports(
                 async_client,
-                lambda transport: self._stack(
-                    bound_by_deadlines(transport),
-                    AsyncRateLimitTransport,
-                    AsyncRetryTransport,
-                    AsyncAuthTransport,
-                ),
+                lambda transport: self._transports().async_(bound_by_deadlines(transport)),
                 AsyncAuthTransport,
             )
         self._async_client = async_client
@@ -397,6 +395,9 @@ class AuthenticatedClient(Client):
         rate_limit: RateLimit | bool = True,
         deadline: float | None = DEFAULT_DEADLINE,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        sleep: Sleep | None = None,
+        async_sleep: AsyncSleep | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         if not isinstance(token, str) or not token.strip():
             raise MissingTokenError("token is empty: pass a personal API token")
@@ -422,6 +423,9 @@ class AuthenticatedClient(Client):
             rate_limit=rate_limit,
             deadline=deadline,
             max_response_size=max_response_size,
+            sleep=sleep,
+            async_sleep=async_sleep,
+            clock=clock,
         )
 
     def with_options(self, **changes: Unpack[AuthenticatedClientOptions]) -> Self:

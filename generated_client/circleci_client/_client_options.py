@@ -12,7 +12,7 @@ import httpx
 from ._auth import AuthMethod
 from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES
 from ._ratelimit import RateLimit
-from ._retry import RetryPolicy
+from ._retry import AsyncSleep, RetryPolicy, Sleep
 from .errors import MissingTokenError, redact_url
 
 __all__ = [
@@ -77,6 +77,9 @@ class ClientOptions(TypedDict, total=False):
     rate_limit: RateLimit | bool
     deadline: float | None
     max_response_size: int
+    sleep: Sleep | None
+    async_sleep: AsyncSleep | None
+    clock: Callable[[], float] | None
 
 
 class AuthOptions(ClientOptions, total=False):

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mappin
 from dataclasses import dataclass
 from http import HTTPStatus
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeVar
 
 import httpx
 
@@ -35,19 +35,49 @@ ItemT = TypeVar("ItemT", covariant=True)
 
 
 @dataclass(frozen=True, slots=True)
-class Operation:
-    """An API operation as the spec declares it."""
+class Success(Generic[ItemT]):
+    """A success status of an operation, with the model its body holds and the body's parser."""
+
+    status: int
+    model: str
+    """The body's type as the signatures spell it, e.g. ``Project`` or ``list[Collaboration]``."""
+    parse: Callable[[object], ItemT]
+    """Builds the model from the decoded JSON body."""
+
+
+@dataclass(frozen=True, slots=True)
+class Operation(Generic[ItemT]):
+    """An API operation as the spec declares it: what its module and the runtime need to know.
+
+    Generated modules build their requests from ``method`` and ``path`` and parse their
+    responses with ``parse`` (or the parser of another success status), so nothing about an
+    operation is written twice.
+    """
 
     operation_id: str
     method: str
+    """The HTTP method, upper case."""
     path: str
+    """The path template, e.g. ``/project/{project_slug}``."""
     success_status: int
-    other_success_statuses: tuple[int, ...] = ()
+    model: str = ""
+    """The type of the success body, e.g. ``Project``."""
+    parse: Callable[[object], ItemT] | None = None
+    """The success body's parser (None for an operation described without one)."""
+    other_successes: tuple[Success[ItemT], ...] = ()
     """Further statuses that succeed too, each with its own body model (e.g. 200 and 201)."""
 
     def succeeded(self, status: int) -> bool:
         """Whether ``status`` is one of the operation's success statuses."""
-        return status == self.success_status or status in self.other_success_statuses
+        return status == self.success_status or any(
+            other.status == status for other in self.other_successes
+        )
+
+    @property
+    def successes(self) -> tuple[Success[ItemT], ...]:
+        """Every success status with its model and parser, the main one first."""
+        main = () if self.parse is None else (Success(self.success_status, self.model, self.parse),)
+        return (*main, *self.other_successes)
 
 
 ParsersByStatus: TypeAlias = Mapping[int, Callable[[Any], T]]
@@ -121,7 +151,7 @@ def _prepare(
 
 def send(
     client: Client,
-    operation: Operation,
+    operation: Operation[Any],
     kwargs: dict[str, Any],
     max_retries: int | None,
     deadline: float | None = None,
@@ -138,7 +168,7 @@ def send(
 
 async def send_async(
     client: Client,
-    operation: Operation,
+    operation: Operation[Any],
     kwargs: dict[str, Any],
     max_retries: int | None,
     deadline: float | None = None,
@@ -150,7 +180,7 @@ async def send_async(
     return response
 
 
-def _warn_if_deprecated(operation: Operation, response: httpx.Response) -> None:
+def _warn_if_deprecated(operation: Operation[Any], response: httpx.Response) -> None:
     headers = response.headers
     if "deprecation" not in headers and "sunset" not in headers:
         return
@@ -171,14 +201,39 @@ def _warn_if_deprecated(operation: Operation, response: httpx.Response) -> None:
     )
 
 
-def raise_for_status(operation: Operation, response: httpx.Response) -> None:
+def raise_for_status(operation: Operation[Any], response: httpx.Response) -> None:
     """Raise the typed error for any status other than the operation's success statuses."""
     if not operation.succeeded(response.status_code):
         raise error_from_response(response, operation=operation.operation_id)
 
 
+def parse_success(operation: Operation[T], response: httpx.Response) -> T:
+    """The success body parsed into the operation's model for the response's status."""
+    if response.status_code == operation.success_status and operation.parse is not None:
+        return _parse_json(operation, operation.model, operation.parse, response)
+    for success in operation.other_successes:
+        if success.status == response.status_code:
+            return _parse_json(operation, success.model, success.parse, response)
+    models = " | ".join(success.model for success in operation.successes)
+    statuses = ", ".join(str(success.status) for success in operation.successes)
+    raise ResponseValidationError(
+        f"status {response.status_code} has no body model (expected one of {statuses})",
+        model=models,
+        field=None,
+        response=response,
+        operation=operation.operation_id,
+    )
+
+
+def parse_response(operation: Operation[T], response: httpx.Response) -> T | ErrorResponse | None:
+    """For the ``*_detailed`` functions: the success body, else the error body if it is one."""
+    if operation.succeeded(response.status_code):
+        return parse_success(operation, response)
+    return parse_error_body(response)
+
+
 def parse_body(
-    operation: Operation,
+    operation: Operation[Any],
     model: str,
     parse: Callable[[Any], T] | ParsersByStatus[T],
     response: httpx.Response,
@@ -190,6 +245,12 @@ def parse_body(
     """
     if isinstance(parse, Mapping):
         parse = _parser_for_status(operation, model, parse, response)
+    return _parse_json(operation, model, parse, response)
+
+
+def _parse_json(
+    operation: Operation[Any], model: str, parse: Callable[[Any], T], response: httpx.Response
+) -> T:
     try:
         data = json.loads(response.content)
     except (ValueError, RecursionError) as exc:
@@ -216,7 +277,7 @@ def parse_body(
 
 
 def _parser_for_status(
-    operation: Operation, model: str, parsers: ParsersByStatus[T], response: httpx.Response
+    operation: Operation[Any], model: str, parsers: ParsersByStatus[T], response: httpx.Response
 ) -> Callable[[Any], T]:
     parser = parsers.get(response.status_code)
     if parser is None:
@@ -232,7 +293,7 @@ def _parser_for_status(
 
 
 def _validation_error(
-    operation: Operation, model: str, exc: Exception, response: httpx.Response
+    operation: Operation[Any], model: str, exc: Exception, response: httpx.Response
 ) -> ResponseValidationError:
     failing_model = _innermost_model(exc.__traceback__) or model
     field: str | None
@@ -430,4 +491,5 @@ __all__ = [
     "PageLimitError",
     "PaginationError",
     "ParsersByStatus",
+    "Success",
 ]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
 from .errors import InvalidPathParameterError
@@ -42,7 +42,7 @@ _SEPARATORS = re.compile(r"[/\\]")
 _SHOWN_LENGTH = 60
 
 
-def path_segment(operation: Operation, parameter: str, value: object) -> str:
+def path_segment(operation: Operation[Any], parameter: str, value: object) -> str:
     """``value`` as one escaped path segment of ``operation``; refuses values that move the path.
 
     ``parameter`` is the Python name of the parameter, used in the error.
@@ -63,7 +63,7 @@ def path_segment(operation: Operation, parameter: str, value: object) -> str:
     return quote(text, safe="")
 
 
-def slug_segment(operation: Operation, value: str | ProjectSlug) -> str:
+def slug_segment(operation: Operation[Any], value: str | ProjectSlug) -> str:
     """A project slug, validated and escaped as one path segment (``gh%2Facme%2Fwidgets``)."""
     try:
         return quote(validate_project_slug(value), safe="")
@@ -80,7 +80,7 @@ _SLUG_PART_PARAMETERS = {"vcs": "provider", "org": "organization", "repo": "proj
 
 
 def slug_parts(
-    operation: Operation, provider: str, organization: str, project: str
+    operation: Operation[Any], provider: str, organization: str, project: str
 ) -> tuple[str, str, str]:
     """A slug given as three path parameters, checked and canonical (``github`` becomes ``gh``).
 

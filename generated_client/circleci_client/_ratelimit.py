@@ -57,7 +57,7 @@ import math
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import httpx
@@ -385,85 +385,7 @@ def _check_deadline(request: httpx.Request, wait: float) -> None:
         raise budget.error(request, f"would pass in the rate limiter's wait of {wait:.1f} s")
 
 
-class RateLimitTransport(httpx.BaseTransport):
-    """Paces requests through a :class:`RateLimiter` and reports every response to it.
-
-    Given :class:`OriginRateLimiters`, each request is paced by its origin's limiter and
-    ``limiter`` is the API origin's.
-    """
-
-    def __init__(
-        self,
-        wrapped: httpx.BaseTransport,
-        limiter: RateLimiter | OriginRateLimiters,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        self._wrapped = wrapped
-        self._limiters = limiter
-        self.limiter = limiter.home if isinstance(limiter, OriginRateLimiters) else limiter
-        self._clock = clock
-        self._sleep = sleep
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        limiter = _pick(self._limiters, request)
-        limiter.enter()
-        try:
-            while True:
-                sent_at = self._clock()
-                wait = limiter.acquire(sent_at)
-                if wait <= 0:
-                    break
-                _check_deadline(request, wait)
-                self._sleep(wait)
-            response = self._wrapped.handle_request(request)
-            limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
-            return response
-        finally:
-            limiter.leave()
-
-    def close(self) -> None:
-        self._wrapped.close()
-
-
-class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
-    """Async version of :class:`RateLimitTransport`; it can share the same limiter."""
-
-    def __init__(
-        self,
-        wrapped: httpx.AsyncBaseTransport,
-        limiter: RateLimiter | OriginRateLimiters,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], Awaitable[None]] | None = None,
-    ) -> None:
-        if sleep is None:
-            import asyncio  # here, not at the top: importing asyncio costs ~40 ms at startup
-
-            sleep = asyncio.sleep
-        self._wrapped = wrapped
-        self._limiters = limiter
-        self.limiter = limiter.home if isinstance(limiter, OriginRateLimiters) else limiter
-        self._clock = clock
-        self._sleep = sleep
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        limiter = _pick(self._limiters, request)
-        limiter.enter()
-        try:
-            while True:
-                sent_at = self._clock()
-                wait = limiter.acquire(sent_at)
-                if wait <= 0:
-                    break
-                _check_deadline(request, wait)
-                await self._sleep(wait)
-            response = await self._wrapped.handle_async_request(request)
-            limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
-            return response
-        finally:
-            limiter.leave()
-
-    async def aclose(self) -> None:
-        await self._wrapped.aclose()
+# The transports: the async one written by hand, the sync one generated from it (see
+# ``generator/sync_twins.py``). Imported last, as they build on everything above.
+from ._async_ratelimit import AsyncRateLimitTransport  # noqa: E402
+from ._sync_ratelimit import RateLimitTransport  # noqa: E402

@@ -10,10 +10,11 @@
         report = download_job_artifacts(client, "gh/acme/widgets", 1234, "out", glob="*.xml")
         print(report.summary())
 
-The work is written once as steps (see ``_steps``): sync functions run them in a thread pool
-over the client's ``httpx.Client``, the ``a``-prefixed coroutines as tasks over its
-``httpx.AsyncClient``. Either way the client's transport adds the token only for the API's
-origin and ``token_hosts``; a redirect elsewhere goes out without it. The rules, in the order
+The work is written once, as async code (``_async_run``) whose sync twin (``_sync_run``) is
+generated from it: sync functions run it in a thread pool over the client's ``httpx.Client``,
+the ``a``-prefixed coroutines as tasks over its ``httpx.AsyncClient``. Either way the client's
+transport adds the token only for the API's origin and ``token_hosts``; a redirect elsewhere
+goes out without it. The rules, in the order
 a file meets them:
 
 * **Listing entries** are read one by one: an entry whose ``path`` or ``url`` is not a string,

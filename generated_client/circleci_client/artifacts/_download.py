@@ -1,5 +1,8 @@
 # Hand-written runtime module (not generated): edit it here.
-"""The download of one file as steps: skip, fetch, resume, and report it."""
+"""One file's download, what needs no I/O: its progress across attempts, its outcome.
+
+The fetching itself (skip, fetch, resume) is in ``_async_run`` (and its sync twin).
+"""
 
 from __future__ import annotations
 
@@ -8,27 +11,22 @@ from pathlib import Path
 
 import httpx
 
-from .._auth import TOKEN_WITHHELD
-from .._steps import Steps
 from ..errors import APIError
 from ._defaults import (
     DEFAULT_SKIP_EXISTING,
     DEFAULT_STALL_TIMEOUT,
-    MAX_REDIRECTS,
     PART_SUFFIX,
     VALIDATOR_SUFFIX,
     SkipExisting,
 )
-from ._errors import _FileError, _Interrupted, _ListenerError, _Restart
+from ._errors import _FileError, _Interrupted, _ListenerError
 from ._folders import (
     _Folder,
     _Folders,
-    _open_part,
     _read_validator,
     _regular_size,
-    _write_validator,
 )
-from ._headers import _accept, _Body, _check_redirect, _is_complete, _probe_total, _range_header
+from ._headers import _Body
 from ._reports import ArtifactFile, FileResult, FileStatus, ProgressListener
 
 _DOWNLOAD_HEADERS = {"Accept": "*/*", "Accept-Encoding": "identity"}
@@ -137,31 +135,6 @@ def _check_length(body: _Body, written: int, progress: _Progress) -> None:
     raise _FileError(f"got {written} bytes, more than the {body.expected} announced")
 
 
-def _get(
-    url: str, headers: dict[str, str], stall_timeout: float | None = None
-) -> Steps[httpx.Response]:
-    """GET with manual redirects; returns the final (streamed, unread) response to close.
-
-    ``stall_timeout`` replaces the client's read timeout: the longest wait for any byte.
-    """
-    current = _start_url(url)
-    for hops in range(MAX_REDIRECTS + 1):
-        sent = {**_DOWNLOAD_HEADERS, **headers}
-        response: httpx.Response = yield ("get", (current, sent, stall_timeout))
-        if hops:  # a redirect's target (pre-signed storage) is meant to go without the token
-            response.request.extensions.pop(TOKEN_WITHHELD, None)
-        try:
-            target = _check_redirect(response, hops)
-        except BaseException:
-            yield ("close", (response,))
-            raise
-        if target is None:
-            return response
-        yield ("close", (response,))
-        current = target
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
 class _CheckedListener(ProgressListener):
     """Passes events on, marking what the listener raises so no file handler swallows it."""
 
@@ -182,7 +155,7 @@ class _CheckedListener(ProgressListener):
 
 
 class _Downloader:
-    """Fetches one planned file: skip, download or resume it, and report the outcome."""
+    """What fetching one planned file needs besides I/O: its folders, listener and settings."""
 
     def __init__(
         self,
@@ -199,100 +172,5 @@ class _Downloader:
         self.stall_timeout = stall_timeout
         self.skip_existing = skip_existing
 
-    def file(self, planned: tuple[ArtifactFile, str | None]) -> Steps[FileResult]:
-        try:
-            result = yield from self._file(*planned)
-        except _ListenerError as exc:
-            assert exc.__cause__ is not None
-            raise exc.__cause__ from None
-        except Exception as exc:  # whatever else the server's data provokes fails this file only
-            result = _failed(planned[0], f"unexpected error: {_describe(exc)}")
-        self.user_listener.on_finish(result)
-        return result
-
-    def _file(self, item: ArtifactFile, error: str | None) -> Steps[FileResult]:
-        if error is not None or item.target is None:
-            return _failed(item, error or "no destination")
-        final: Path | None = None
-        folder: _Folder | None = None
-        try:
-            final = self.folders.destination(item)
-            folder = self.folders.open(final.parent)
-            existing = _regular_size(folder, final.name)
-            if (
-                existing is not None
-                and self.skip_existing == "size"
-                and (yield from self._complete(item, existing))
-            ):
-                detail = "same size as on the server (content not compared)"
-                return FileResult(item, FileStatus.SKIPPED, final, size=existing, detail=detail)
-            return (yield from self._download(item, final, folder))
-        except _FileError as exc:
-            return _failed(item, str(exc), final, exc.status)
-        except (httpx.HTTPError, APIError, OSError) as exc:
-            return _failed(item, _describe(exc), final)
-        finally:
-            if folder is not None:
-                folder.close()
-
-    def _complete(self, item: ArtifactFile, size: int) -> Steps[bool]:
-        try:
-            response = yield from _get(item.url, {"Range": "bytes=0-0"}, self.stall_timeout)
-        except httpx.ReadTimeout as exc:
-            raise _FileError(self._stalled()) from exc
-        try:
-            return _is_complete(_probe_total(response), size)
-        finally:
-            yield ("close", (response,))
-
     def _stalled(self) -> str:
         return f"stalled: no data for {self.stall_timeout:g} s"
-
-    def _download(self, item: ArtifactFile, final: Path, folder: _Folder) -> Steps[FileResult]:
-        progress = _Progress(item, final, folder, self.retries)
-        while True:
-            try:
-                written, appended = yield from self._attempt(progress)
-            except _Restart:
-                progress.drop()
-                continue
-            except _Interrupted as exc:
-                failure = progress.interrupted(exc)
-                if failure is not None:
-                    return failure
-                continue
-            return progress.done(written, appended)
-
-    def _attempt(self, progress: _Progress) -> Steps[tuple[int, bool]]:
-        """Fetch the rest of the file into the ``.part``; the bytes written and whether appended."""
-        item, folder = progress.item, progress.folder
-        offset, validator = progress.resume_point()
-        try:
-            headers = _range_header(offset, validator)
-            response = yield from _get(item.url, headers, self.stall_timeout)
-        except httpx.ReadTimeout as exc:
-            raise _Interrupted(0, self._stalled()) from exc
-        try:
-            body = _accept(response, offset, validator)
-            if body is None:
-                return 0, True
-            self.listener.on_start(item, body.total, offset if body.append else 0)
-            written = 0
-            # Async downloads write from the event loop too: pieces go to the page cache.
-            with _open_part(folder, progress.part, body.append) as out:
-                if not body.append:  # the version's validator first, then its bytes
-                    _write_validator(folder, progress.sidecar, body.validator)
-                try:
-                    chunks = yield ("chunks", (response,))
-                    while (chunk := (yield ("next", (chunks,)))) is not None:
-                        out.write(chunk)
-                        written += len(chunk)
-                        self.listener.on_bytes(item, len(chunk))
-                except httpx.ReadTimeout as exc:
-                    raise _Interrupted(written, self._stalled()) from exc
-                except (httpx.HTTPError, APIError) as exc:
-                    raise _Interrupted(written, _describe(exc)) from exc
-            _check_length(body, written, progress)
-            return written, body.append
-        finally:
-            yield ("close", (response,))

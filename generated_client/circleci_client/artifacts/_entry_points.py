@@ -3,17 +3,19 @@
 
 from __future__ import annotations
 
-import fnmatch
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict, Unpack, cast
 from uuid import UUID
 
 from .._client import Client
-from .._steps import Steps, arun, run
 from ..models.artifact import Artifact
+from ._async_run import _artifacts_of as _aartifacts_of
+from ._async_run import _download as _adownload
+from ._async_run import _download_files as _adownload_files
+from ._async_run import _latest_successful as _alatest_successful
 from ._defaults import (
     DEFAULT_CONCURRENCY,
     DEFAULT_MAX_PIPELINES,
@@ -22,22 +24,22 @@ from ._defaults import (
     DEFAULT_STALL_TIMEOUT,
     SkipExisting,
 )
-from ._discovery import _artifacts_of, _entries_of, _latest_successful, _workflow_jobs
-from ._download import _Downloader
-from ._listing import _check_collisions, _Entry, _JobRef, _plan_job
+from ._listing import _JobRef
 from ._reports import ArtifactFile, DownloadReport, ProgressListener, SuccessfulPipeline
-from ._workers import _async_io, _sync_io, _Workers
+from ._sources import _BranchSource, _JobSource, _Source, _WorkflowSource
+from ._sync_run import _artifacts_of, _download, _download_files, _latest_successful
+from ._workers import _AsyncIO, _SyncIO, _Workers
 
 
 def list_artifacts(client: Client, project_slug: str, job_number: int) -> list[Artifact]:
     """Every artifact of a job, across pages."""
-    return run(_artifacts_of(_JobRef(project_slug, job_number, None)), _sync_io(client))
+    return _artifacts_of(_SyncIO(client), _JobRef(project_slug, job_number, None))
 
 
 async def alist_artifacts(client: Client, project_slug: str, job_number: int) -> list[Artifact]:
     """Async :func:`list_artifacts`."""
     job = _JobRef(project_slug, job_number, None)
-    return await arun(_artifacts_of(job), _async_io(client, 1))
+    return await _aartifacts_of(_AsyncIO(client, 1), job)
 
 
 def find_latest_successful_pipeline(
@@ -52,15 +54,14 @@ def find_latest_successful_pipeline(
     Raises:
         NoSuccessfulPipelineError: none of them is successful.
     """
-    return run(_latest_successful(project_slug, branch, max_pipelines), _sync_io(client))
+    return _latest_successful(_SyncIO(client), project_slug, branch, max_pipelines)
 
 
 async def afind_latest_successful_pipeline(
     client: Client, project_slug: str, branch: str, *, max_pipelines: int = DEFAULT_MAX_PIPELINES
 ) -> SuccessfulPipeline:
     """Async :func:`find_latest_successful_pipeline`."""
-    steps = _latest_successful(project_slug, branch, max_pipelines)
-    return await arun(steps, _async_io(client, 1))
+    return await _alatest_successful(_AsyncIO(client, 1), project_slug, branch, max_pipelines)
 
 
 def _parse_globs(glob: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -80,22 +81,6 @@ def _root(dest: str | os.PathLike[str]) -> Path:
     root = Path(dest).expanduser()
     root.mkdir(parents=True, exist_ok=True)
     return root.resolve()
-
-
-def _plan(
-    jobs: Sequence[_JobRef],
-    listings: Sequence[Sequence[_Entry]],
-    globs: Sequence[str],
-    folders: bool,
-    listener: ProgressListener,
-) -> list[tuple[ArtifactFile, str | None]]:
-    """Every file to fetch with its destination (or why it is refused), in listing order."""
-    planned: list[tuple[ArtifactFile, str | None]] = []
-    for job, entries in zip(jobs, listings, strict=True):
-        planned += _plan_job(job, entries, globs, folders)
-    planned = _check_collisions(planned)
-    listener.on_plan([item for item, _ in planned])
-    return planned
 
 
 Destination = str | os.PathLike[str]
@@ -180,68 +165,13 @@ class _Request:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class _Source:
-    """Which jobs to download from, as steps, and how the report names them."""
-
-    jobs: Callable[[], Steps[list[_JobRef]]]
-    folders: bool
-    describe: Callable[[], str]
-
-
-def _job_source(project_slug: str, job_number: int) -> _Source:
-    def jobs() -> Steps[list[_JobRef]]:
-        if False:  # pragma: no cover  (a generator that needs no step)
-            yield ("close", ())
-        return [_JobRef(project_slug, job_number, None)]
-
-    return _Source(jobs, False, lambda: f"job {job_number} of {project_slug}")
-
-
-def _workflow_source(workflow_id: UUID | str) -> _Source:
-    return _Source(lambda: _workflow_jobs(workflow_id), True, lambda: f"workflow {workflow_id}")
-
-
 def _branch_source(
     project_slug: str, branch: str, options: BranchDownloadOptions
-) -> tuple[_Source, DownloadOptions]:
+) -> tuple[_BranchSource, DownloadOptions]:
     """The source, and the options left once ``max_pipelines`` is taken out."""
     rest = options.copy()
     max_pipelines = rest.pop("max_pipelines", DEFAULT_MAX_PIPELINES)
-    found: SuccessfulPipeline | None = None
-
-    def jobs() -> Steps[list[_JobRef]]:
-        nonlocal found
-        found = yield from _latest_successful(project_slug, branch, max_pipelines)
-        refs: list[_JobRef] = []
-        for workflow in found.workflows:
-            refs += yield from _workflow_jobs(workflow.id)
-        return refs
-
-    def describe() -> str:
-        assert found is not None, "describe() runs after jobs()"
-        pipeline = found.pipeline
-        return f"pipeline {pipeline.number} ({pipeline.id}) on {branch}"
-
-    return _Source(jobs, True, describe), cast(DownloadOptions, rest)
-
-
-def _download(source: _Source, asked: _Request) -> Steps[DownloadReport]:
-    jobs = yield from source.jobs()
-    listings = yield ("map", (_entries_of, jobs))
-    planned = _plan(jobs, listings, asked.globs, source.folders, asked.listener)
-    downloader = _Downloader(
-        asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
-    )
-    results = yield ("map", (downloader.file, planned))
-    paths = [entry.path for entries in listings for entry in entries if entry.has_path]
-    unmatched = [pattern for pattern in asked.globs if not _select_any(paths, pattern)]
-    listed = sum(len(entries) for entries in listings)
-    return DownloadReport(asked.root, results, source.describe(), listed, unmatched)
-
-
-def _select_any(paths: Sequence[str], pattern: str) -> bool:
-    return any(fnmatch.fnmatchcase(path, pattern) for path in paths)
+    return _BranchSource(project_slug, branch, max_pipelines), cast(DownloadOptions, rest)
 
 
 def _download_sync(
@@ -249,31 +179,16 @@ def _download_sync(
 ) -> DownloadReport:
     asked = _Request.make(dest, options)
     workers = _Workers(asked.concurrency)
-    io = _sync_io(client, workers, allow_link_local=asked.allow_link_local)
-    return run(_download(source, asked), workers.guard(io))
+    io = _SyncIO(client, workers, allow_link_local=asked.allow_link_local)
+    return _download(io, source, asked)
 
 
 async def _download_async(
     client: Client, source: _Source, options: DownloadOptions, dest: Destination
 ) -> DownloadReport:
     asked = _Request.make(dest, options)
-    io = _async_io(client, asked.concurrency, allow_link_local=asked.allow_link_local)
-    return await arun(_download(source, asked), io)
-
-
-def _presigned(
-    files: Sequence[ArtifactFile], asked: _Request, source: str
-) -> Steps[DownloadReport]:
-    """Download files that need no listing (pre-signed URLs), with the same rules."""
-    planned = _check_collisions(
-        [(item, None if item.target is not None else "no usable file name") for item in files]
-    )
-    asked.listener.on_plan([item for item, _ in planned])
-    downloader = _Downloader(
-        asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
-    )
-    results = yield ("map", (downloader.file, planned))
-    return DownloadReport(asked.root, results, source, len(files))
+    io = _AsyncIO(client, asked.concurrency, allow_link_local=asked.allow_link_local)
+    return await _adownload(io, source, asked)
 
 
 def _download_presigned(
@@ -286,8 +201,8 @@ def _download_presigned(
     """Download ``files`` from pre-signed URLs: no token or credential header to any host."""
     asked = _Request.make(dest, options)
     workers = _Workers(asked.concurrency)
-    io = _sync_io(client, workers, allow_link_local=asked.allow_link_local, anonymous=True)
-    return run(_presigned(files, asked, source), workers.guard(io))
+    io = _SyncIO(client, workers, allow_link_local=asked.allow_link_local, anonymous=True)
+    return _download_files(io, files, asked, source)
 
 
 async def _adownload_presigned(
@@ -299,10 +214,10 @@ async def _adownload_presigned(
 ) -> DownloadReport:
     """Async :func:`_download_presigned`."""
     asked = _Request.make(dest, options)
-    io = _async_io(
+    io = _AsyncIO(
         client, asked.concurrency, allow_link_local=asked.allow_link_local, anonymous=True
     )
-    return await arun(_presigned(files, asked, source), io)
+    return await _adownload_files(io, files, asked, source)
 
 
 def download_job_artifacts(
@@ -330,7 +245,7 @@ def download_job_artifacts(
         KeyboardInterrupt: Ctrl-C; the workers are stopped within about a second and every
             ``.part`` is kept with its validator, so the same call resumes.
     """
-    return _download_sync(client, _job_source(project_slug, job_number), options, dest)
+    return _download_sync(client, _JobSource(project_slug, job_number), options, dest)
 
 
 async def adownload_job_artifacts(
@@ -341,7 +256,7 @@ async def adownload_job_artifacts(
     **options: Unpack[DownloadOptions],
 ) -> DownloadReport:
     """Async :func:`download_job_artifacts`."""
-    return await _download_async(client, _job_source(project_slug, job_number), options, dest)
+    return await _download_async(client, _JobSource(project_slug, job_number), options, dest)
 
 
 def download_workflow_artifacts(
@@ -355,7 +270,7 @@ def download_workflow_artifacts(
     Jobs without a job number (approvals, jobs that never ran) are skipped. Other arguments
     as in :func:`download_job_artifacts`.
     """
-    return _download_sync(client, _workflow_source(workflow_id), options, dest)
+    return _download_sync(client, _WorkflowSource(workflow_id), options, dest)
 
 
 async def adownload_workflow_artifacts(
@@ -365,7 +280,7 @@ async def adownload_workflow_artifacts(
     **options: Unpack[DownloadOptions],
 ) -> DownloadReport:
     """Async :func:`download_workflow_artifacts`."""
-    return await _download_async(client, _workflow_source(workflow_id), options, dest)
+    return await _download_async(client, _WorkflowSource(workflow_id), options, dest)
 
 
 def download_branch_artifacts(

@@ -1,5 +1,10 @@
 # Hand-written runtime module (not generated): edit it here.
-"""Running the steps: the I/O tables, the sync worker threads (and Ctrl-C), async tasks."""
+"""The downloads' I/O: sync over worker threads (and Ctrl-C), async over bounded tasks.
+
+``_async_run`` does its I/O through :class:`_AsyncIO`, its generated twin ``_sync_run``
+through :class:`_SyncIO`: the same methods, one blocking, one awaitable, so mypy tells them
+apart.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,13 @@ import contextlib
 import socket
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from typing import Any, TypeVar, cast
 
 import httpx
 
 from .._auth import NO_CREDENTIALS
 from .._client import Client
-from .._steps import Steps, arun, run
 from ._defaults import STOP_GRACE
 from ._errors import _Stopped
 from ._listing import _refuse_link_local
@@ -28,24 +32,29 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _common_io(
-    http: httpx.Client | httpx.AsyncClient, allow_link_local: bool, anonymous: bool = False
-) -> dict[str, Callable[..., Any]]:
-    def get(url: httpx.URL, headers: dict[str, str], stall: float | None = None) -> Any:
-        # A coroutine for AsyncClient. The read timeout bounds the wait for any byte.
-        if not allow_link_local:
-            _refuse_link_local(url)  # every request of a download, redirects included
-        timeout = http.timeout
-        if stall is not None:
-            timeout = httpx.Timeout(
-                connect=timeout.connect, read=stall, write=timeout.write, pool=timeout.pool
-            )
-        request = http.build_request("GET", url, headers=headers, timeout=timeout)
-        if anonymous:  # pre-signed URLs: no token, on any host (see _auth.NO_CREDENTIALS)
-            request.extensions[NO_CREDENTIALS] = True
-        return http.send(request, stream=True, follow_redirects=False)
+def _download_request(
+    http: httpx.Client | httpx.AsyncClient,
+    url: httpx.URL,
+    headers: dict[str, str],
+    stall: float | None,
+    allow_link_local: bool,
+    anonymous: bool = False,
+) -> httpx.Request:
+    """A download's GET; ``stall`` replaces the read timeout (the longest wait for any byte).
 
-    return {"get": get}
+    ``anonymous`` (pre-signed URLs) sends no token or credential header to any host.
+    """
+    if not allow_link_local:
+        _refuse_link_local(url)  # every request of a download, redirects included
+    timeout = http.timeout
+    if stall is not None:
+        timeout = httpx.Timeout(
+            connect=timeout.connect, read=stall, write=timeout.write, pool=timeout.pool
+        )
+    request = http.build_request("GET", url, headers=headers, timeout=timeout)
+    if anonymous:  # see _auth.NO_CREDENTIALS
+        request.extensions[NO_CREDENTIALS] = True
+    return request
 
 
 async def _gather_or_cancel(awaitables: Iterable[Awaitable[T]]) -> list[T]:
@@ -145,33 +154,29 @@ class _Workers:
         for thread in self._threads:
             thread.join(max(0.0, deadline - time.monotonic()))
 
-    def guard(self, io: dict[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
-        """``io`` whose steps raise ``_Stopped`` once stopping, and which tracks responses."""
-        get, close, step = io["get"], io["close"], io["next"]
+    def track(self, response: httpx.Response) -> None:
+        """Count ``response`` in flight (:meth:`stop` shuts it down); refuse it once stopping."""
+        with self._lock:
+            self._in_flight.add(response)
+        if self._stopping.is_set():
+            response.close()
+            raise _Stopped
 
-        def checked_get(*args: Any) -> httpx.Response:
-            self._check()
-            response: httpx.Response = get(*args)
-            with self._lock:
-                self._in_flight.add(response)
-            if self._stopping.is_set():
-                close(response)
-                raise _Stopped
-            return response
+    def untrack(self, response: httpx.Response) -> None:
+        with self._lock:
+            self._in_flight.discard(response)
 
-        def checked_close(response: httpx.Response) -> None:
-            with self._lock:
-                self._in_flight.discard(response)
-            close(response)
+    def checked(self, items: Iterator[T]) -> Iterator[T]:
+        """``items``, raising ``_Stopped`` before each next one once stopping."""
+        while True:
+            self.check()
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            yield item
 
-        def checked_next(iterator: Any) -> Any:
-            self._check()
-            return step(iterator)
-
-        io |= {"get": checked_get, "close": checked_close, "next": checked_next}
-        return io
-
-    def _check(self) -> None:
+    def check(self) -> None:
         if self._stopping.is_set():
             raise _Stopped
 
@@ -185,45 +190,101 @@ def _shut_down(response: httpx.Response) -> None:
             sock.shutdown(socket.SHUT_RDWR)
 
 
-def _sync_io(
-    client: Client,
-    pool: _Workers | None = None,
-    *,
-    allow_link_local: bool = False,
-    anonymous: bool = False,
-) -> dict[str, Callable[..., Any]]:
-    """The steps' I/O with the client's ``httpx.Client``; ``map`` fans out over ``pool``.
+class _SyncIO:
+    """The sync downloads' I/O: the client's ``httpx.Client``, fanned out over ``workers``.
 
-    ``anonymous`` downloads send no token or credential header to any host.
+    With ``workers``, every request, chunk and listed item first checks that the run is not
+    stopping, and responses in flight are tracked so that :meth:`_Workers.stop` can end them.
     """
-    fan_out = pool.map if pool is not None else map
-    io = _common_io(client.get_httpx_client(), allow_link_local, anonymous)
-    io |= {
-        "close": httpx.Response.close,
-        "chunks": httpx.Response.iter_raw,
-        "items": lambda op, args, kwargs: op.iter_items(*args, client=client, **kwargs),
-        "next": lambda iterator: next(iterator, None),
-        "map": lambda work, items: list(fan_out(lambda item: run(work(item), io), items)),
-    }
-    return io
+
+    def __init__(
+        self,
+        client: Client,
+        workers: _Workers | None = None,
+        *,
+        allow_link_local: bool = False,
+        anonymous: bool = False,
+    ) -> None:
+        self.client = client
+        self._http = client.get_httpx_client()
+        self._workers = workers
+        self._allow_link_local = allow_link_local
+        self._anonymous = anonymous
+
+    def get(self, url: httpx.URL, headers: dict[str, str], stall: float | None) -> httpx.Response:
+        """Send a GET, streamed and without following redirects."""
+        if self._workers is not None:
+            self._workers.check()
+        request = _download_request(
+            self._http, url, headers, stall, self._allow_link_local, self._anonymous
+        )
+        response = self._http.send(request, stream=True, follow_redirects=False)
+        if self._workers is not None:
+            self._workers.track(response)
+        return response
+
+    def close(self, response: httpx.Response) -> None:
+        if self._workers is not None:
+            self._workers.untrack(response)
+        response.close()
+
+    def each(self, items: Iterator[T]) -> Iterator[T]:
+        """``items``, checked for stopping one by one."""
+        return items if self._workers is None else self._workers.checked(items)
+
+    def chunks(self, response: httpx.Response) -> Iterator[bytes]:
+        """The body's bytes as they arrive (undecoded)."""
+        return self.each(response.iter_raw())
+
+    def map(self, work: Callable[[T], R], items: Iterable[T]) -> list[R]:
+        """``work`` on every item (on the workers, when there are); results in order."""
+        if self._workers is None:
+            return [work(item) for item in items]
+        return self._workers.map(work, items)
 
 
-def _async_io(
-    client: Client, concurrency: int, *, allow_link_local: bool = False, anonymous: bool = False
-) -> dict[str, Callable[..., Any]]:
-    """The steps' I/O with the client's ``httpx.AsyncClient``; ``map`` runs tasks, bounded."""
-    limit = asyncio.Semaphore(concurrency)
+class _AsyncIO:
+    """The async downloads' I/O: the client's ``httpx.AsyncClient``, ``concurrency`` tasks."""
 
-    async def bounded(steps: Steps[T]) -> T:
-        async with limit:
-            return await arun(steps, io)
+    def __init__(
+        self,
+        client: Client,
+        concurrency: int,
+        *,
+        allow_link_local: bool = False,
+        anonymous: bool = False,
+    ) -> None:
+        self.client = client
+        self._http = client.get_async_httpx_client()
+        self._limit = asyncio.Semaphore(concurrency)
+        self._allow_link_local = allow_link_local
+        self._anonymous = anonymous
 
-    io = _common_io(client.get_async_httpx_client(), allow_link_local, anonymous)
-    io |= {
-        "close": httpx.Response.aclose,
-        "chunks": httpx.Response.aiter_raw,
-        "items": lambda op, args, kwargs: op.aiter_items(*args, client=client, **kwargs),
-        "next": lambda iterator: anext(iterator, None),
-        "map": lambda work, items: _gather_or_cancel(bounded(work(item)) for item in items),
-    }
-    return io
+    async def get(
+        self, url: httpx.URL, headers: dict[str, str], stall: float | None
+    ) -> httpx.Response:
+        """Send a GET, streamed and without following redirects."""
+        request = _download_request(
+            self._http, url, headers, stall, self._allow_link_local, self._anonymous
+        )
+        return await self._http.send(request, stream=True, follow_redirects=False)
+
+    async def close(self, response: httpx.Response) -> None:
+        await response.aclose()
+
+    def each(self, items: AsyncIterator[T]) -> AsyncIterator[T]:
+        """``items`` as they are (cancellation stops async runs)."""
+        return items
+
+    def chunks(self, response: httpx.Response) -> AsyncIterator[bytes]:
+        """The body's bytes as they arrive (undecoded)."""
+        return response.aiter_raw()
+
+    async def map(self, work: Callable[[T], Awaitable[R]], items: Iterable[T]) -> list[R]:
+        """``work`` on every item, ``concurrency`` at a time; results in order."""
+
+        async def bounded(item: T) -> R:
+            async with self._limit:
+                return await work(item)
+
+        return await _gather_or_cancel(bounded(item) for item in items)

@@ -3,8 +3,6 @@ from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths, _request_body
 from ...client import AuthenticatedClient, Client
 from ...models.context_environment_variable import ContextEnvironmentVariable
@@ -12,11 +10,20 @@ from ...models.context_environment_variable_input import ContextEnvironmentVaria
 from ...models.error_response import ErrorResponse
 from ...types import Response
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> ContextEnvironmentVariable:
+    response_200 = ContextEnvironmentVariable.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[ContextEnvironmentVariable] = _operation.Operation(
     operation_id="addEnvironmentVariableToContext",
     method="PUT",
     path="/context/{context_id}/environment-variable/{env_var_name}",
     success_status=200,
+    model="ContextEnvironmentVariable",
+    parse=_parse_success,
 )
 
 
@@ -29,8 +36,8 @@ def _get_kwargs(
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "put",
-        "url": "/context/{context_id}/environment-variable/{env_var_name}".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             context_id=_paths.path_segment(OPERATION, "context_id", context_id),
             env_var_name=_paths.path_segment(OPERATION, "env_var_name", env_var_name),
         ),
@@ -41,20 +48,6 @@ def _get_kwargs(
     headers["Content-Type"] = "application/json"
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_success(data: Any) -> ContextEnvironmentVariable:
-    response_200 = ContextEnvironmentVariable.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> ContextEnvironmentVariable | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(
-            OPERATION, "ContextEnvironmentVariable", _parse_success, response
-        )
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -103,7 +96,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -154,7 +147,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "ContextEnvironmentVariable", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -203,7 +196,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -254,4 +247,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "ContextEnvironmentVariable", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

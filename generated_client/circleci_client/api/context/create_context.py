@@ -2,8 +2,6 @@
 from collections.abc import Mapping
 from typing import Any
 
-import httpx
-
 from ... import _operation, _request_body
 from ...client import AuthenticatedClient, Client
 from ...models.context import Context
@@ -11,11 +9,20 @@ from ...models.context_input import ContextInput
 from ...models.error_response import ErrorResponse
 from ...types import Response
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> Context:
+    response_200 = Context.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[Context] = _operation.Operation(
     operation_id="createContext",
     method="POST",
     path="/context",
     success_status=200,
+    model="Context",
+    parse=_parse_success,
 )
 
 
@@ -26,8 +33,8 @@ def _get_kwargs(
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/context",
+        "method": OPERATION.method,
+        "url": OPERATION.path,
     }
     body = _request_body.model_from(OPERATION, ContextInput, body)
     _kwargs["json"] = body.to_dict()
@@ -35,18 +42,6 @@ def _get_kwargs(
     headers["Content-Type"] = "application/json"
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_success(data: Any) -> Context:
-    response_200 = Context.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> Context | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "Context", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -89,7 +84,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -134,7 +129,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "Context", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -177,7 +172,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -222,4 +217,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "Context", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

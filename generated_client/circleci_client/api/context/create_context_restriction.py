@@ -3,8 +3,6 @@ from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths, _request_body
 from ...client import AuthenticatedClient, Client
 from ...models.context_restriction import ContextRestriction
@@ -12,11 +10,20 @@ from ...models.context_restriction_input import ContextRestrictionInput
 from ...models.error_response import ErrorResponse
 from ...types import Response
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> ContextRestriction:
+    response_201 = ContextRestriction.from_dict(data)
+
+    return response_201
+
+
+OPERATION: _operation.Operation[ContextRestriction] = _operation.Operation(
     operation_id="createContextRestriction",
     method="POST",
     path="/context/{context_id}/restrictions",
     success_status=201,
+    model="ContextRestriction",
+    parse=_parse_success,
 )
 
 
@@ -28,8 +35,8 @@ def _get_kwargs(
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/context/{context_id}/restrictions".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             context_id=_paths.path_segment(OPERATION, "context_id", context_id),
         ),
     }
@@ -39,18 +46,6 @@ def _get_kwargs(
     headers["Content-Type"] = "application/json"
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_success(data: Any) -> ContextRestriction:
-    response_201 = ContextRestriction.from_dict(data)
-
-    return response_201
-
-
-def _parse(response: httpx.Response) -> ContextRestriction | ErrorResponse | None:
-    if response.status_code == 201:
-        return _operation.parse_body(OPERATION, "ContextRestriction", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -97,7 +92,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -146,7 +141,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "ContextRestriction", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -193,7 +188,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -242,4 +237,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "ContextRestriction", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

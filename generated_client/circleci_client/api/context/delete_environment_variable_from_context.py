@@ -2,19 +2,26 @@
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.message_response import MessageResponse
 from ...types import Response
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> MessageResponse:
+    response_200 = MessageResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[MessageResponse] = _operation.Operation(
     operation_id="deleteEnvironmentVariableFromContext",
     method="DELETE",
     path="/context/{context_id}/environment-variable/{env_var_name}",
     success_status=200,
+    model="MessageResponse",
+    parse=_parse_success,
 )
 
 
@@ -24,25 +31,13 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
-        "method": "delete",
-        "url": "/context/{context_id}/environment-variable/{env_var_name}".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             context_id=_paths.path_segment(OPERATION, "context_id", context_id),
             env_var_name=_paths.path_segment(OPERATION, "env_var_name", env_var_name),
         ),
     }
     return _kwargs
-
-
-def _parse_success(data: Any) -> MessageResponse:
-    response_200 = MessageResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> MessageResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -85,7 +80,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -130,7 +125,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -173,7 +168,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -218,4 +213,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

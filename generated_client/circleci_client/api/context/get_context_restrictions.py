@@ -3,8 +3,6 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.context_restriction import ContextRestriction
@@ -12,11 +10,20 @@ from ...models.context_restriction_list_response import ContextRestrictionListRe
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> ContextRestrictionListResponse:
+    response_200 = ContextRestrictionListResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[ContextRestrictionListResponse] = _operation.Operation(
     operation_id="getContextRestrictions",
     method="GET",
     path="/context/{context_id}/restrictions",
     success_status=200,
+    model="ContextRestrictionListResponse",
+    parse=_parse_success,
 )
 
 
@@ -33,27 +40,13 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/context/{context_id}/restrictions".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             context_id=_paths.path_segment(OPERATION, "context_id", context_id),
         ),
         "params": params,
     }
     return _kwargs
-
-
-def _parse_success(data: Any) -> ContextRestrictionListResponse:
-    response_200 = ContextRestrictionListResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> ContextRestrictionListResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(
-            OPERATION, "ContextRestrictionListResponse", _parse_success, response
-        )
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -98,7 +91,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -145,9 +138,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(
-        OPERATION, "ContextRestrictionListResponse", _parse_success, response
-    )
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -192,7 +183,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -239,9 +230,7 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(
-        OPERATION, "ContextRestrictionListResponse", _parse_success, response
-    )
+    return _operation.parse_success(OPERATION, response)
 
 
 def iter_pages(

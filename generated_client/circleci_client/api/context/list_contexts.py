@@ -3,8 +3,6 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation
 from ...client import AuthenticatedClient, Client
 from ...models.context import Context
@@ -13,11 +11,20 @@ from ...models.context_owner_type import ContextOwnerType
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> ContextListResponse:
+    response_200 = ContextListResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[ContextListResponse] = _operation.Operation(
     operation_id="listContexts",
     method="GET",
     path="/context",
     success_status=200,
+    model="ContextListResponse",
+    parse=_parse_success,
 )
 
 
@@ -48,23 +55,11 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/context",
+        "method": OPERATION.method,
+        "url": OPERATION.path,
         "params": params,
     }
     return _kwargs
-
-
-def _parse_success(data: Any) -> ContextListResponse:
-    response_200 = ContextListResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> ContextListResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "ContextListResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -119,7 +114,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -176,7 +171,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "ContextListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -231,7 +226,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -288,7 +283,7 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "ContextListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 def iter_pages(

@@ -3,8 +3,6 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.context_environment_variable import ContextEnvironmentVariable
@@ -14,11 +12,20 @@ from ...models.context_environment_variable_list_response import (
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> ContextEnvironmentVariableListResponse:
+    response_200 = ContextEnvironmentVariableListResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[ContextEnvironmentVariableListResponse] = _operation.Operation(
     operation_id="listEnvironmentVariablesFromContext",
     method="GET",
     path="/context/{context_id}/environment-variable",
     success_status=200,
+    model="ContextEnvironmentVariableListResponse",
+    parse=_parse_success,
 )
 
 
@@ -35,29 +42,13 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/context/{context_id}/environment-variable".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             context_id=_paths.path_segment(OPERATION, "context_id", context_id),
         ),
         "params": params,
     }
     return _kwargs
-
-
-def _parse_success(data: Any) -> ContextEnvironmentVariableListResponse:
-    response_200 = ContextEnvironmentVariableListResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(
-    response: httpx.Response,
-) -> ContextEnvironmentVariableListResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(
-            OPERATION, "ContextEnvironmentVariableListResponse", _parse_success, response
-        )
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -101,7 +92,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -147,9 +138,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(
-        OPERATION, "ContextEnvironmentVariableListResponse", _parse_success, response
-    )
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -193,7 +182,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -239,9 +228,7 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(
-        OPERATION, "ContextEnvironmentVariableListResponse", _parse_success, response
-    )
+    return _operation.parse_success(OPERATION, response)
 
 
 def iter_pages(

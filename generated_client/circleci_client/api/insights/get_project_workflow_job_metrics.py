@@ -2,26 +2,34 @@
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.job_metrics_item import JobMetricsItem
 from ...models.job_metrics_list_response import JobMetricsListResponse
 from ...models.reporting_window import ReportingWindow
+from ...slugs import ProjectSlug
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> JobMetricsListResponse:
+    response_200 = JobMetricsListResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[JobMetricsListResponse] = _operation.Operation(
     operation_id="getProjectWorkflowJobMetrics",
     method="GET",
     path="/insights/{project_slug}/workflows/{workflow_name}/jobs",
     success_status=200,
+    model="JobMetricsListResponse",
+    parse=_parse_success,
 )
 
 
 def _get_kwargs(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     page_token: str | Unset = UNSET,
@@ -49,8 +57,8 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/insights/{project_slug}/workflows/{workflow_name}/jobs".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             project_slug=_paths.slug_segment(OPERATION, project_slug),
             workflow_name=_paths.path_segment(OPERATION, "workflow_name", workflow_name),
         ),
@@ -59,20 +67,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_success(data: Any) -> JobMetricsListResponse:
-    response_200 = JobMetricsListResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> JobMetricsListResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "JobMetricsListResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
-
-
 def sync_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -91,9 +87,9 @@ def sync_detailed(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -129,11 +125,11 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -152,9 +148,9 @@ def sync(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -192,11 +188,11 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "JobMetricsListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -215,9 +211,9 @@ async def asyncio_detailed(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -253,11 +249,11 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -276,9 +272,9 @@ async def asyncio(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -316,11 +312,11 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "JobMetricsListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 def iter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -340,9 +336,9 @@ def iter_pages(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
@@ -383,7 +379,7 @@ def iter_pages(
 
 
 def iter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -404,9 +400,9 @@ def iter_items(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
@@ -446,7 +442,7 @@ def iter_items(
 
 
 def aiter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -466,9 +462,9 @@ def aiter_pages(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
@@ -509,7 +505,7 @@ def aiter_pages(
 
 
 def aiter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -530,9 +526,9 @@ def aiter_items(
     ``GET /insights/{project_slug}/workflows/{workflow_name}/jobs`` (operation ``getProjectWorkflowJobMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-

@@ -2,26 +2,34 @@
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.reporting_window import ReportingWindow
 from ...models.workflow_metrics_item import WorkflowMetricsItem
 from ...models.workflow_metrics_list_response import WorkflowMetricsListResponse
+from ...slugs import ProjectSlug
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> WorkflowMetricsListResponse:
+    response_200 = WorkflowMetricsListResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[WorkflowMetricsListResponse] = _operation.Operation(
     operation_id="getProjectWorkflowMetrics",
     method="GET",
     path="/insights/{project_slug}/workflows",
     success_status=200,
+    model="WorkflowMetricsListResponse",
+    parse=_parse_success,
 )
 
 
 def _get_kwargs(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     page_token: str | Unset = UNSET,
     all_branches: bool | Unset = UNSET,
@@ -45,8 +53,8 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/insights/{project_slug}/workflows".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             project_slug=_paths.slug_segment(OPERATION, project_slug),
         ),
         "params": params,
@@ -54,22 +62,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_success(data: Any) -> WorkflowMetricsListResponse:
-    response_200 = WorkflowMetricsListResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> WorkflowMetricsListResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(
-            OPERATION, "WorkflowMetricsListResponse", _parse_success, response
-        )
-    return _operation.parse_error_body(response)
-
-
 def sync_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -87,9 +81,9 @@ def sync_detailed(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
@@ -121,11 +115,11 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -143,9 +137,9 @@ def sync(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
@@ -179,11 +173,11 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "WorkflowMetricsListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -201,9 +195,9 @@ async def asyncio_detailed(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
@@ -235,11 +229,11 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -257,9 +251,9 @@ async def asyncio(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
@@ -293,11 +287,11 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "WorkflowMetricsListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 def iter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -316,9 +310,9 @@ def iter_pages(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
             branches`), the default branch.
@@ -355,7 +349,7 @@ def iter_pages(
 
 
 def iter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -375,9 +369,9 @@ def iter_items(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
             branches`), the default branch.
@@ -413,7 +407,7 @@ def iter_items(
 
 
 def aiter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -432,9 +426,9 @@ def aiter_pages(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
             branches`), the default branch.
@@ -471,7 +465,7 @@ def aiter_pages(
 
 
 def aiter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -491,9 +485,9 @@ def aiter_items(
     ``GET /insights/{project_slug}/workflows`` (operation ``getProjectWorkflowMetrics``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
             branches`), the default branch.

@@ -3,25 +3,33 @@ import datetime
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.workflow_run import WorkflowRun
 from ...models.workflow_run_list_response import WorkflowRunListResponse
+from ...slugs import ProjectSlug
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> WorkflowRunListResponse:
+    response_200 = WorkflowRunListResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[WorkflowRunListResponse] = _operation.Operation(
     operation_id="getProjectWorkflowRuns",
     method="GET",
     path="/insights/{project_slug}/workflows/{workflow_name}",
     success_status=200,
+    model="WorkflowRunListResponse",
+    parse=_parse_success,
 )
 
 
 def _get_kwargs(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     all_branches: bool | Unset = UNSET,
@@ -52,8 +60,8 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/insights/{project_slug}/workflows/{workflow_name}".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             project_slug=_paths.slug_segment(OPERATION, project_slug),
             workflow_name=_paths.path_segment(OPERATION, "workflow_name", workflow_name),
         ),
@@ -62,20 +70,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_success(data: Any) -> WorkflowRunListResponse:
-    response_200 = WorkflowRunListResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> WorkflowRunListResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "WorkflowRunListResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
-
-
 def sync_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -94,9 +90,9 @@ def sync_detailed(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
@@ -134,11 +130,11 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -157,9 +153,9 @@ def sync(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
@@ -199,11 +195,11 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "WorkflowRunListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -222,9 +218,9 @@ async def asyncio_detailed(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
@@ -262,11 +258,11 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -285,9 +281,9 @@ async def asyncio(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
@@ -327,11 +323,11 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "WorkflowRunListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 def iter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -351,9 +347,9 @@ def iter_pages(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
@@ -396,7 +392,7 @@ def iter_pages(
 
 
 def iter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -417,9 +413,9 @@ def iter_items(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
@@ -461,7 +457,7 @@ def iter_items(
 
 
 def aiter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -481,9 +477,9 @@ def aiter_pages(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-
@@ -526,7 +522,7 @@ def aiter_pages(
 
 
 def aiter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     workflow_name: str,
     *,
     client: AuthenticatedClient | Client,
@@ -547,9 +543,9 @@ def aiter_items(
     ``GET /insights/{project_slug}/workflows/{workflow_name}`` (operation ``getProjectWorkflowRuns``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         workflow_name (str): The workflow's name.
         all_branches (bool | Unset): Report on all branches together. Use either this or `branch`.
         branch (str | Unset): The VCS branch to report on. Without it (and without `all-

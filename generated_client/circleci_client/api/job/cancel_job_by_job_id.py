@@ -2,33 +2,11 @@
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.message_response import MessageResponse
 from ...types import Response
-
-OPERATION = _operation.Operation(
-    operation_id="cancelJobByJobID",
-    method="POST",
-    path="/jobs/{job_id}/cancel",
-    success_status=200,
-)
-
-
-def _get_kwargs(
-    job_id: UUID,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/jobs/{job_id}/cancel".format(
-            job_id=_paths.path_segment(OPERATION, "job_id", job_id),
-        ),
-    }
-    return _kwargs
 
 
 def _parse_success(data: Any) -> MessageResponse:
@@ -37,10 +15,27 @@ def _parse_success(data: Any) -> MessageResponse:
     return response_200
 
 
-def _parse(response: httpx.Response) -> MessageResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
+OPERATION: _operation.Operation[MessageResponse] = _operation.Operation(
+    operation_id="cancelJobByJobID",
+    method="POST",
+    path="/jobs/{job_id}/cancel",
+    success_status=200,
+    model="MessageResponse",
+    parse=_parse_success,
+)
+
+
+def _get_kwargs(
+    job_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
+            job_id=_paths.path_segment(OPERATION, "job_id", job_id),
+        ),
+    }
+    return _kwargs
 
 
 def sync_detailed(
@@ -80,7 +75,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -122,7 +117,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -162,7 +157,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -204,4 +199,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

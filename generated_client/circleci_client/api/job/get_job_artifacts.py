@@ -2,25 +2,33 @@
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.artifact import Artifact
 from ...models.artifact_list_response import ArtifactListResponse
 from ...models.error_response import ErrorResponse
+from ...slugs import ProjectSlug
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> ArtifactListResponse:
+    response_200 = ArtifactListResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[ArtifactListResponse] = _operation.Operation(
     operation_id="getJobArtifacts",
     method="GET",
     path="/project/{project_slug}/{job_number}/artifacts",
     success_status=200,
+    model="ArtifactListResponse",
+    parse=_parse_success,
 )
 
 
 def _get_kwargs(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     job_number: int,
     *,
     page_token: str | Unset = UNSET,
@@ -33,8 +41,8 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/project/{project_slug}/{job_number}/artifacts".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             project_slug=_paths.slug_segment(OPERATION, project_slug),
             job_number=_paths.path_segment(OPERATION, "job_number", job_number),
         ),
@@ -43,20 +51,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_success(data: Any) -> ArtifactListResponse:
-    response_200 = ArtifactListResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> ArtifactListResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "ArtifactListResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
-
-
 def sync_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     job_number: int,
     *,
     client: AuthenticatedClient | Client,
@@ -72,9 +68,9 @@ def sync_detailed(
     ``GET /project/{project_slug}/{job_number}/artifacts`` (operation ``getJobArtifacts``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         job_number (int): The job's number within its project.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -101,11 +97,11 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     job_number: int,
     *,
     client: AuthenticatedClient | Client,
@@ -121,9 +117,9 @@ def sync(
     ``GET /project/{project_slug}/{job_number}/artifacts`` (operation ``getJobArtifacts``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         job_number (int): The job's number within its project.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -152,11 +148,11 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "ArtifactListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     job_number: int,
     *,
     client: AuthenticatedClient | Client,
@@ -172,9 +168,9 @@ async def asyncio_detailed(
     ``GET /project/{project_slug}/{job_number}/artifacts`` (operation ``getJobArtifacts``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         job_number (int): The job's number within its project.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -201,11 +197,11 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     job_number: int,
     *,
     client: AuthenticatedClient | Client,
@@ -221,9 +217,9 @@ async def asyncio(
     ``GET /project/{project_slug}/{job_number}/artifacts`` (operation ``getJobArtifacts``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         job_number (int): The job's number within its project.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -252,11 +248,11 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "ArtifactListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 def iter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     job_number: int,
     *,
     client: AuthenticatedClient | Client,
@@ -273,9 +269,9 @@ def iter_pages(
     ``GET /project/{project_slug}/{job_number}/artifacts`` (operation ``getJobArtifacts``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         job_number (int): The job's number within its project.
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
@@ -307,7 +303,7 @@ def iter_pages(
 
 
 def iter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     job_number: int,
     *,
     client: AuthenticatedClient | Client,
@@ -325,9 +321,9 @@ def iter_items(
     ``GET /project/{project_slug}/{job_number}/artifacts`` (operation ``getJobArtifacts``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         job_number (int): The job's number within its project.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
@@ -358,7 +354,7 @@ def iter_items(
 
 
 def aiter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     job_number: int,
     *,
     client: AuthenticatedClient | Client,
@@ -375,9 +371,9 @@ def aiter_pages(
     ``GET /project/{project_slug}/{job_number}/artifacts`` (operation ``getJobArtifacts``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         job_number (int): The job's number within its project.
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
@@ -409,7 +405,7 @@ def aiter_pages(
 
 
 def aiter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     job_number: int,
     *,
     client: AuthenticatedClient | Client,
@@ -427,9 +423,9 @@ def aiter_items(
     ``GET /project/{project_slug}/{job_number}/artifacts`` (operation ``getJobArtifacts``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         job_number (int): The job's number within its project.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing

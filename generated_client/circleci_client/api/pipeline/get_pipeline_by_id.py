@@ -2,33 +2,11 @@
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.pipeline import Pipeline
 from ...types import Response
-
-OPERATION = _operation.Operation(
-    operation_id="getPipelineById",
-    method="GET",
-    path="/pipeline/{pipeline_id}",
-    success_status=200,
-)
-
-
-def _get_kwargs(
-    pipeline_id: UUID,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/pipeline/{pipeline_id}".format(
-            pipeline_id=_paths.path_segment(OPERATION, "pipeline_id", pipeline_id),
-        ),
-    }
-    return _kwargs
 
 
 def _parse_success(data: Any) -> Pipeline:
@@ -37,10 +15,27 @@ def _parse_success(data: Any) -> Pipeline:
     return response_200
 
 
-def _parse(response: httpx.Response) -> Pipeline | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "Pipeline", _parse_success, response)
-    return _operation.parse_error_body(response)
+OPERATION: _operation.Operation[Pipeline] = _operation.Operation(
+    operation_id="getPipelineById",
+    method="GET",
+    path="/pipeline/{pipeline_id}",
+    success_status=200,
+    model="Pipeline",
+    parse=_parse_success,
+)
+
+
+def _get_kwargs(
+    pipeline_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
+            pipeline_id=_paths.path_segment(OPERATION, "pipeline_id", pipeline_id),
+        ),
+    }
+    return _kwargs
 
 
 def sync_detailed(
@@ -79,7 +74,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -120,7 +115,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "Pipeline", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -159,7 +154,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -200,4 +195,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "Pipeline", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

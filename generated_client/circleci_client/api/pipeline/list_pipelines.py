@@ -2,8 +2,6 @@
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import httpx
-
 from ... import _operation
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
@@ -11,11 +9,20 @@ from ...models.pipeline import Pipeline
 from ...models.pipeline_list_response import PipelineListResponse
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> PipelineListResponse:
+    response_200 = PipelineListResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[PipelineListResponse] = _operation.Operation(
     operation_id="listPipelines",
     method="GET",
     path="/pipeline",
     success_status=200,
+    model="PipelineListResponse",
+    parse=_parse_success,
 )
 
 
@@ -37,23 +44,11 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/pipeline",
+        "method": OPERATION.method,
+        "url": OPERATION.path,
         "params": params,
     }
     return _kwargs
-
-
-def _parse_success(data: Any) -> PipelineListResponse:
-    response_200 = PipelineListResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> PipelineListResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "PipelineListResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -101,7 +96,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -151,7 +146,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "PipelineListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -199,7 +194,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -249,7 +244,7 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "PipelineListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 def iter_pages(

@@ -2,25 +2,33 @@
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.pipeline import Pipeline
 from ...models.pipeline_list_response import PipelineListResponse
+from ...slugs import ProjectSlug
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> PipelineListResponse:
+    response_200 = PipelineListResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[PipelineListResponse] = _operation.Operation(
     operation_id="listPipelinesForProject",
     method="GET",
     path="/project/{project_slug}/pipeline",
     success_status=200,
+    model="PipelineListResponse",
+    parse=_parse_success,
 )
 
 
 def _get_kwargs(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     branch: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
@@ -35,8 +43,8 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/project/{project_slug}/pipeline".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             project_slug=_paths.slug_segment(OPERATION, project_slug),
         ),
         "params": params,
@@ -44,20 +52,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_success(data: Any) -> PipelineListResponse:
-    response_200 = PipelineListResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> PipelineListResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "PipelineListResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
-
-
 def sync_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     branch: str | Unset = UNSET,
@@ -72,9 +68,9 @@ def sync_detailed(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         branch (str | Unset): Only pipelines on this VCS branch.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -101,11 +97,11 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     branch: str | Unset = UNSET,
@@ -120,9 +116,9 @@ def sync(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         branch (str | Unset): Only pipelines on this VCS branch.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -151,11 +147,11 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "PipelineListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     branch: str | Unset = UNSET,
@@ -170,9 +166,9 @@ async def asyncio_detailed(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         branch (str | Unset): Only pipelines on this VCS branch.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -199,11 +195,11 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     branch: str | Unset = UNSET,
@@ -218,9 +214,9 @@ async def asyncio(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         branch (str | Unset): Only pipelines on this VCS branch.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -249,11 +245,11 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "PipelineListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 def iter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     branch: str | Unset = UNSET,
@@ -269,9 +265,9 @@ def iter_pages(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         branch (str | Unset): Only pipelines on this VCS branch.
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
@@ -303,7 +299,7 @@ def iter_pages(
 
 
 def iter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     branch: str | Unset = UNSET,
@@ -320,9 +316,9 @@ def iter_items(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         branch (str | Unset): Only pipelines on this VCS branch.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
@@ -353,7 +349,7 @@ def iter_items(
 
 
 def aiter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     branch: str | Unset = UNSET,
@@ -369,9 +365,9 @@ def aiter_pages(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         branch (str | Unset): Only pipelines on this VCS branch.
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
@@ -403,7 +399,7 @@ def aiter_pages(
 
 
 def aiter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     branch: str | Unset = UNSET,
@@ -420,9 +416,9 @@ def aiter_items(
     ``GET /project/{project_slug}/pipeline`` (operation ``listPipelinesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         branch (str | Unset): Only pipelines on this VCS branch.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing

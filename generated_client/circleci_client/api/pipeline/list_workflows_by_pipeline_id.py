@@ -3,8 +3,6 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
@@ -12,11 +10,20 @@ from ...models.workflow import Workflow
 from ...models.workflow_list_response import WorkflowListResponse
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> WorkflowListResponse:
+    response_200 = WorkflowListResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[WorkflowListResponse] = _operation.Operation(
     operation_id="listWorkflowsByPipelineId",
     method="GET",
     path="/pipeline/{pipeline_id}/workflow",
     success_status=200,
+    model="WorkflowListResponse",
+    parse=_parse_success,
 )
 
 
@@ -33,25 +40,13 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/pipeline/{pipeline_id}/workflow".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             pipeline_id=_paths.path_segment(OPERATION, "pipeline_id", pipeline_id),
         ),
         "params": params,
     }
     return _kwargs
-
-
-def _parse_success(data: Any) -> WorkflowListResponse:
-    response_200 = WorkflowListResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> WorkflowListResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "WorkflowListResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -94,7 +89,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -139,7 +134,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "WorkflowListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -182,7 +177,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -227,7 +222,7 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "WorkflowListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 def iter_pages(

@@ -2,44 +2,13 @@
 from collections.abc import Mapping
 from typing import Any
 
-import httpx
-
 from ... import _operation, _paths, _request_body
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.pipeline_creation import PipelineCreation
 from ...models.trigger_pipeline_parameters import TriggerPipelineParameters
+from ...slugs import ProjectSlug
 from ...types import UNSET, Response, Unset
-
-OPERATION = _operation.Operation(
-    operation_id="triggerPipeline",
-    method="POST",
-    path="/project/{project_slug}/pipeline",
-    success_status=201,
-)
-
-
-def _get_kwargs(
-    project_slug: str,
-    *,
-    body: TriggerPipelineParameters | Mapping[str, object] | Unset = UNSET,
-) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/project/{project_slug}/pipeline".format(
-            project_slug=_paths.slug_segment(OPERATION, project_slug),
-        ),
-    }
-    body = _request_body.model_from(OPERATION, TriggerPipelineParameters, body)
-
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-    _kwargs["headers"] = headers
-    return _kwargs
 
 
 def _parse_success(data: Any) -> PipelineCreation:
@@ -48,14 +17,42 @@ def _parse_success(data: Any) -> PipelineCreation:
     return response_201
 
 
-def _parse(response: httpx.Response) -> PipelineCreation | ErrorResponse | None:
-    if response.status_code == 201:
-        return _operation.parse_body(OPERATION, "PipelineCreation", _parse_success, response)
-    return _operation.parse_error_body(response)
+OPERATION: _operation.Operation[PipelineCreation] = _operation.Operation(
+    operation_id="triggerPipeline",
+    method="POST",
+    path="/project/{project_slug}/pipeline",
+    success_status=201,
+    model="PipelineCreation",
+    parse=_parse_success,
+)
+
+
+def _get_kwargs(
+    project_slug: str | ProjectSlug,
+    *,
+    body: TriggerPipelineParameters | Mapping[str, object] | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
+            project_slug=_paths.slug_segment(OPERATION, project_slug),
+        ),
+    }
+    body = _request_body.model_from(OPERATION, TriggerPipelineParameters, body)
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    if not isinstance(body, Unset):
+        headers["Content-Type"] = "application/json"
+    _kwargs["headers"] = headers
+    return _kwargs
 
 
 def sync_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     body: TriggerPipelineParameters | Mapping[str, object] | Unset = UNSET,
@@ -71,9 +68,9 @@ def sync_detailed(
     ``POST /project/{project_slug}/pipeline`` (operation ``triggerPipeline``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         body (TriggerPipelineParameters | Mapping[str, object] | Unset): What to run. `branch` and
             `tag` cannot both be given. Or a mapping of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -98,11 +95,11 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     body: TriggerPipelineParameters | Mapping[str, object] | Unset = UNSET,
@@ -118,9 +115,9 @@ def sync(
     ``POST /project/{project_slug}/pipeline`` (operation ``triggerPipeline``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         body (TriggerPipelineParameters | Mapping[str, object] | Unset): What to run. `branch` and
             `tag` cannot both be given. Or a mapping of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -147,11 +144,11 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "PipelineCreation", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     body: TriggerPipelineParameters | Mapping[str, object] | Unset = UNSET,
@@ -167,9 +164,9 @@ async def asyncio_detailed(
     ``POST /project/{project_slug}/pipeline`` (operation ``triggerPipeline``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         body (TriggerPipelineParameters | Mapping[str, object] | Unset): What to run. `branch` and
             `tag` cannot both be given. Or a mapping of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -194,11 +191,11 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     body: TriggerPipelineParameters | Mapping[str, object] | Unset = UNSET,
@@ -214,9 +211,9 @@ async def asyncio(
     ``POST /project/{project_slug}/pipeline`` (operation ``triggerPipeline``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         body (TriggerPipelineParameters | Mapping[str, object] | Unset): What to run. `branch` and
             `tag` cannot both be given. Or a mapping of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -243,4 +240,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "PipelineCreation", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

@@ -2,8 +2,6 @@
 from collections.abc import Mapping
 from typing import Any
 
-import httpx
-
 from ... import _operation, _paths, _request_body
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
@@ -11,42 +9,6 @@ from ...models.pipeline_creation import PipelineCreation
 from ...models.pipeline_not_created import PipelineNotCreated
 from ...models.trigger_pipeline_run_parameters import TriggerPipelineRunParameters
 from ...types import UNSET, Response, Unset
-
-OPERATION = _operation.Operation(
-    operation_id="triggerPipelineRun",
-    method="POST",
-    path="/project/{provider}/{organization}/{project}/pipeline/run",
-    success_status=201,
-    other_success_statuses=(200,),
-)
-
-
-def _get_kwargs(
-    provider: str,
-    organization: str,
-    project: str,
-    *,
-    body: TriggerPipelineRunParameters | Mapping[str, object] | Unset = UNSET,
-) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-
-    provider, organization, project = _paths.slug_parts(OPERATION, provider, organization, project)
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/project/{provider}/{organization}/{project}/pipeline/run".format(
-            provider=_paths.path_segment(OPERATION, "provider", provider),
-            organization=_paths.path_segment(OPERATION, "organization", organization),
-            project=_paths.path_segment(OPERATION, "project", project),
-        ),
-    }
-    body = _request_body.model_from(OPERATION, TriggerPipelineRunParameters, body)
-
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-    _kwargs["headers"] = headers
-    return _kwargs
 
 
 def _parse_success_201(data: Any) -> PipelineCreation:
@@ -61,20 +23,44 @@ def _parse_success_200(data: Any) -> PipelineNotCreated:
     return response_200
 
 
-_parse_success: _operation.ParsersByStatus[PipelineCreation | PipelineNotCreated] = {
-    201: _parse_success_201,
-    200: _parse_success_200,
-}
+OPERATION: _operation.Operation[PipelineCreation | PipelineNotCreated] = _operation.Operation(
+    operation_id="triggerPipelineRun",
+    method="POST",
+    path="/project/{provider}/{organization}/{project}/pipeline/run",
+    success_status=201,
+    model="PipelineCreation",
+    parse=_parse_success_201,
+    other_successes=(_operation.Success(200, "PipelineNotCreated", _parse_success_200),),
+)
 
 
-def _parse(
-    response: httpx.Response,
-) -> PipelineCreation | PipelineNotCreated | ErrorResponse | None:
-    if OPERATION.succeeded(response.status_code):
-        return _operation.parse_body(
-            OPERATION, "PipelineCreation | PipelineNotCreated", _parse_success, response
-        )
-    return _operation.parse_error_body(response)
+def _get_kwargs(
+    provider: str,
+    organization: str,
+    project: str,
+    *,
+    body: TriggerPipelineRunParameters | Mapping[str, object] | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    provider, organization, project = _paths.slug_parts(OPERATION, provider, organization, project)
+    _kwargs: dict[str, Any] = {
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
+            provider=_paths.path_segment(OPERATION, "provider", provider),
+            organization=_paths.path_segment(OPERATION, "organization", organization),
+            project=_paths.path_segment(OPERATION, "project", project),
+        ),
+    }
+    body = _request_body.model_from(OPERATION, TriggerPipelineRunParameters, body)
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    if not isinstance(body, Unset):
+        headers["Content-Type"] = "application/json"
+    _kwargs["headers"] = headers
+    return _kwargs
 
 
 def sync_detailed(
@@ -136,7 +122,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -200,9 +186,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(
-        OPERATION, "PipelineCreation | PipelineNotCreated", _parse_success, response
-    )
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -264,7 +248,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -328,6 +312,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(
-        OPERATION, "PipelineCreation | PipelineNotCreated", _parse_success, response
-    )
+    return _operation.parse_success(OPERATION, response)

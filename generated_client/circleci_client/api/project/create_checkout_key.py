@@ -2,33 +2,41 @@
 from collections.abc import Mapping
 from typing import Any
 
-import httpx
-
 from ... import _operation, _paths, _request_body
 from ...client import AuthenticatedClient, Client
 from ...models.checkout_key import CheckoutKey
 from ...models.checkout_key_input import CheckoutKeyInput
 from ...models.error_response import ErrorResponse
+from ...slugs import ProjectSlug
 from ...types import Response
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> CheckoutKey:
+    response_201 = CheckoutKey.from_dict(data)
+
+    return response_201
+
+
+OPERATION: _operation.Operation[CheckoutKey] = _operation.Operation(
     operation_id="createCheckoutKey",
     method="POST",
     path="/project/{project_slug}/checkout-key",
     success_status=201,
+    model="CheckoutKey",
+    parse=_parse_success,
 )
 
 
 def _get_kwargs(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     body: CheckoutKeyInput | Mapping[str, object],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/project/{project_slug}/checkout-key".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             project_slug=_paths.slug_segment(OPERATION, project_slug),
         ),
     }
@@ -40,20 +48,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_success(data: Any) -> CheckoutKey:
-    response_201 = CheckoutKey.from_dict(data)
-
-    return response_201
-
-
-def _parse(response: httpx.Response) -> CheckoutKey | ErrorResponse | None:
-    if response.status_code == 201:
-        return _operation.parse_body(OPERATION, "CheckoutKey", _parse_success, response)
-    return _operation.parse_error_body(response)
-
-
 def sync_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     body: CheckoutKeyInput | Mapping[str, object],
@@ -67,9 +63,9 @@ def sync_detailed(
     ``POST /project/{project_slug}/checkout-key`` (operation ``createCheckoutKey``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         body (CheckoutKeyInput | Mapping[str, object]): The checkout key to create. Or a mapping
             of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -94,11 +90,11 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     body: CheckoutKeyInput | Mapping[str, object],
@@ -112,9 +108,9 @@ def sync(
     ``POST /project/{project_slug}/checkout-key`` (operation ``createCheckoutKey``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         body (CheckoutKeyInput | Mapping[str, object]): The checkout key to create. Or a mapping
             of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -141,11 +137,11 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "CheckoutKey", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     body: CheckoutKeyInput | Mapping[str, object],
@@ -159,9 +155,9 @@ async def asyncio_detailed(
     ``POST /project/{project_slug}/checkout-key`` (operation ``createCheckoutKey``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         body (CheckoutKeyInput | Mapping[str, object]): The checkout key to create. Or a mapping
             of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -186,11 +182,11 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     body: CheckoutKeyInput | Mapping[str, object],
@@ -204,9 +200,9 @@ async def asyncio(
     ``POST /project/{project_slug}/checkout-key`` (operation ``createCheckoutKey``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         body (CheckoutKeyInput | Mapping[str, object]): The checkout key to create. Or a mapping
             of its JSON keys.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -233,4 +229,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "CheckoutKey", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

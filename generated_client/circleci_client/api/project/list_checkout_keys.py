@@ -2,26 +2,34 @@
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.checkout_key import CheckoutKey
 from ...models.checkout_key_list_response import CheckoutKeyListResponse
 from ...models.error_response import ErrorResponse
 from ...models.fingerprint_digest import FingerprintDigest
+from ...slugs import ProjectSlug
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> CheckoutKeyListResponse:
+    response_200 = CheckoutKeyListResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[CheckoutKeyListResponse] = _operation.Operation(
     operation_id="listCheckoutKeys",
     method="GET",
     path="/project/{project_slug}/checkout-key",
     success_status=200,
+    model="CheckoutKeyListResponse",
+    parse=_parse_success,
 )
 
 
 def _get_kwargs(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     digest: FingerprintDigest | Unset = UNSET,
     page_token: str | Unset = UNSET,
@@ -39,8 +47,8 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/project/{project_slug}/checkout-key".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             project_slug=_paths.slug_segment(OPERATION, project_slug),
         ),
         "params": params,
@@ -48,20 +56,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_success(data: Any) -> CheckoutKeyListResponse:
-    response_200 = CheckoutKeyListResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> CheckoutKeyListResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "CheckoutKeyListResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
-
-
 def sync_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     digest: FingerprintDigest | Unset = UNSET,
@@ -76,9 +72,9 @@ def sync_detailed(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -105,11 +101,11 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     digest: FingerprintDigest | Unset = UNSET,
@@ -124,9 +120,9 @@ def sync(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -155,11 +151,11 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "CheckoutKeyListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     digest: FingerprintDigest | Unset = UNSET,
@@ -174,9 +170,9 @@ async def asyncio_detailed(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -203,11 +199,11 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     digest: FingerprintDigest | Unset = UNSET,
@@ -222,9 +218,9 @@ async def asyncio(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
@@ -253,11 +249,11 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "CheckoutKeyListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 def iter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     digest: FingerprintDigest | Unset = UNSET,
@@ -273,9 +269,9 @@ def iter_pages(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
@@ -307,7 +303,7 @@ def iter_pages(
 
 
 def iter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     digest: FingerprintDigest | Unset = UNSET,
@@ -324,9 +320,9 @@ def iter_items(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
@@ -357,7 +353,7 @@ def iter_items(
 
 
 def aiter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     digest: FingerprintDigest | Unset = UNSET,
@@ -373,9 +369,9 @@ def aiter_pages(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
@@ -407,7 +403,7 @@ def aiter_pages(
 
 
 def aiter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     digest: FingerprintDigest | Unset = UNSET,
@@ -424,9 +420,9 @@ def aiter_items(
     ``GET /project/{project_slug}/checkout-key`` (operation ``listCheckoutKeys``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         digest (FingerprintDigest | Unset): A fingerprint digest.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing

@@ -2,25 +2,33 @@
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.environment_variable import EnvironmentVariable
 from ...models.environment_variable_list_response import EnvironmentVariableListResponse
 from ...models.error_response import ErrorResponse
+from ...slugs import ProjectSlug
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> EnvironmentVariableListResponse:
+    response_200 = EnvironmentVariableListResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[EnvironmentVariableListResponse] = _operation.Operation(
     operation_id="listEnvVars",
     method="GET",
     path="/project/{project_slug}/envvar",
     success_status=200,
+    model="EnvironmentVariableListResponse",
+    parse=_parse_success,
 )
 
 
 def _get_kwargs(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     page_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -32,8 +40,8 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/project/{project_slug}/envvar".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             project_slug=_paths.slug_segment(OPERATION, project_slug),
         ),
         "params": params,
@@ -41,22 +49,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_success(data: Any) -> EnvironmentVariableListResponse:
-    response_200 = EnvironmentVariableListResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> EnvironmentVariableListResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(
-            OPERATION, "EnvironmentVariableListResponse", _parse_success, response
-        )
-    return _operation.parse_error_body(response)
-
-
 def sync_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -70,9 +64,9 @@ def sync_detailed(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -97,11 +91,11 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -115,9 +109,9 @@ def sync(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -144,13 +138,11 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(
-        OPERATION, "EnvironmentVariableListResponse", _parse_success, response
-    )
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -164,9 +156,9 @@ async def asyncio_detailed(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -191,11 +183,11 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -209,9 +201,9 @@ async def asyncio(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -238,13 +230,11 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(
-        OPERATION, "EnvironmentVariableListResponse", _parse_success, response
-    )
+    return _operation.parse_success(OPERATION, response)
 
 
 def iter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -259,9 +249,9 @@ def iter_pages(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -291,7 +281,7 @@ def iter_pages(
 
 
 def iter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -307,9 +297,9 @@ def iter_items(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
@@ -338,7 +328,7 @@ def iter_items(
 
 
 def aiter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -353,9 +343,9 @@ def aiter_pages(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -385,7 +375,7 @@ def aiter_pages(
 
 
 def aiter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -401,9 +391,9 @@ def aiter_items(
     ``GET /project/{project_slug}/envvar`` (operation ``listEnvVars``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).

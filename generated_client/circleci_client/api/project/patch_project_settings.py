@@ -2,19 +2,26 @@
 from collections.abc import Mapping
 from typing import Any
 
-import httpx
-
 from ... import _operation, _paths, _request_body
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.project_settings import ProjectSettings
 from ...types import Response
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> ProjectSettings:
+    response_200 = ProjectSettings.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[ProjectSettings] = _operation.Operation(
     operation_id="patchProjectSettings",
     method="PATCH",
     path="/project/{provider}/{organization}/{project}/settings",
     success_status=200,
+    model="ProjectSettings",
+    parse=_parse_success,
 )
 
 
@@ -29,8 +36,8 @@ def _get_kwargs(
 
     provider, organization, project = _paths.slug_parts(OPERATION, provider, organization, project)
     _kwargs: dict[str, Any] = {
-        "method": "patch",
-        "url": "/project/{provider}/{organization}/{project}/settings".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             provider=_paths.path_segment(OPERATION, "provider", provider),
             organization=_paths.path_segment(OPERATION, "organization", organization),
             project=_paths.path_segment(OPERATION, "project", project),
@@ -42,18 +49,6 @@ def _get_kwargs(
     headers["Content-Type"] = "application/json"
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_success(data: Any) -> ProjectSettings:
-    response_200 = ProjectSettings.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> ProjectSettings | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "ProjectSettings", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -110,7 +105,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -169,7 +164,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "ProjectSettings", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -226,7 +221,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -285,4 +280,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "ProjectSettings", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

@@ -2,33 +2,41 @@
 from collections.abc import Mapping
 from typing import Any
 
-import httpx
-
 from ... import _operation, _paths, _request_body
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.schedule import Schedule
 from ...models.schedule_input import ScheduleInput
+from ...slugs import ProjectSlug
 from ...types import Response
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> Schedule:
+    response_201 = Schedule.from_dict(data)
+
+    return response_201
+
+
+OPERATION: _operation.Operation[Schedule] = _operation.Operation(
     operation_id="createSchedule",
     method="POST",
     path="/project/{project_slug}/schedule",
     success_status=201,
+    model="Schedule",
+    parse=_parse_success,
 )
 
 
 def _get_kwargs(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     body: ScheduleInput | Mapping[str, object],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/project/{project_slug}/schedule".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             project_slug=_paths.slug_segment(OPERATION, project_slug),
         ),
     }
@@ -40,20 +48,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_success(data: Any) -> Schedule:
-    response_201 = Schedule.from_dict(data)
-
-    return response_201
-
-
-def _parse(response: httpx.Response) -> Schedule | ErrorResponse | None:
-    if response.status_code == 201:
-        return _operation.parse_body(OPERATION, "Schedule", _parse_success, response)
-    return _operation.parse_error_body(response)
-
-
 def sync_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     body: ScheduleInput | Mapping[str, object],
@@ -72,9 +68,9 @@ def sync_detailed(
     ``POST /project/{project_slug}/schedule`` (operation ``createSchedule``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         body (ScheduleInput | Mapping[str, object]): A schedule to create. Example: {'name':
             'nightly', 'description': 'The nightly build of main.', 'timetable': {'per-hour': 1,
             'hours-of-day': [3], 'days-of-week': ['MON', 'TUE', 'WED', 'THU', 'FRI']}, 'attribution-
@@ -101,11 +97,11 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     body: ScheduleInput | Mapping[str, object],
@@ -124,9 +120,9 @@ def sync(
     ``POST /project/{project_slug}/schedule`` (operation ``createSchedule``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         body (ScheduleInput | Mapping[str, object]): A schedule to create. Example: {'name':
             'nightly', 'description': 'The nightly build of main.', 'timetable': {'per-hour': 1,
             'hours-of-day': [3], 'days-of-week': ['MON', 'TUE', 'WED', 'THU', 'FRI']}, 'attribution-
@@ -155,11 +151,11 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "Schedule", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     body: ScheduleInput | Mapping[str, object],
@@ -178,9 +174,9 @@ async def asyncio_detailed(
     ``POST /project/{project_slug}/schedule`` (operation ``createSchedule``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         body (ScheduleInput | Mapping[str, object]): A schedule to create. Example: {'name':
             'nightly', 'description': 'The nightly build of main.', 'timetable': {'per-hour': 1,
             'hours-of-day': [3], 'days-of-week': ['MON', 'TUE', 'WED', 'THU', 'FRI']}, 'attribution-
@@ -207,11 +203,11 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     body: ScheduleInput | Mapping[str, object],
@@ -230,9 +226,9 @@ async def asyncio(
     ``POST /project/{project_slug}/schedule`` (operation ``createSchedule``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         body (ScheduleInput | Mapping[str, object]): A schedule to create. Example: {'name':
             'nightly', 'description': 'The nightly build of main.', 'timetable': {'per-hour': 1,
             'hours-of-day': [3], 'days-of-week': ['MON', 'TUE', 'WED', 'THU', 'FRI']}, 'attribution-
@@ -261,4 +257,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "Schedule", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

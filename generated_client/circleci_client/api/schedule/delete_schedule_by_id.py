@@ -2,33 +2,11 @@
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.message_response import MessageResponse
 from ...types import Response
-
-OPERATION = _operation.Operation(
-    operation_id="deleteScheduleById",
-    method="DELETE",
-    path="/schedule/{schedule_id}",
-    success_status=200,
-)
-
-
-def _get_kwargs(
-    schedule_id: UUID,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "delete",
-        "url": "/schedule/{schedule_id}".format(
-            schedule_id=_paths.path_segment(OPERATION, "schedule_id", schedule_id),
-        ),
-    }
-    return _kwargs
 
 
 def _parse_success(data: Any) -> MessageResponse:
@@ -37,10 +15,27 @@ def _parse_success(data: Any) -> MessageResponse:
     return response_200
 
 
-def _parse(response: httpx.Response) -> MessageResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
+OPERATION: _operation.Operation[MessageResponse] = _operation.Operation(
+    operation_id="deleteScheduleById",
+    method="DELETE",
+    path="/schedule/{schedule_id}",
+    success_status=200,
+    model="MessageResponse",
+    parse=_parse_success,
+)
+
+
+def _get_kwargs(
+    schedule_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
+            schedule_id=_paths.path_segment(OPERATION, "schedule_id", schedule_id),
+        ),
+    }
+    return _kwargs
 
 
 def sync_detailed(
@@ -79,7 +74,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -120,7 +115,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -159,7 +154,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -200,4 +195,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

@@ -2,25 +2,33 @@
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.schedule import Schedule
 from ...models.schedule_list_response import ScheduleListResponse
+from ...slugs import ProjectSlug
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> ScheduleListResponse:
+    response_200 = ScheduleListResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[ScheduleListResponse] = _operation.Operation(
     operation_id="listSchedulesForProject",
     method="GET",
     path="/project/{project_slug}/schedule",
     success_status=200,
+    model="ScheduleListResponse",
+    parse=_parse_success,
 )
 
 
 def _get_kwargs(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     page_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -32,8 +40,8 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/project/{project_slug}/schedule".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             project_slug=_paths.slug_segment(OPERATION, project_slug),
         ),
         "params": params,
@@ -41,20 +49,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_success(data: Any) -> ScheduleListResponse:
-    response_200 = ScheduleListResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> ScheduleListResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "ScheduleListResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
-
-
 def sync_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -70,9 +66,9 @@ def sync_detailed(
     ``GET /project/{project_slug}/schedule`` (operation ``listSchedulesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -97,11 +93,11 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -117,9 +113,9 @@ def sync(
     ``GET /project/{project_slug}/schedule`` (operation ``listSchedulesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -146,11 +142,11 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "ScheduleListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -166,9 +162,9 @@ async def asyncio_detailed(
     ``GET /project/{project_slug}/schedule`` (operation ``listSchedulesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -193,11 +189,11 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -213,9 +209,9 @@ async def asyncio(
     ``GET /project/{project_slug}/schedule`` (operation ``listSchedulesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         page_token (str | Unset): The `next_page_token` of the previous page; omit it for the
             first page.
         max_retries: Retries for this call only; None uses the client's setting.
@@ -242,11 +238,11 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "ScheduleListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 def iter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -263,9 +259,9 @@ def iter_pages(
     ``GET /project/{project_slug}/schedule`` (operation ``listSchedulesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -295,7 +291,7 @@ def iter_pages(
 
 
 def iter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -313,9 +309,9 @@ def iter_items(
     ``GET /project/{project_slug}/schedule`` (operation ``listSchedulesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
@@ -344,7 +340,7 @@ def iter_items(
 
 
 def aiter_pages(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -361,9 +357,9 @@ def aiter_pages(
     ``GET /project/{project_slug}/schedule`` (operation ``listSchedulesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).
         max_retries: Retries for this call only; None uses the client's setting.
@@ -393,7 +389,7 @@ def aiter_pages(
 
 
 def aiter_items(
-    project_slug: str,
+    project_slug: str | ProjectSlug,
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
@@ -411,9 +407,9 @@ def aiter_items(
     ``GET /project/{project_slug}/schedule`` (operation ``listSchedulesForProject``).
 
     Args:
-        project_slug (str): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or `bitbucket`; for
-            GitHub App and GitLab projects, `circleci/<organization-id>/<project-id>`. The `/` may be
-            URL-escaped.
+        project_slug (str | ProjectSlug): `vcs/org/repo`, where vcs is `gh`, `github`, `bb` or
+            `bitbucket`; for GitHub App and GitLab projects, `circleci/<organization-id>/<project-
+            id>`. The `/` may be URL-escaped.
         max_items: Stop after this many items in total (None: all of them).
         max_pages: Stop after this many pages (None: all of them, up to 10,000; a listing
             longer than that raises PageLimitError).

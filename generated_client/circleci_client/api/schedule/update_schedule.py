@@ -3,8 +3,6 @@ from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths, _request_body
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
@@ -12,11 +10,20 @@ from ...models.schedule import Schedule
 from ...models.schedule_update import ScheduleUpdate
 from ...types import Response
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> Schedule:
+    response_200 = Schedule.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[Schedule] = _operation.Operation(
     operation_id="updateSchedule",
     method="PATCH",
     path="/schedule/{schedule_id}",
     success_status=200,
+    model="Schedule",
+    parse=_parse_success,
 )
 
 
@@ -28,8 +35,8 @@ def _get_kwargs(
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "patch",
-        "url": "/schedule/{schedule_id}".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             schedule_id=_paths.path_segment(OPERATION, "schedule_id", schedule_id),
         ),
     }
@@ -39,18 +46,6 @@ def _get_kwargs(
     headers["Content-Type"] = "application/json"
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_success(data: Any) -> Schedule:
-    response_200 = Schedule.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> Schedule | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "Schedule", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -94,7 +89,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -140,7 +135,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "Schedule", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -184,7 +179,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -230,4 +225,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "Schedule", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

@@ -2,8 +2,6 @@
 from collections.abc import Mapping
 from typing import Any
 
-import httpx
-
 from ... import _operation, _paths, _request_body
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
@@ -11,11 +9,20 @@ from ...models.usage_export_input import UsageExportInput
 from ...models.usage_export_job import UsageExportJob
 from ...types import Response
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> UsageExportJob:
+    response_201 = UsageExportJob.from_dict(data)
+
+    return response_201
+
+
+OPERATION: _operation.Operation[UsageExportJob] = _operation.Operation(
     operation_id="createUsageExport",
     method="POST",
     path="/organizations/{org_id}/usage_export_job",
     success_status=201,
+    model="UsageExportJob",
+    parse=_parse_success,
 )
 
 
@@ -27,8 +34,8 @@ def _get_kwargs(
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/organizations/{org_id}/usage_export_job".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             org_id=_paths.path_segment(OPERATION, "org_id", org_id),
         ),
     }
@@ -38,18 +45,6 @@ def _get_kwargs(
     headers["Content-Type"] = "application/json"
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_success(data: Any) -> UsageExportJob:
-    response_201 = UsageExportJob.from_dict(data)
-
-    return response_201
-
-
-def _parse(response: httpx.Response) -> UsageExportJob | ErrorResponse | None:
-    if response.status_code == 201:
-        return _operation.parse_body(OPERATION, "UsageExportJob", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -100,7 +95,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -153,7 +148,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "UsageExportJob", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -204,7 +199,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -257,4 +252,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "UsageExportJob", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

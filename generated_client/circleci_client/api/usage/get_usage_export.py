@@ -2,19 +2,26 @@
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.usage_export_job import UsageExportJob
 from ...types import Response
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> UsageExportJob:
+    response_200 = UsageExportJob.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[UsageExportJob] = _operation.Operation(
     operation_id="getUsageExport",
     method="GET",
     path="/organizations/{org_id}/usage_export_job/{usage_export_job_id}",
     success_status=200,
+    model="UsageExportJob",
+    parse=_parse_success,
 )
 
 
@@ -24,8 +31,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/organizations/{org_id}/usage_export_job/{usage_export_job_id}".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             org_id=_paths.path_segment(OPERATION, "org_id", org_id),
             usage_export_job_id=_paths.path_segment(
                 OPERATION, "usage_export_job_id", usage_export_job_id
@@ -33,18 +40,6 @@ def _get_kwargs(
         ),
     }
     return _kwargs
-
-
-def _parse_success(data: Any) -> UsageExportJob:
-    response_200 = UsageExportJob.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> UsageExportJob | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "UsageExportJob", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -91,7 +86,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -140,7 +135,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "UsageExportJob", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -187,7 +182,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -236,4 +231,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "UsageExportJob", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

@@ -2,8 +2,6 @@
 from collections.abc import Mapping
 from typing import Any
 
-import httpx
-
 from ... import _operation, _request_body
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
@@ -11,11 +9,20 @@ from ...models.webhook import Webhook
 from ...models.webhook_input import WebhookInput
 from ...types import Response
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> Webhook:
+    response_201 = Webhook.from_dict(data)
+
+    return response_201
+
+
+OPERATION: _operation.Operation[Webhook] = _operation.Operation(
     operation_id="createWebhook",
     method="POST",
     path="/webhook",
     success_status=201,
+    model="Webhook",
+    parse=_parse_success,
 )
 
 
@@ -26,8 +33,8 @@ def _get_kwargs(
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/webhook",
+        "method": OPERATION.method,
+        "url": OPERATION.path,
     }
     body = _request_body.model_from(OPERATION, WebhookInput, body)
     _kwargs["json"] = body.to_dict()
@@ -35,18 +42,6 @@ def _get_kwargs(
     headers["Content-Type"] = "application/json"
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_success(data: Any) -> Webhook:
-    response_201 = Webhook.from_dict(data)
-
-    return response_201
-
-
-def _parse(response: httpx.Response) -> Webhook | ErrorResponse | None:
-    if response.status_code == 201:
-        return _operation.parse_body(OPERATION, "Webhook", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -88,7 +83,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -132,7 +127,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "Webhook", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -174,7 +169,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -218,4 +213,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "Webhook", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

@@ -3,8 +3,6 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
@@ -13,11 +11,20 @@ from ...models.webhook_list_response import WebhookListResponse
 from ...models.webhook_scope_type import WebhookScopeType
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> WebhookListResponse:
+    response_200 = WebhookListResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[WebhookListResponse] = _operation.Operation(
     operation_id="getWebhooks",
     method="GET",
     path="/webhook",
     success_status=200,
+    model="WebhookListResponse",
+    parse=_parse_success,
 )
 
 
@@ -41,23 +48,11 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/webhook",
+        "method": OPERATION.method,
+        "url": OPERATION.path,
         "params": params,
     }
     return _kwargs
-
-
-def _parse_success(data: Any) -> WebhookListResponse:
-    response_200 = WebhookListResponse.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> WebhookListResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "WebhookListResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -105,7 +100,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -155,7 +150,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "WebhookListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -203,7 +198,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -253,7 +248,7 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "WebhookListResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 def iter_pages(

@@ -3,8 +3,6 @@ from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths, _request_body
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
@@ -12,11 +10,20 @@ from ...models.webhook import Webhook
 from ...models.webhook_update import WebhookUpdate
 from ...types import Response
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> Webhook:
+    response_200 = Webhook.from_dict(data)
+
+    return response_200
+
+
+OPERATION: _operation.Operation[Webhook] = _operation.Operation(
     operation_id="updateWebhook",
     method="PUT",
     path="/webhook/{webhook_id}",
     success_status=200,
+    model="Webhook",
+    parse=_parse_success,
 )
 
 
@@ -28,8 +35,8 @@ def _get_kwargs(
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "put",
-        "url": "/webhook/{webhook_id}".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             webhook_id=_paths.path_segment(OPERATION, "webhook_id", webhook_id),
         ),
     }
@@ -39,18 +46,6 @@ def _get_kwargs(
     headers["Content-Type"] = "application/json"
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_success(data: Any) -> Webhook:
-    response_200 = Webhook.from_dict(data)
-
-    return response_200
-
-
-def _parse(response: httpx.Response) -> Webhook | ErrorResponse | None:
-    if response.status_code == 200:
-        return _operation.parse_body(OPERATION, "Webhook", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -95,7 +90,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -142,7 +137,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "Webhook", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -187,7 +182,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -234,4 +229,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "Webhook", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

@@ -2,19 +2,26 @@
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.message_response import MessageResponse
 from ...types import Response
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> MessageResponse:
+    response_202 = MessageResponse.from_dict(data)
+
+    return response_202
+
+
+OPERATION: _operation.Operation[MessageResponse] = _operation.Operation(
     operation_id="approvePendingApprovalJobById",
     method="POST",
     path="/workflow/{id}/approve/{approval_request_id}",
     success_status=202,
+    model="MessageResponse",
+    parse=_parse_success,
 )
 
 
@@ -24,8 +31,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/workflow/{id}/approve/{approval_request_id}".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             id=_paths.path_segment(OPERATION, "id", id),
             approval_request_id=_paths.path_segment(
                 OPERATION, "approval_request_id", approval_request_id
@@ -33,18 +40,6 @@ def _get_kwargs(
         ),
     }
     return _kwargs
-
-
-def _parse_success(data: Any) -> MessageResponse:
-    response_202 = MessageResponse.from_dict(data)
-
-    return response_202
-
-
-def _parse(response: httpx.Response) -> MessageResponse | ErrorResponse | None:
-    if response.status_code == 202:
-        return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -89,7 +84,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -136,7 +131,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -181,7 +176,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -228,4 +223,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "MessageResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)

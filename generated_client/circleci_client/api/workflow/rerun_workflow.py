@@ -3,8 +3,6 @@ from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
-import httpx
-
 from ... import _operation, _paths, _request_body
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
@@ -12,11 +10,20 @@ from ...models.rerun_workflow_parameters import RerunWorkflowParameters
 from ...models.rerun_workflow_response import RerunWorkflowResponse
 from ...types import UNSET, Response, Unset
 
-OPERATION = _operation.Operation(
+
+def _parse_success(data: Any) -> RerunWorkflowResponse:
+    response_202 = RerunWorkflowResponse.from_dict(data)
+
+    return response_202
+
+
+OPERATION: _operation.Operation[RerunWorkflowResponse] = _operation.Operation(
     operation_id="rerunWorkflow",
     method="POST",
     path="/workflow/{id}/rerun",
     success_status=202,
+    model="RerunWorkflowResponse",
+    parse=_parse_success,
 )
 
 
@@ -28,8 +35,8 @@ def _get_kwargs(
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/workflow/{id}/rerun".format(
+        "method": OPERATION.method,
+        "url": OPERATION.path.format(
             id=_paths.path_segment(OPERATION, "id", id),
         ),
     }
@@ -38,21 +45,10 @@ def _get_kwargs(
     if not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
+    if not isinstance(body, Unset):
+        headers["Content-Type"] = "application/json"
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_success(data: Any) -> RerunWorkflowResponse:
-    response_202 = RerunWorkflowResponse.from_dict(data)
-
-    return response_202
-
-
-def _parse(response: httpx.Response) -> RerunWorkflowResponse | ErrorResponse | None:
-    if response.status_code == 202:
-        return _operation.parse_body(OPERATION, "RerunWorkflowResponse", _parse_success, response)
-    return _operation.parse_error_body(response)
 
 
 def sync_detailed(
@@ -97,7 +93,7 @@ def sync_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 def sync(
@@ -144,7 +140,7 @@ def sync(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "RerunWorkflowResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
 
 
 async def asyncio_detailed(
@@ -189,7 +185,7 @@ async def asyncio_detailed(
         max_retries,
         deadline,
     )
-    return _operation.build_response(response, _parse(response))
+    return _operation.build_response(response, _operation.parse_response(OPERATION, response))
 
 
 async def asyncio(
@@ -236,4 +232,4 @@ async def asyncio(
         deadline,
     )
     _operation.raise_for_status(OPERATION, response)
-    return _operation.parse_body(OPERATION, "RerunWorkflowResponse", _parse_success, response)
+    return _operation.parse_success(OPERATION, response)
