@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import enum
 import inspect
 import re
+import uuid
 from pathlib import Path
 from types import ModuleType
 from typing import Any, get_args, get_origin, get_type_hints
 
+import attrs
 import circleci_client.types
 import httpx
 import pytest
@@ -18,6 +21,7 @@ from circleci_client.api.project import get_project_by_slug
 from circleci_client.models.trigger_pipeline_parameters import TriggerPipelineParameters
 from circleci_client.slugs import ProjectSlug
 
+from docs.refpages.examples import example_model
 from tests.operations import all_operation_ids, operation_module
 from tests.standin.server import Standin
 
@@ -82,11 +86,18 @@ def test_operation_names_the_model_its_parser_returns(operation_id: str) -> None
         assert inspect.signature(success.parse).parameters.keys() == {"data"}
 
 
-class _Body:
-    """Stands in for a required request body."""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {}
+def _sample(annotation: object) -> object:
+    """A value of a required keyword parameter's type: a model built from the spec's example,
+    an enum's first member, a UUID, else a string."""
+    kinds = get_args(annotation) or (annotation,)
+    for kind in kinds:
+        if attrs.has(kind):
+            return example_model(kind)
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return next(iter(kind))
+        if kind is uuid.UUID:
+            return uuid.UUID("5034460f-c7c4-4c43-9457-de07e2029e7b")
+    return "x1"
 
 
 @pytest.mark.parametrize("operation_id", OPERATION_IDS)
@@ -107,9 +118,10 @@ def test_the_request_is_built_from_the_operation(operation_id: str) -> None:
         if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
     ]
     arguments: dict[str, Any] = {name: samples.get(name, "x1") for name in positional}
+    hints = get_type_hints(module._get_kwargs)
     for name, parameter in parameters.items():
         if name not in arguments and parameter.default is inspect.Parameter.empty:
-            arguments[name] = _Body()  # a required body
+            arguments[name] = _sample(hints[name])  # a required body or query parameter
     fields = {name: f"{{{name}}}" for name in positional}
     marked: _operation.Operation[Any] = _operation.Operation(
         described.operation_id, "PATCH", "/marked" + "".join(f"/{v}" for v in fields.values()), 200

@@ -69,7 +69,7 @@ def test_the_reference_has_a_page_for_each_part_and_they_are_in_the_nav(
     assert set(pages) == in_nav
     assert "::: circleci_client.bulk" in pages["reference/bulk.md"]
     assert "::: circleci_client._ratelimit.RateLimit" in pages["reference/rate-limit.md"]
-    assert "::: circleci_client._retry.RetryPolicy" in pages["reference/retry-policy.md"]
+    assert "::: circleci_client._retry_policy.RetryPolicy" in pages["reference/retry-policy.md"]
     assert "::: circleci_client.artifacts" in pages["reference/artifacts.md"]
 
 
