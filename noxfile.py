@@ -2,11 +2,12 @@
 
 generate  rebuild generated_client/ (``-- --check`` only compares)
 lint      ruff, mypy --strict and spec validation
-tests     drift check, then the test suite against the stand-in server
+tests     drift check, then the test suite, on every supported Python (tests-3.11, tests-3.12, ...)
 tutorial  the API guide's end-to-end tutorial against a stand-in (``-- --live`` for CircleCI)
 sandbox   a stand-in server to play with (``-- --port 8080 --artifact-port 8081 --token T``)
 bench     benchmarks against a stand-in, one table of ratios and targets (``-- --write-docs``)
 docs      build the site strictly, test its examples and check it in chromium (``-- serve``)
+build     wheel and sdist into dist/, metadata check, the wheel smoke-tested in a clean venv
 
 Plain ``nox`` only prints this list; name the sessions to run (``nox -s lint tests docs``).
 """
@@ -15,13 +16,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import nox
 
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["overview"]
+# A supported Python that cannot be found fails its session (never a silent skip), and nox
+# never downloads an interpreter: install the missing ones (README.md, "Run the checks").
+nox.options.error_on_missing_interpreters = True
+nox.options.download_python = "never"
 
 # Editable, so that every session runs the code in the working tree.
 PACKAGE = ("-e", "./generated_client[cli]")
@@ -33,6 +40,51 @@ GENERATE_LOCK = f"{REQUIREMENTS}/generate.lock"
 CONSTRAINTS = f"{REQUIREMENTS}/constraints.txt"
 # pytest's own default (pyproject.toml) leaves out tests marked slow; the tests session runs all.
 ALL_TESTS = ("-m", "")
+PACKAGE_METADATA = Path("generated_client/pyproject.toml")
+# Where ``nox -s build`` leaves the wheel and the sdist.
+DIST = "dist"
+
+
+def supported_pythons() -> list[str]:
+    """The package's Python versions, from its classifiers (``3.11``, ``3.12``, ...)."""
+    classifiers = tomllib.loads(PACKAGE_METADATA.read_text())["project"]["classifiers"]
+    prefix = "Programming Language :: Python :: "
+    found = [c.removeprefix(prefix) for c in classifiers if re.fullmatch(rf"{prefix}3\.\d+", c)]
+    if not found:
+        raise RuntimeError(f"{PACKAGE_METADATA} declares no Python version classifier")
+    return sorted(found, key=lambda version: int(version.split(".")[1]))
+
+
+PYTHONS = supported_pythons()
+
+
+def select_pyenv_pythons(environ: dict[str, str] | os._Environ[str] = os.environ) -> None:
+    """Let pyenv's shims answer for every supported Python that pyenv has installed.
+
+    A shim such as ``python3.12`` runs only the versions pyenv has selected (``pyenv global``),
+    so on a machine where 3.11 is selected it fails even though 3.12 is installed, and nox
+    finds no 3.12. Unless ``PYENV_VERSION`` already chooses, select the newest installed
+    release of each supported version, after the ones selected now. Without pyenv this does
+    nothing, and nox looks for ``python3.X`` on ``PATH``.
+    """
+    root = Path(environ.get("PYENV_ROOT") or Path.home() / ".pyenv")
+    versions = root / "versions"
+    if "PYENV_VERSION" in environ or not versions.is_dir():
+        return
+    selected = (root / "version").read_text().split() if (root / "version").is_file() else []
+    for python in PYTHONS:
+        releases = [
+            path.name
+            for path in versions.iterdir()
+            if re.fullmatch(rf"{re.escape(python)}\.\d+", path.name)
+        ]
+        if releases and not any(name.startswith(f"{python}.") for name in selected):
+            selected.append(max(releases, key=lambda name: int(name.rsplit(".", 1)[1])))
+    environ.setdefault("PYENV_ROOT", str(root))
+    environ["PYENV_VERSION"] = ":".join(selected)
+
+
+select_pyenv_pythons()
 
 
 def _pins(*names: str) -> str:
@@ -111,9 +163,12 @@ def lint(session: nox.Session) -> None:
     session.run("openapi-spec-validator", "openapi.yaml")
 
 
-@nox.session
+@nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
-    """Check generated_client/ is current, then run the whole test suite, slow tests included."""
+    """Check generated_client/ is current, then run the whole test suite, slow tests included.
+
+    Once per supported Python (``tests-3.11``, ``tests-3.12``, ...); ``-s tests`` runs them all.
+    """
     _install(session, "generate", "tests")
     session.run("python", "generator/generate.py", "--check")
     _install_package(session)
@@ -165,3 +220,24 @@ def bench(session: nox.Session) -> None:
     _install(session, "tests", "bench")
     _install_package(session)
     session.run("python", "-m", "bench.run", *session.posargs)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the wheel and the sdist into dist/, check their metadata, smoke-test the wheel.
+
+    The wheel is built from the sdist, so the sdist is known to be complete; hatchling is the
+    pinned one (no build isolation). ``twine check --strict`` reads the metadata as PyPI
+    would. The wheel is then installed, with its ``[cli]`` extra and nothing else, in a new
+    virtual environment, where ``tests/smoke/installed.py`` runs against a stand-in.
+    """
+    _install(session, "build", "tests")
+    shutil.rmtree(DIST, ignore_errors=True)
+    session.run("python", "-m", "build", "--no-isolation", "--outdir", DIST, "generated_client")
+    built = sorted(Path(DIST).iterdir())
+    wheels = [str(path) for path in built if path.suffix == ".whl"]
+    sdists = [str(path) for path in built if path.name.endswith(".tar.gz")]
+    if len(wheels) != 1 or len(sdists) != 1:
+        session.error(f"expected one wheel and one sdist in {DIST}/, found {built}")
+    session.run("twine", "check", "--strict", *wheels, *sdists)
+    session.run("python", "-m", "tests.smoke", *wheels)
