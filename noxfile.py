@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import tomllib
+from collections.abc import MutableMapping
 from pathlib import Path
 
 import nox
@@ -58,20 +59,34 @@ def supported_pythons() -> list[str]:
 PYTHONS = supported_pythons()
 
 
-def select_pyenv_pythons(environ: dict[str, str] | os._Environ[str] = os.environ) -> None:
+def package_version() -> str:
+    """The package's version, from its one source (``circleci_client/_version.py``)."""
+    source = Path("generated_client/circleci_client/_version.py").read_text()
+    match = re.search(r'^__version__ = "([^"]+)"$', source, re.MULTILINE)
+    if match is None:
+        raise RuntimeError("circleci_client/_version.py states no __version__")
+    return match[1]
+
+
+def select_pyenv_pythons(environ: MutableMapping[str, str] = os.environ) -> None:
     """Let pyenv's shims answer for every supported Python that pyenv has installed.
 
-    A shim such as ``python3.12`` runs only the versions pyenv has selected (``pyenv global``),
-    so on a machine where 3.11 is selected it fails even though 3.12 is installed, and nox
-    finds no 3.12. Unless ``PYENV_VERSION`` already chooses, select the newest installed
-    release of each supported version, after the ones selected now. Without pyenv this does
-    nothing, and nox looks for ``python3.X`` on ``PATH``.
+    A shim such as ``python3.12`` runs only the versions pyenv has selected (``pyenv global``,
+    or ``PYENV_VERSION``, which pyenv sets for the programs it starts), so on a machine where
+    only 3.11 is selected it fails although 3.12 is installed, and nox finds no 3.12. This
+    adds the newest installed release of each supported version that is not selected yet,
+    after the selected ones, which keep their order. Without pyenv it does nothing, and nox
+    looks for ``python3.X`` on ``PATH``.
     """
     root = Path(environ.get("PYENV_ROOT") or Path.home() / ".pyenv")
     versions = root / "versions"
-    if "PYENV_VERSION" in environ or not versions.is_dir():
+    if not versions.is_dir():
         return
-    selected = (root / "version").read_text().split() if (root / "version").is_file() else []
+    if "PYENV_VERSION" in environ:
+        selected = environ["PYENV_VERSION"].split(":")
+    else:
+        global_file = root / "version"
+        selected = global_file.read_text().split() if global_file.is_file() else []
     for python in PYTHONS:
         releases = [
             path.name
@@ -196,6 +211,10 @@ def sandbox(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """Build the site with ``mkdocs build --strict``, then test its examples and pages in chromium.
 
+    Read the Docs runs the same build (``.readthedocs.yaml``); ``tests/test_site.py`` checks
+    the built tree (sitemap, canonical links, search index) and ``tests/test_docs_browser.py``
+    every page in Chromium, driven by Playwright.
+
     ``-- serve`` serves the site on http://127.0.0.1:8000 instead, rebuilding on every edit.
     """
     _install(session, "docs", "tests")
@@ -209,6 +228,7 @@ def docs(session: nox.Session) -> None:
     session.run(
         "pytest",
         "tests/test_docs_examples.py",
+        "tests/test_site.py",
         "tests/test_docs_browser.py",
         env={"DOCS_BROWSER_REQUIRED": "1"},
     )
@@ -232,12 +252,8 @@ def build(session: nox.Session) -> None:
     virtual environment, where ``tests/smoke/installed.py`` runs against a stand-in.
     """
     _install(session, "build", "tests")
-    shutil.rmtree(DIST, ignore_errors=True)
     session.run("python", "-m", "build", "--no-isolation", "--outdir", DIST, "generated_client")
-    built = sorted(Path(DIST).iterdir())
-    wheels = [str(path) for path in built if path.suffix == ".whl"]
-    sdists = [str(path) for path in built if path.name.endswith(".tar.gz")]
-    if len(wheels) != 1 or len(sdists) != 1:
-        session.error(f"expected one wheel and one sdist in {DIST}/, found {built}")
-    session.run("twine", "check", "--strict", *wheels, *sdists)
-    session.run("python", "-m", "tests.smoke", *wheels)
+    built = f"{DIST}/circleci_client-{package_version()}"
+    wheel, sdist = f"{built}-py3-none-any.whl", f"{built}.tar.gz"
+    session.run("twine", "check", "--strict", wheel, sdist)
+    session.run("python", "-m", "tests.smoke", wheel)
