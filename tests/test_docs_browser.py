@@ -131,7 +131,9 @@ class Recorder:
             self.problems.append(f"console.{message.type}: {message.text}")
 
     def _failed(self, request: Request) -> None:
-        if request.url.startswith(self.site_url):
+        # A load that the next navigation cancels (the favicon, say) is not a failure; a
+        # missing file is an HTTP error, which ``_response`` records.
+        if request.url.startswith(self.site_url) and request.failure != "net::ERR_ABORTED":
             self.problems.append(f"failed to load {request.url}: {request.failure}")
 
     def _response(self, response: Any) -> None:
@@ -283,6 +285,7 @@ def test_every_internal_link_and_anchor_resolves(visits: dict[str, Visit], site_
             if not link.startswith(site_url + "/"):
                 continue
             target, _, anchor = link.removeprefix(site_url).partition("#")
+            target = target.partition("?")[0]
             checked += 1
             if not _site_file(target).is_file():
                 broken.setdefault(path, []).append(f"{link}: no such page or file")
