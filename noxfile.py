@@ -2,11 +2,12 @@
 
 generate  rebuild generated_client/ (``-- --check`` only compares)
 lint      ruff, mypy --strict and spec validation
-tests     drift check, then the test suite against the stand-in server
+tests     drift check, then the test suite, on every supported Python (tests-3.11, tests-3.12, ...)
 tutorial  the API guide's end-to-end tutorial against a stand-in (``-- --live`` for CircleCI)
 sandbox   a stand-in server to play with (``-- --port 8080 --artifact-port 8081 --token T``)
 bench     benchmarks against a stand-in, one table of ratios and targets (``-- --write-docs``)
 docs      build the site strictly, test its examples and check it in chromium (``-- serve``)
+build     wheel and sdist into dist/, metadata check, the wheel smoke-tested in a clean venv
 
 Plain ``nox`` only prints this list; name the sessions to run (``nox -s lint tests docs``).
 """
@@ -15,13 +16,20 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
+import tomllib
+from collections.abc import MutableMapping
 from pathlib import Path
 
 import nox
 
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["overview"]
+# A supported Python that cannot be found fails its session (never a silent skip), and nox
+# never downloads an interpreter: install the missing ones (README.md, "Run the checks").
+nox.options.error_on_missing_interpreters = True
+nox.options.download_python = "never"
 
 # Editable, so that every session runs the code in the working tree.
 PACKAGE = ("-e", "./generated_client[cli]")
@@ -33,6 +41,65 @@ GENERATE_LOCK = f"{REQUIREMENTS}/generate.lock"
 CONSTRAINTS = f"{REQUIREMENTS}/constraints.txt"
 # pytest's own default (pyproject.toml) leaves out tests marked slow; the tests session runs all.
 ALL_TESTS = ("-m", "")
+PACKAGE_METADATA = Path("generated_client/pyproject.toml")
+# Where ``nox -s build`` leaves the wheel and the sdist.
+DIST = "dist"
+
+
+def supported_pythons() -> list[str]:
+    """The package's Python versions, from its classifiers (``3.11``, ``3.12``, ...)."""
+    classifiers = tomllib.loads(PACKAGE_METADATA.read_text())["project"]["classifiers"]
+    prefix = "Programming Language :: Python :: "
+    found = [c.removeprefix(prefix) for c in classifiers if re.fullmatch(rf"{prefix}3\.\d+", c)]
+    if not found:
+        raise RuntimeError(f"{PACKAGE_METADATA} declares no Python version classifier")
+    return sorted(found, key=lambda version: int(version.split(".")[1]))
+
+
+PYTHONS = supported_pythons()
+
+
+def package_version() -> str:
+    """The package's version, from its one source (``circleci_client/_version.py``)."""
+    source = Path("generated_client/circleci_client/_version.py").read_text()
+    match = re.search(r'^__version__ = "([^"]+)"$', source, re.MULTILINE)
+    if match is None:
+        raise RuntimeError("circleci_client/_version.py states no __version__")
+    return match[1]
+
+
+def select_pyenv_pythons(environ: MutableMapping[str, str] = os.environ) -> None:
+    """Let pyenv's shims answer for every supported Python that pyenv has installed.
+
+    A shim such as ``python3.12`` runs only the versions pyenv has selected (``pyenv global``,
+    or ``PYENV_VERSION``, which pyenv sets for the programs it starts), so on a machine where
+    only 3.11 is selected it fails although 3.12 is installed, and nox finds no 3.12. This
+    adds the newest installed release of each supported version that is not selected yet,
+    after the selected ones, which keep their order. Without pyenv it does nothing, and nox
+    looks for ``python3.X`` on ``PATH``.
+    """
+    root = Path(environ.get("PYENV_ROOT") or Path.home() / ".pyenv")
+    versions = root / "versions"
+    if not versions.is_dir():
+        return
+    if "PYENV_VERSION" in environ:
+        selected = environ["PYENV_VERSION"].split(":")
+    else:
+        global_file = root / "version"
+        selected = global_file.read_text().split() if global_file.is_file() else []
+    for python in PYTHONS:
+        releases = [
+            path.name
+            for path in versions.iterdir()
+            if re.fullmatch(rf"{re.escape(python)}\.\d+", path.name)
+        ]
+        if releases and not any(name.startswith(f"{python}.") for name in selected):
+            selected.append(max(releases, key=lambda name: int(name.rsplit(".", 1)[1])))
+    environ.setdefault("PYENV_ROOT", str(root))
+    environ["PYENV_VERSION"] = ":".join(selected)
+
+
+select_pyenv_pythons()
 
 
 def _pins(*names: str) -> str:
@@ -111,9 +178,12 @@ def lint(session: nox.Session) -> None:
     session.run("openapi-spec-validator", "openapi.yaml")
 
 
-@nox.session
+@nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
-    """Check generated_client/ is current, then run the whole test suite, slow tests included."""
+    """Check generated_client/ is current, then run the whole test suite, slow tests included.
+
+    Once per supported Python (``tests-3.11``, ``tests-3.12``, ...); ``-s tests`` runs them all.
+    """
     _install(session, "generate", "tests")
     session.run("python", "generator/generate.py", "--check")
     _install_package(session)
@@ -141,6 +211,10 @@ def sandbox(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """Build the site with ``mkdocs build --strict``, then test its examples and pages in chromium.
 
+    Read the Docs runs the same build (``.readthedocs.yaml``); ``tests/test_site.py`` checks
+    the built tree (sitemap, canonical links, search index) and ``tests/test_docs_browser.py``
+    every page in Chromium, driven by Playwright.
+
     ``-- serve`` serves the site on http://127.0.0.1:8000 instead, rebuilding on every edit.
     """
     _install(session, "docs", "tests")
@@ -154,6 +228,7 @@ def docs(session: nox.Session) -> None:
     session.run(
         "pytest",
         "tests/test_docs_examples.py",
+        "tests/test_site.py",
         "tests/test_docs_browser.py",
         env={"DOCS_BROWSER_REQUIRED": "1"},
     )
@@ -165,3 +240,20 @@ def bench(session: nox.Session) -> None:
     _install(session, "tests", "bench")
     _install_package(session)
     session.run("python", "-m", "bench.run", *session.posargs)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the wheel and the sdist into dist/, check their metadata, smoke-test the wheel.
+
+    The wheel is built from the sdist, so the sdist is known to be complete; hatchling is the
+    pinned one (no build isolation). ``twine check --strict`` reads the metadata as PyPI
+    would. The wheel is then installed, with its ``[cli]`` extra and nothing else, in a new
+    virtual environment, where ``tests/smoke/installed.py`` runs against a stand-in.
+    """
+    _install(session, "build", "tests")
+    session.run("python", "-m", "build", "--no-isolation", "--outdir", DIST, "generated_client")
+    built = f"{DIST}/circleci_client-{package_version()}"
+    wheel, sdist = f"{built}-py3-none-any.whl", f"{built}.tar.gz"
+    session.run("twine", "check", "--strict", wheel, sdist)
+    session.run("python", "-m", "tests.smoke", wheel)

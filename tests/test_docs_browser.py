@@ -1,51 +1,57 @@
-"""The built documentation site in a real browser: every page renders, navigation and search work.
+"""The built documentation site in a real browser: every page renders, links resolve, search works.
 
 Serves ``site/`` (``mkdocs build``) from ``http.server`` on 127.0.0.1 and drives Debian's
-headless ``chromium`` over the Chrome DevTools Protocol (a websocket, via ``websocket-client``).
-Skipped, with the reason, when the site is not built, chromium is missing or websocket-client is
+headless Chromium with Playwright, pointed at the system browser (``executable_path``:
+Playwright never downloads one of its own). Every page is found in the built site, not in a
+list, and visited once; the tests then check what the visits saw: no console errors, page
+errors or failed loads, every internal link and anchor resolving, and a copy button on every
+code block of the pages that include examples. Every request to another host is refused and
+reported, so the checks also show that the site, its search included, works offline.
+
+Skipped, with the reason, when the site is not built, Chromium is missing or Playwright is
 not installed; ``nox -s docs`` sets ``DOCS_BROWSER_REQUIRED=1``, which turns those skips into
 failures. Screenshots go to a temporary folder whose path the test prints.
 """
 
 from __future__ import annotations
 
-import base64
-import contextlib
 import functools
 import http.server
 import importlib.util
-import itertools
-import json
 import os
+import re
 import shutil
-import signal
-import subprocess
 import tempfile
 import threading
-import time
-import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+import yaml
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Request, Route
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
+DOCS = ROOT / "docs"
 REQUIRED = os.environ.get("DOCS_BROWSER_REQUIRED") == "1"
-CHROMIUM_FLAGS = (
-    "--headless",
+# Flags that keep Chromium off the network and quiet here (Playwright adds --headless).
+CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--window-size=1280,900",
-    "--remote-debugging-port=0",
-)
-TIMEOUT = 20.0
+]
+TIMEOUT_MS = 20_000
+# An operation the search must find by its operationId, and the reference page it is on.
+SEARCHED_OPERATION = ("getPipelineById", "reference/pipeline/")
+EXAMPLE_INCLUDE = re.compile(r'--8<--\s+"docs/examples/')
 
 
 def chromium_path() -> str | None:
@@ -59,8 +65,8 @@ def missing_requirement() -> str | None:
         return "site/ is not built: run `mkdocs build` (or `nox -s docs`)"
     if chromium_path() is None:
         return "chromium is not installed: apt-get install -y chromium"
-    if importlib.util.find_spec("websocket") is None:
-        return "websocket-client is not installed: pip install -r requirements/docs.txt"
+    if importlib.util.find_spec("playwright") is None:
+        return "playwright is not installed: pip install -r requirements/docs.txt"
     return None
 
 
@@ -75,6 +81,20 @@ def site_pages() -> list[str]:
     return pages
 
 
+def pages_with_examples() -> list[str]:
+    """URL paths of the pages whose source includes a file of ``docs/examples/``."""
+    found = []
+    for source in sorted(DOCS.rglob("*.md")):
+        if source.is_relative_to(DOCS / "examples") or not EXAMPLE_INCLUDE.search(
+            source.read_text()
+        ):
+            continue
+        relative = source.relative_to(DOCS).with_suffix("")
+        parts = relative.parts[:-1] if relative.name == "index" else relative.parts
+        found.append("/" + "".join(f"{part}/" for part in parts))
+    return found
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files without logging every request to stderr."""
 
@@ -82,122 +102,55 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Stay quiet."""
 
 
-class DevToolsError(RuntimeError):
-    """A DevTools command answered with an error."""
+@dataclass
+class Visit:
+    """What one page showed when it was loaded."""
 
-    # Answers Chromium gives when a page navigates while a command runs in it.
-    NAVIGATION_RACES = (
-        "navigated or closed",
-        "Execution context was destroyed",
-        "Cannot find context",
-    )
-
-    def __init__(self, method: str, error: dict[str, Any]) -> None:
-        super().__init__(f"{method}: {error}")
-        self.message = str(error.get("message", ""))
-
-    @property
-    def raced_a_navigation(self) -> bool:
-        """Whether the page was replaced while the command ran (worth asking again)."""
-        return any(text in self.message for text in self.NAVIGATION_RACES)
+    heading: str = ""
+    problems: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    code_blocks: int = 0
+    copy_buttons: list[str] = field(default_factory=list)
 
 
-class DevTools:
-    """A minimal Chrome DevTools Protocol client for one page target."""
+class Recorder:
+    """Collects a page's console errors, page errors, failed loads and outside requests."""
 
-    def __init__(self, websocket_url: str) -> None:
-        import websocket
+    def __init__(self, page: Page, site_url: str) -> None:
+        self.site_url = site_url
+        self.problems: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        page.on("requestfailed", self._failed)
+        page.on("response", self._response)
+        page.route("**/*", self._route)
 
-        self._ws = websocket.create_connection(websocket_url, timeout=TIMEOUT, suppress_origin=True)
-        self._ids = itertools.count(1)
-        self.events: list[dict[str, Any]] = []
+    def _console(self, message: Any) -> None:
+        if message.type in ("error", "assert"):
+            self.problems.append(f"console.{message.type}: {message.text}")
 
-    def _receive(self) -> dict[str, Any]:
-        message: dict[str, Any] = json.loads(self._ws.recv())
-        return message
+    def _failed(self, request: Request) -> None:
+        # A load that the next navigation cancels (the favicon, say) is not a failure; a
+        # missing file is an HTTP error, which ``_response`` records.
+        if request.url.startswith(self.site_url) and request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"failed to load {request.url}: {request.failure}")
 
-    def call(self, method: str, **params: Any) -> dict[str, Any]:
-        """Send a command and return its result; events that arrive meanwhile are kept."""
-        call_id = next(self._ids)
-        self._ws.send(json.dumps({"id": call_id, "method": method, "params": params}))
-        while True:
-            message = self._receive()
-            if message.get("id") == call_id:
-                if "error" in message:
-                    raise DevToolsError(method, message["error"])
-                result: dict[str, Any] = message.get("result", {})
-                return result
-            if "method" in message:
-                self.events.append(message)
+    def _response(self, response: Any) -> None:
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status} for {response.url}")
 
-    def wait_for_event(self, method: str, timeout: float = TIMEOUT) -> dict[str, Any]:
-        """Wait for the next event called ``method`` (ignoring ones already received)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            message = self._receive()
-            if "method" in message:
-                self.events.append(message)
-                if message["method"] == method:
-                    return message
-        raise TimeoutError(f"no {method} within {timeout}s")
+    def _route(self, route: Route) -> None:
+        if route.request.url.startswith(self.site_url):
+            route.continue_()
+        else:
+            self.problems.append(f"request outside the site: {route.request.url}")
+            route.abort()
 
-    def evaluate(self, expression: str) -> Any:
-        """Evaluate JavaScript in the page and return its value."""
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
-        if "exceptionDetails" in result:
-            raise RuntimeError(f"{expression!r} threw {result['exceptionDetails']}")
-        return result["result"].get("value")
-
-    def wait_until(self, expression: str, timeout: float = TIMEOUT) -> Any:
-        """Poll a JavaScript expression until it is truthy, and return its value."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                value = self.evaluate(expression)
-            except DevToolsError as error:
-                # A click or navigation can swap the page mid-evaluation: ask the new page.
-                if not error.raced_a_navigation:
-                    raise
-                value = None
-            if value:
-                return value
-            time.sleep(0.1)
-        raise TimeoutError(f"{expression!r} stayed falsy for {timeout}s")
-
-    def navigate(self, url: str) -> None:
-        """Load ``url`` and wait until the page and its scripts are done."""
-        seen = len(self.events)
-        self.call("Page.navigate", url=url)
-        # A fast page can finish loading before Chromium answers the navigate command.
-        if not any(e["method"] == "Page.loadEventFired" for e in self.events[seen:]):
-            self.wait_for_event("Page.loadEventFired")
-        self.wait_until("document.readyState === 'complete'")
-
-    def screenshot(self, path: Path) -> None:
-        """Save a PNG of the viewport."""
-        data = self.call("Page.captureScreenshot", format="png")["data"]
-        path.write_bytes(base64.b64decode(data))
-
-    def errors(self) -> list[str]:
-        """Console errors, uncaught exceptions and failed loads seen since the last call."""
-        found = []
-        for event in self.events:
-            method, params = event["method"], event.get("params", {})
-            if method == "Runtime.exceptionThrown":
-                details = params.get("exceptionDetails", {})
-                found.append(f"exception: {details.get('exception', details).get('description')}")
-            elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                args = [str(a.get("value", a.get("description", ""))) for a in params["args"]]
-                found.append(f"console.{params['type']}: {' '.join(args)}")
-            elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
-                entry = params["entry"]
-                found.append(f"log: {entry.get('text')} {entry.get('url', '')}".strip())
-        self.events.clear()
-        return found
-
-    def close(self) -> None:
-        """Close the websocket."""
-        self._ws.close()
+    def take(self) -> list[str]:
+        """The problems recorded since the last call."""
+        taken, self.problems = self.problems, []
+        return taken
 
 
 @pytest.fixture(scope="module")
@@ -219,58 +172,31 @@ def site_url() -> Iterator[str]:
         server.server_close()
 
 
-def _page_websocket(profile: Path, process: subprocess.Popen[bytes]) -> str:
-    """Wait for chromium's DevTools port and return the websocket URL of its page target."""
-    port_file = profile / "DevToolsActivePort"
-    deadline = time.monotonic() + TIMEOUT
-    while not port_file.is_file() or not port_file.read_text().strip():
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError("chromium did not open its DevTools port")
-        time.sleep(0.05)
-    port = port_file.read_text().split()[0]
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=TIMEOUT) as reply:
-        targets = json.loads(reply.read())
-    page = next(t for t in targets if t.get("type") == "page")
-    url: str = page["webSocketDebuggerUrl"]
-    return url
-
-
-def _stop_group(process: subprocess.Popen[bytes]) -> None:
-    """Stop a process and every process in its group (Chromium's renderers and helpers)."""
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, sig)
-        try:
-            process.wait(timeout=10)
-            return
-        except subprocess.TimeoutExpired:
-            continue
-
-
 @pytest.fixture(scope="module")
-def browser(site_url: str) -> Iterator[DevTools]:
-    """Headless chromium with a fresh profile, and a DevTools session on its page."""
-    chromium = chromium_path()
-    assert chromium is not None
-    # Chromium's helper processes can still be writing to the profile for a moment after the
-    # main one exits: stop the whole process group, and tolerate a late cache file on cleanup.
-    with tempfile.TemporaryDirectory(
-        prefix="docs-browser-profile-", ignore_cleanup_errors=True
-    ) as profile:
-        process = subprocess.Popen(
-            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
+def browser(site_url: str) -> Iterator[Browser]:
+    """Debian's headless Chromium, launched by Playwright with a fresh profile."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
         )
         try:
-            devtools = DevTools(_page_websocket(Path(profile), process))
-            for domain in ("Page", "Runtime", "Log"):
-                devtools.call(f"{domain}.enable")
-            yield devtools
-            devtools.close()
+            yield browser
         finally:
-            _stop_group(process)
+            browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str) -> Iterator[tuple[Page, Recorder]]:
+    """A new page of a 1280x900 window, with a recorder of its problems."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        yield page, Recorder(page, site_url)
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="module")
@@ -285,75 +211,151 @@ def _name(path: str) -> str:
     return path.strip("/").replace("/", "-") or "home"
 
 
+VISIT_SCRIPT = """() => ({
+    heading: document.querySelector('article h1')?.textContent ?? '',
+    links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+    ids: [...document.querySelectorAll('[id]')].map(e => e.id),
+    codeBlocks: document.querySelectorAll('article pre > code').length,
+    // mkdocs-material's copy buttons (content.code.copy), each naming the code it copies.
+    copyTargets: [...document.querySelectorAll(
+            'article button[data-md-type="copy"], article button.md-clipboard')]
+        .map(b => {
+            const target = document.querySelector(b.dataset.clipboardTarget || 'none');
+            return target ? target.textContent : '';
+        }),
+})"""
+
+
+@pytest.fixture(scope="module")
+def visits(browser: Browser, site_url: str, screenshots: Path) -> dict[str, Visit]:
+    """Every page of the built site, loaded once: what each showed."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    recorder = Recorder(page, site_url)
+    seen: dict[str, Visit] = {}
+    try:
+        for path in site_pages():
+            page.goto(site_url + path, wait_until="load")
+            # Material adds the copy buttons from its bundle once the page is loaded.
+            page.wait_for_function("() => document.querySelector('article') !== null")
+            shown = page.evaluate(VISIT_SCRIPT)
+            seen[path] = Visit(
+                heading=shown["heading"].strip(),
+                problems=recorder.take(),
+                links=shown["links"],
+                ids=set(shown["ids"]),
+                code_blocks=shown["codeBlocks"],
+                copy_buttons=shown["copyTargets"],
+            )
+            page.screenshot(path=screenshots / f"{_name(path)}.png")
+    finally:
+        context.close()
+    print(f"visited {len(seen)} pages")
+    return seen
+
+
 def test_site_has_every_page() -> None:
     if not SITE.is_dir():
         pytest.skip("site/ is not built")
     pages = site_pages()
-    for expected in ("/", "/tutorial/", "/use-cases/artifacts/", "/reference/pipeline/"):
+    for expected in ("/", "/install/", "/changelog/", "/tutorial/", "/reference/pipeline/"):
         assert expected in pages
+    assert set(pages_with_examples()) <= set(pages), "an example page was not built"
 
 
-def test_every_page_renders_without_console_errors(
-    browser: DevTools, site_url: str, screenshots: Path
-) -> None:
-    pages = site_pages()
-    problems: dict[str, list[str]] = {}
-    browser.errors()
-    for path in pages:
-        browser.navigate(site_url + path)
-        title = browser.evaluate("document.querySelector('article h1')?.textContent ?? ''")
-        errors = browser.errors()
-        if not title.strip():
-            errors.append("no <h1> in the article")
-        if errors:
-            problems[path] = errors
-        browser.screenshot(screenshots / f"{_name(path)}.png")
-    print(f"checked {len(pages)} pages")
+def test_every_page_renders_without_errors_or_outside_requests(visits: dict[str, Visit]) -> None:
+    assert set(visits) == set(site_pages())
+    problems = {path: visit.problems for path, visit in visits.items() if visit.problems}
+    untitled = [path for path, visit in visits.items() if not visit.heading]
     assert not problems, f"pages with problems: {problems}"
+    assert not untitled, f"pages without an <h1> in the article: {untitled}"
 
 
-def test_clicking_a_nav_link_changes_the_page(browser: DevTools, site_url: str) -> None:
-    browser.navigate(site_url + "/")
-    box = browser.wait_until(
-        """(() => {
-            const link = [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')]
-                .find(a => a.getAttribute('href').startsWith('authentication'));
-            if (!link) return null;
-            const r = link.getBoundingClientRect();
-            return r.width > 0 ? {x: r.x + r.width / 2, y: r.y + r.height / 2} : null;
-        })()"""
+def _site_file(path: str) -> Path:
+    """The file of the built site that serves a URL path."""
+    return SITE / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))
+
+
+def test_every_internal_link_and_anchor_resolves(visits: dict[str, Visit], site_url: str) -> None:
+    broken: dict[str, list[str]] = {}
+    checked = 0
+    for path, visit in visits.items():
+        for link in visit.links:
+            if not link.startswith(site_url + "/"):
+                continue
+            target, _, anchor = link.removeprefix(site_url).partition("#")
+            target = target.partition("?")[0]
+            checked += 1
+            if not _site_file(target).is_file():
+                broken.setdefault(path, []).append(f"{link}: no such page or file")
+            elif anchor and target in visits and anchor not in visits[target].ids:
+                broken.setdefault(path, []).append(f"{link}: no element with id {anchor!r}")
+    assert checked > len(visits), "every page has internal links (the nav at least)"
+    assert not broken, f"broken internal links: {broken}"
+
+
+def test_code_blocks_of_example_pages_have_copy_buttons(visits: dict[str, Visit]) -> None:
+    pages = pages_with_examples()
+    assert len(pages) >= 5, pages
+    missing = {}
+    for path in pages:
+        visit = visits[path]
+        filled = [text for text in visit.copy_buttons if text.strip()]
+        if visit.code_blocks == 0 or len(filled) != visit.code_blocks:
+            missing[path] = f"{len(filled)} copy buttons for {visit.code_blocks} code blocks"
+    assert not missing, f"example pages without a working copy button per code block: {missing}"
+
+
+def test_clicking_a_nav_link_changes_the_page(page: tuple[Page, Recorder], site_url: str) -> None:
+    tab, recorder = page
+    tab.goto(site_url + "/")
+    tab.locator(".md-sidebar--primary a.md-nav__link[href^='authentication']").first.click()
+    tab.wait_for_url("**/authentication/")
+    assert tab.locator("article h1").inner_text().strip().startswith("Authentication")
+    assert recorder.take() == []
+
+
+def _search(tab: Page, words: str) -> list[tuple[str, str]]:
+    """Type into the search box; the (title, link) of every result shown."""
+    tab.locator(".md-search__input").focus()
+    tab.keyboard.type(words)
+    results = tab.locator(".md-search-result__item")
+    results.first.wait_for()
+    shown: list[tuple[str, str]] = tab.eval_on_selector_all(
+        ".md-search-result__item",
+        """items => items.map(item => [
+            item.querySelector('h1, h2')?.textContent ?? '',
+            item.querySelector('a')?.href ?? '',
+        ])""",
     )
-    for kind in ("mousePressed", "mouseReleased"):
-        browser.call(
-            "Input.dispatchMouseEvent",
-            type=kind,
-            x=box["x"],
-            y=box["y"],
-            button="left",
-            clickCount=1,
-        )
-    # One expression, so the answer cannot mix the old page with the new one.
-    heading = browser.wait_until(
-        "location.pathname.endsWith('/authentication/')"
-        " && document.readyState === 'complete'"
-        " && document.querySelector('article h1')?.textContent"
-    )
-    assert heading.strip().startswith("Authentication")
-    assert browser.errors() == []
+    return shown
 
 
-def test_search_finds_a_word(browser: DevTools, site_url: str, screenshots: Path) -> None:
-    browser.navigate(site_url + "/")
-    browser.evaluate("document.querySelector('.md-search__input').focus()")
-    for char in "pagination":
-        browser.call("Input.dispatchKeyEvent", type="keyDown", text=char, key=char)
-        browser.call("Input.dispatchKeyEvent", type="keyUp", key=char)
-    count = browser.wait_until("document.querySelectorAll('.md-search-result__item').length")
-    titles = browser.evaluate(
-        "[...document.querySelectorAll('.md-search-result__item h1, .md-search-result__item h2')]"
-        ".map(e => e.textContent)"
-    )
-    browser.screenshot(screenshots / "search.png")
-    assert count > 0
+def test_search_finds_a_word(page: tuple[Page, Recorder], site_url: str, screenshots: Path) -> None:
+    tab, recorder = page
+    tab.goto(site_url + "/")
+    titles = [title for title, _ in _search(tab, "pagination")]
+    tab.screenshot(path=screenshots / "search.png")
     assert any("Pagination" in title for title in titles), titles
-    assert browser.errors() == []
+    assert recorder.take() == []
+
+
+def test_search_finds_an_operation_by_its_id(
+    page: tuple[Page, Recorder], site_url: str, screenshots: Path
+) -> None:
+    operation_id, reference_page = SEARCHED_OPERATION
+    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+    ids = {
+        op.get("operationId")
+        for item in spec["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict)
+    }
+    assert operation_id in ids, "pick an operationId the spec has"
+    tab, recorder = page
+    tab.goto(site_url + "/install/")
+    links = [link for _, link in _search(tab, operation_id)]
+    tab.screenshot(path=screenshots / "search-operation.png")
+    assert any(link.startswith(f"{site_url}/{reference_page}") for link in links), links
+    assert recorder.take() == []

@@ -121,7 +121,7 @@ def _run_session(name: str, monkeypatch: pytest.MonkeyPatch) -> _RecordingSessio
     return session
 
 
-SESSIONS = ["generate", "lint", "tests", "tutorial", "sandbox", "docs", "bench"]
+SESSIONS = ["generate", "lint", "tests", "tutorial", "sandbox", "docs", "bench", "build"]
 
 
 @pytest.mark.parametrize("name", SESSIONS)
