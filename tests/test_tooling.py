@@ -3,6 +3,7 @@ is stated once, a plain ``nox`` changes nothing, and the slow tests run in CI on
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Iterator
@@ -253,3 +254,18 @@ def test_no_hand_written_module_is_over_500_lines() -> None:
         if (n := len(path.read_text().splitlines())) > MAX_MODULE_LINES
     }
     assert too_long == {}, f"split these modules along their seams: {too_long}"
+
+
+def test_no_file_of_the_generator_is_copied_byte_for_byte_into_the_package() -> None:
+    def digests(folder: Path) -> dict[bytes, Path]:
+        return {
+            hashlib.sha256(path.read_bytes()).digest(): path
+            for path in folder.rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts
+        }
+
+    generator = digests(ROOT / "generator")
+    package = digests(ROOT / "generated_client")
+    assert len(generator) > 10 and len(package) > 100
+    copies = sorted(str(package[d].relative_to(ROOT)) for d in set(generator) & set(package))
+    assert copies == [], "hand-written code lives in the package only; templates must render"
