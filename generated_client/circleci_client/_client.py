@@ -46,6 +46,7 @@ from ._constants import (
     TOKEN_HEADER,
 )
 from ._deadline import bound_by_deadlines
+from ._fast_paths import skip_absent_sniffio
 from ._ratelimit import (
     AsyncRateLimitTransport,
     OriginRateLimiters,
@@ -299,6 +300,7 @@ class Client:
             else:
                 self._async_client = None  # its connections belong to another loop
         if self._async_client is None:
+            skip_absent_sniffio()
             self._async_loop = loop
             transport = self._stack(
                 bound_by_deadlines(httpx.AsyncHTTPTransport(verify=self._verify_ssl)),
