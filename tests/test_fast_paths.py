@@ -7,6 +7,7 @@ import enum
 import importlib
 import importlib.util
 import pickle
+import subprocess
 import sys
 import types
 import typing
@@ -384,3 +385,55 @@ def test_positional_construction_equals_keyword_construction(cls: type[Any]) -> 
 def test_every_model_is_checked_for_positional_construction() -> None:
     assert len(MODEL_CLASSES) >= 50
     assert {"WorkflowRun", "Pipeline", "JobDetails"} <= {cls.__name__ for cls in MODEL_CLASSES}
+
+
+# --- laziness: start-up does not grow with the spec ------------------------------------------
+
+
+def _modules_after(code: str) -> list[str]:
+    """The ``circleci_client`` modules a fresh interpreter has loaded after running ``code``."""
+    probe = (
+        f"{code}\nimport sys\nprint('\\n'.join(m for m in sys.modules if 'circleci_client' in m))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    return sorted(done.stdout.split())
+
+
+ALLOWED_AT_IMPORT: frozenset[str] = frozenset()
+"""Operation and model modules ``import circleci_client`` may load: none."""
+
+
+def test_importing_the_package_loads_no_operation_or_model() -> None:
+    loaded = _modules_after("import circleci_client")
+    per_spec = {
+        m for m in loaded if m.startswith(("circleci_client.api", "circleci_client.models"))
+    }
+    assert per_spec <= ALLOWED_AT_IMPORT
+    assert not [
+        m for m in loaded if m.startswith(("circleci_client.cli.", "circleci_client.artifacts"))
+    ]
+    assert len(loaded) < 40  # the runtime only, whatever the number of operations
+
+
+def test_one_operation_loads_only_the_models_it_uses() -> None:
+    loaded = _modules_after("from circleci_client.api.job import get_job_details")
+    operations = [m for m in loaded if m.startswith("circleci_client.api.")]
+    assert operations == ["circleci_client.api.job", "circleci_client.api.job.get_job_details"]
+    models = {m.removeprefix("circleci_client.models.") for m in loaded if ".models." in m}
+    assert {"job_details", "job_status"} <= models
+    assert not models & {"context", "pipeline", "workflow_run", "checkout_key"}  # not used there
+    every_model = [p for p in Path(models_package.__file__).parent.glob("*.py")]
+    assert len(models) < len(every_model) // 2
+
+
+def test_every_model_is_importable_from_the_models_package() -> None:
+    exported = set(models_package.__all__)
+    assert {cls.__name__ for cls in MODEL_CLASSES} <= exported
+    for name in sorted(exported):
+        value = getattr(models_package, name)
+        assert value.__name__ == name and value.__module__.startswith("circleci_client.models.")
+    assert exported <= set(dir(models_package))
+    with pytest.raises(AttributeError, match="NoSuchModel"):
+        models_package.NoSuchModel  # noqa: B018
