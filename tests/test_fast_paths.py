@@ -390,11 +390,10 @@ def test_every_model_is_checked_for_positional_construction() -> None:
 # --- laziness: start-up does not grow with the spec ------------------------------------------
 
 
-def _modules_after(code: str) -> list[str]:
-    """The ``circleci_client`` modules a fresh interpreter has loaded after running ``code``."""
-    probe = (
-        f"{code}\nimport sys\nprint('\\n'.join(m for m in sys.modules if 'circleci_client' in m))"
-    )
+def _modules_after(code: str, package: str = "circleci_client") -> list[str]:
+    """The modules of ``package`` a fresh interpreter has loaded after running ``code``."""
+    listing = f"print('\\n'.join(m for m in sys.modules if m.split('.')[0] == {package!r}))"
+    probe = f"{code}\nimport sys\n{listing}"
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
@@ -415,6 +414,14 @@ def test_importing_the_package_loads_no_operation_or_model() -> None:
         m for m in loaded if m.startswith(("circleci_client.cli.", "circleci_client.artifacts"))
     ]
     assert len(loaded) < 40  # the runtime only, whatever the number of operations
+
+
+def test_importing_the_package_leaves_httpcore_to_the_first_client() -> None:
+    """httpx imports httpcore with its first transport; the package waits as long."""
+    assert _modules_after("import circleci_client", "httpcore") == []
+    assert _modules_after(
+        "import circleci_client as c; c.Client('https://x').get_httpx_client()", "httpcore"
+    )
 
 
 def test_one_operation_loads_only_the_models_it_uses() -> None:
