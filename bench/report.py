@@ -55,7 +55,10 @@ python3 -m pip install "nox==2026.10.20" && python3 -m nox -s bench
 ```
 
 It starts a stand-in CircleCI server in a separate process on 127.0.0.1, measures each pair of
-contestants alternately over several rounds, and prints every ratio with its target.
+contestants alternately over several rounds, and prints every ratio with its target. Every
+benchmark runs three times, each time in a fresh process: a row shows the median of the three
+rounds with their min-max, and meets its target when the median does. Only ratios (and shares)
+are targets: each is measured against a baseline in the same run, on the same machine.
 `python3 -m nox -s bench -- --write-docs` rewrites this page.
 
 Measured on {info["date"]}: {info["nproc"]} CPUs ({info["cpu"]}), Python {info["python"]},
