@@ -444,3 +444,43 @@ def test_every_model_is_importable_from_the_models_package() -> None:
     assert exported <= set(dir(models_package))
     with pytest.raises(AttributeError, match="NoSuchModel"):
         models_package.NoSuchModel  # noqa: B018
+
+
+# --- readability of an idle async connection -------------------------------------------------
+
+
+async def test_the_readable_probe_answers_as_the_stream_does() -> None:
+    """Idle: not readable; the server sent bytes or hung up: readable, as httpcore's own answer."""
+    import asyncio
+
+    import httpcore
+
+    peers: list[asyncio.StreamWriter] = []
+
+    async def accept(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        peers.append(writer)
+
+    server = await asyncio.start_server(accept, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    streams = [await httpcore.AnyIOBackend().connect_tcp("127.0.0.1", port) for _ in range(2)]
+    probes = [_fast_paths.ReadableProbe(stream) for stream in streams]
+    while len(peers) < 2:
+        await asyncio.sleep(0.001)
+
+    def answers() -> list[tuple[bool, bool]]:
+        return [
+            (p(), s.get_extra_info("is_readable")) for p, s in zip(probes, streams, strict=True)
+        ]
+
+    assert answers() == [(False, False), (False, False)]
+    peers[0].write(b"HTTP/1.1 408 Request Timeout\r\n\r\n")
+    peers[1].close()
+    for _ in range(2000):  # until both arrive (loopback: at once, unless the machine is busy)
+        if all(p() for p in probes):
+            break
+        await asyncio.sleep(0.001)
+    assert answers() == [(True, True), (True, True)]
+    for stream in streams:
+        await stream.aclose()
+    server.close()
+    await server.wait_closed()

@@ -12,6 +12,7 @@ from typing import Any
 import httpcore
 
 from ._deadline import TransportT, _active
+from ._fast_paths import ReadableProbe
 
 
 def _cut(timeout: float | None, error: type[httpcore.TimeoutException]) -> float | None:
@@ -78,6 +79,7 @@ class _Backend(httpcore.NetworkBackend):
 class _AsyncStream(httpcore.AsyncNetworkStream):
     def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
         self._inner = inner
+        self._is_readable = ReadableProbe(inner)
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         return await self._inner.read(max_bytes, _cut(timeout, httpcore.ReadTimeout))
@@ -98,6 +100,8 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
         return _AsyncStream(await self._inner.start_tls(ssl_context, server_hostname, timeout))
 
     def get_extra_info(self, info: str) -> Any:
+        if info == "is_readable":
+            return self._is_readable()
         return self._inner.get_extra_info(info)
 
 

@@ -12,6 +12,8 @@ does not belong here.
   object and path, not on every request;
 * :func:`skip_absent_sniffio`: a missing optional module is looked for once, not on every
   async request;
+* :class:`ReadableProbe`: whether an idle async connection's socket is readable, asked of the
+  socket found once rather than through anyio's attribute lookup on every request;
 * positional construction: generated ``from_dict`` methods call the attrs ``__init__`` with
   positional arguments in field order (in ``generator/templates/model.py.jinja``).
 """
@@ -158,3 +160,26 @@ def skip_absent_sniffio() -> None:
     """
     if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
         sys.modules.setdefault("sniffio", cast(Any, None))
+
+
+# -- is an idle async connection's socket readable? --------------------------------------------
+
+
+class ReadableProbe:
+    """``stream.get_extra_info("is_readable")`` of an httpcore async network stream, faster.
+
+    httpcore asks it of every idle connection each time a request is assigned one; the anyio
+    stream answers by rebuilding its table of attributes to find the raw socket. The socket of a
+    stream never changes, so it is found once here and polled with httpcore's own check.
+    """
+
+    __slots__ = ("_is_readable", "_socket")
+
+    def __init__(self, stream: Any) -> None:
+        from httpcore._utils import is_socket_readable  # loaded with the stream already
+
+        self._socket = stream.get_extra_info("socket")
+        self._is_readable = is_socket_readable
+
+    def __call__(self) -> bool:
+        return self._is_readable(self._socket)
