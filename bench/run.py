@@ -144,15 +144,16 @@ def _shared_setup(selected: set[str], folder: Path, env: dict[str, str]) -> None
     if "import" not in selected:
         return
     print("preparing the import venv and the grown spec ...", file=sys.stderr, flush=True)
-    env[IMPORT_PYTHON] = import_venv(folder)
+    env[IMPORT_PYTHON] = import_venv(folder / "spec")
     try:
         from bench.synthetic import synthetic_client
 
         client, own = synthetic_client(folder / "synthetic", SYNTHETIC_OPERATIONS)
-    except (ImportError, SystemExit) as exc:  # openapi-python-client missing, or it failed
+    except (ImportError, OSError, SystemExit) as exc:  # no openapi-python-client or ruff
         print(f"no grown spec: {exc}", file=sys.stderr)
         return
-    env[SYNTHETIC_CLIENT] = f"{client}:{SYNTHETIC_OPERATIONS}:{own}"
+    grown = import_venv(folder / "grown", client)
+    env[SYNTHETIC_CLIENT] = f"{grown}:{SYNTHETIC_OPERATIONS}:{own}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -417,8 +417,10 @@ def test_importing_the_package_loads_no_operation_or_model() -> None:
 
 
 def test_importing_the_package_leaves_httpcore_to_the_first_client() -> None:
-    """httpx imports httpcore with its first transport; the package waits as long."""
+    """httpx imports httpcore with its first transport; the package waits as long (and attrs
+    waits for the first model)."""
     assert _modules_after("import circleci_client", "httpcore") == []
+    assert _modules_after("import circleci_client", "attrs") == []  # the first model's
     assert _modules_after(
         "import circleci_client as c; c.Client('https://x').get_httpx_client()", "httpcore"
     )

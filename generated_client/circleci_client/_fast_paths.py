@@ -20,11 +20,10 @@ does not belong here.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
+from collections.abc import Callable
 from enum import Enum
-from typing import Any, TypeVar, cast
-from uuid import UUID, SafeUUID
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 
@@ -38,33 +37,54 @@ E = TypeVar("E", bound=Enum)
 # single cost of parsing them. When the text without its dashes is 32 characters that read as a
 # hexadecimal number (the form the API sends), the number is decoded here with the same steps
 # ``uuid.UUID`` takes; any other text goes to ``uuid.UUID`` itself, so its checks and error
-# messages are unchanged.
+# messages are unchanged. The parser is built on first use (``__getattr__`` below): the uuid
+# module (and the platform module it loads) waits for the first model that has an id.
 
-_new = object.__new__
-# UUID refuses attribute assignment; its slot descriptors fill the two fields directly.
-_set_int = vars(UUID)["int"].__set__
-_set_is_safe = vars(UUID)["is_safe"].__set__
-_UNKNOWN = SafeUUID.unknown
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    parse_uuid: Callable[[Any], UUID]
 
 
-def parse_uuid(text: Any) -> UUID:
-    """Parse a UUID the API sent: equal to ``uuid.UUID(text)`` for every string, errors included.
+def _uuid_parser() -> Callable[[Any], UUID]:
+    from uuid import UUID, SafeUUID
 
-    Raises ``ValueError`` for malformed text and ``TypeError`` for a value that is not a string.
-    """
-    if text.__class__ is not str and not isinstance(text, str):
-        raise TypeError(f"a UUID must be a string, not {type(text).__name__}")
-    digits = text.replace("-", "")
-    if len(digits) == 32:
-        try:
-            number = int(digits, 16)
-        except ValueError:
-            return UUID(text)  # raises with uuid's own message
-        value: UUID = _new(UUID)
-        _set_int(value, number)
-        _set_is_safe(value, _UNKNOWN)
-        return value
-    return UUID(text)
+    new = object.__new__
+    # UUID refuses attribute assignment; its slot descriptors fill the two fields directly.
+    set_int = vars(UUID)["int"].__set__
+    set_is_safe = vars(UUID)["is_safe"].__set__
+    unknown = SafeUUID.unknown
+
+    def parse_uuid(text: Any) -> UUID:
+        """Parse a UUID the API sent: equal to ``uuid.UUID(text)`` for every string, errors
+        included.
+
+        Raises ``ValueError`` for malformed text and ``TypeError`` for a value that is not a
+        string.
+        """
+        if text.__class__ is not str and not isinstance(text, str):
+            raise TypeError(f"a UUID must be a string, not {type(text).__name__}")
+        digits = text.replace("-", "")
+        if len(digits) == 32:
+            try:
+                number = int(digits, 16)
+            except ValueError:
+                return UUID(text)  # raises with uuid's own message
+            value: UUID = new(UUID)
+            set_int(value, number)
+            set_is_safe(value, unknown)
+            return value
+        return UUID(text)
+
+    return parse_uuid
+
+
+def __getattr__(name: str) -> Any:
+    """Build :func:`parse_uuid` on first use."""
+    if name == "parse_uuid":
+        built = globals()["parse_uuid"] = _uuid_parser()
+        return built
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # -- enum members ------------------------------------------------------------------------------
@@ -158,6 +178,8 @@ def skip_absent_sniffio() -> None:
     the import system's own way to say "not importable": the import raises the same
     ``ImportError`` as before, without the search. When sniffio is installed, nothing changes.
     """
+    import importlib.util
+
     if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
         sys.modules.setdefault("sniffio", cast(Any, None))
 
