@@ -228,6 +228,7 @@ def docs(session: nox.Session) -> None:
     session.run(
         "pytest",
         "tests/test_docs_examples.py",
+        "tests/test_reference_docs.py",
         "tests/test_site.py",
         "tests/test_docs_browser.py",
         env={"DOCS_BROWSER_REQUIRED": "1"},

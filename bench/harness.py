@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -25,18 +26,44 @@ NOT_AVAILABLE = "not available yet"
 
 @dataclass
 class Row:
-    """One line of the table: what was compared, the figure, the target and the verdict."""
+    """One line of the table: what was compared, the figure, the target and the verdict.
+
+    ``value`` is the figure the target is about (a ratio, a share, megabytes) and ``bound`` the
+    target as a comparison, e.g. ``("<=", 1.05)``: ``run.py`` takes the median of ``value`` over
+    its rounds and judges that. Rows without them are judged by the rounds' own verdicts.
+    """
 
     name: str
     measured: str
     target: str
     met: bool | None  # None: not measured (missing script, failed run)
     detail: str = ""
+    value: float | None = None
+    bound: tuple[str, float] | None = None
+    unit: str = "x"
 
     @property
     def verdict(self) -> str:
         """``yes`` / ``NO`` / ``n/a``."""
         return {True: "yes", False: "NO", None: "n/a"}[self.met]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Row:
+        """Read what ``dataclasses.asdict`` wrote."""
+        bound = data.get("bound")
+        return cls(**{**data, "bound": (bound[0], float(bound[1])) if bound else None})
+
+
+def within(value: float, bound: tuple[str, float]) -> bool:
+    """Whether ``value`` meets ``bound`` (``("<=", 1.05)``, ``(">=", 6)``, ``("<", 100)``)."""
+    op, limit = bound
+    return {"<=": value <= limit, ">=": value >= limit, "<": value < limit, ">": value > limit}[op]
+
+
+def ratio_row(name: str, value: float, bound: tuple[str, float], detail: str) -> Row:
+    """A row whose figure is a ratio, judged against ``bound``."""
+    target = f"{bound[0]} {bound[1]:g}x"
+    return Row(name, f"{value:.2f}x ({detail})", target, within(value, bound), "", value, bound)
 
 
 # -- the stand-in, in its own process ------------------------------------------------------

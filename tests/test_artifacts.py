@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from circleci_client import AuthenticatedClient, artifacts
 from circleci_client.artifacts import (
+    DEFAULT_CONCURRENCY,
     PART_SUFFIX,
     VALIDATOR_SUFFIX,
     FileStatus,
@@ -454,6 +455,24 @@ def test_files_download_concurrently(standin: Standin, tmp_path: Path) -> None:
     assert report.ok and len(report.downloaded) == 16
     # The artifact host saw several downloads at once, and never more than asked for.
     assert 4 <= standin.requests.artifact.most_at_once() <= 8
+
+
+def test_the_default_concurrency_is_sixteen_files_at_once(standin: Standin, tmp_path: Path) -> None:
+    facts = standin.world.facts
+    job = _job(standin, facts.build_job_number)
+    with standin.world.lock:
+        job.artifacts = [
+            Artifact(f"many/{i}.txt", 0, 64, text_content(str(i), 1)[:64], str(i))
+            for i in range(24)
+        ]
+    standin.faults.latency(0.3, host="artifact")  # long enough for 16 requests to overlap
+    with _client(standin) as client:
+        report = download_job_artifacts(
+            client, facts.widgets_slug, facts.build_job_number, tmp_path
+        )
+    assert report.ok and len(report.downloaded) == 24
+    assert DEFAULT_CONCURRENCY == 16
+    assert 9 <= standin.requests.artifact.most_at_once() <= 16
 
 
 def test_concurrency_one_downloads_one_file_at_a_time(standin: Standin, tmp_path: Path) -> None:

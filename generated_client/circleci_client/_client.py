@@ -46,6 +46,7 @@ from ._constants import (
     TOKEN_HEADER,
 )
 from ._deadline import bound_by_deadlines
+from ._fast_paths import skip_absent_sniffio
 from ._ratelimit import (
     OriginRateLimiters,
     RateLimit,
@@ -306,6 +307,7 @@ class Client:
             else:
                 self._async_client = None  # its connections belong to another loop
         if self._async_client is None:
+            skip_absent_sniffio()
             self._async_loop = loop
             network = bound_by_deadlines(httpx.AsyncHTTPTransport(verify=self._verify_ssl))
             transport = self._transports().async_(network)

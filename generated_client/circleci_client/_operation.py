@@ -16,7 +16,7 @@ import httpx
 
 from ._constants import API_CALL_EXTENSION, DEADLINE_EXTENSION, MAX_RETRIES_EXTENSION
 from ._display import visible
-from ._paths import refuse_rewritten_path
+from ._fast_paths import absolute_url as _absolute_url
 from ._scalars import FieldTypeError
 from .errors import (  # the paging errors are re-exported here too
     PageLimitError,
@@ -106,38 +106,6 @@ def _request_extensions(max_retries: int | None, deadline: float | None) -> dict
             raise ValueError(f"deadline must be more than 0 seconds, got {deadline}")
         extensions[DEADLINE_EXTENSION] = float(deadline)
     return extensions
-
-
-_URL_CACHE_SIZE = 1024
-_url_cache: dict[tuple[int, str], tuple[httpx.URL, httpx.URL]] = {}
-
-
-def _absolute_url(base: httpx.URL, path: str) -> httpx.URL | str:
-    """``path`` joined to ``base`` exactly as httpx joins a relative URL to ``base_url``.
-
-    httpx parses and re-encodes the relative URL and then the joined one on every request;
-    operation paths repeat, so the joined URL (immutable) is kept, per ``base_url`` object.
-    An absolute or unusual ``path``, or a client without a base URL, is left to httpx. A path
-    that the join would change (httpx resolves ``.`` and ``..``) raises
-    ``InvalidPathParameterError``: it would reach another resource.
-    """
-    key = (id(base), path)
-    hit = _url_cache.get(key)
-    if hit is not None and hit[0] is base:  # the entry keeps ``base`` alive: ids cannot recur
-        return hit[1]
-    if base.is_relative_url or not path.startswith("/"):
-        return path
-    relative = httpx.URL(path)
-    if not relative.is_relative_url:
-        return path
-    raw_path = base.raw_path + relative.raw_path.lstrip(b"/")
-    joined = base.copy_with(raw_path=raw_path)
-    if joined.raw_path != raw_path:  # httpx resolved a dot segment: another resource
-        raise refuse_rewritten_path(path, joined.raw_path)
-    if len(_url_cache) >= _URL_CACHE_SIZE:
-        _url_cache.clear()
-    _url_cache[key] = (base, joined)
-    return joined
 
 
 def _prepare(

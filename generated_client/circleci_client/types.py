@@ -2,10 +2,9 @@
 """Contains some shared types for properties"""
 
 from collections.abc import MutableMapping
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Generic, Literal, TypeVar
-
-from attrs import define
 
 
 class Unset:
@@ -23,7 +22,7 @@ UNSET: Unset = Unset()
 T = TypeVar("T")
 
 
-@define
+@dataclass(slots=True)
 class Response(Generic[T]):
     """A response from an endpoint"""
 

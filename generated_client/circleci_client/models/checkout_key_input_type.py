@@ -2,7 +2,7 @@
 from enum import StrEnum
 from typing import Any
 
-from .._open_enum import open_enum_member
+from .._fast_paths import open_enum_member
 
 
 class CheckoutKeyInputType(StrEnum):

@@ -8,11 +8,8 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._scalars import (
-    checked_str,
-    parse_datetime,
-    parse_uuid,
-)
+from .._fast_paths import parse_uuid
+from .._scalars import checked_str, parse_datetime
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(

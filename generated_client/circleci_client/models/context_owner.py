@@ -7,8 +7,8 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._open_enum import enum_member
-from .._scalars import checked_str, parse_uuid
+from .._fast_paths import enum_member, parse_uuid
+from .._scalars import checked_str
 from ..models.context_owner_type import ContextOwnerType
 from ..types import UNSET, Unset
 

@@ -8,7 +8,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._open_enum import enum_member
+from .._fast_paths import enum_member
 from .._scalars import checked_int, checked_str, parse_datetime
 from ..models.job_status import JobStatus
 from ..types import UNSET, Unset

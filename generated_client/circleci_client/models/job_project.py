@@ -7,7 +7,8 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._scalars import checked_str, parse_uuid
+from .._fast_paths import parse_uuid
+from .._scalars import checked_str
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.

@@ -8,7 +8,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._open_enum import enum_member
+from .._fast_paths import enum_member
 from .._scalars import parse_datetime
 from ..models.trigger_type import TriggerType
 

@@ -7,7 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._open_enum import enum_member
+from .._fast_paths import enum_member
 from .._scalars import checked_str
 from ..models.schedule_attribution_actor import ScheduleAttributionActor
 from ..types import UNSET, Unset

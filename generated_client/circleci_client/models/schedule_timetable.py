@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._open_enum import enum_member
+from .._fast_paths import enum_member
 from .._scalars import checked_int
 from ..models.schedule_day_of_week import ScheduleDayOfWeek
 from ..models.schedule_month import ScheduleMonth

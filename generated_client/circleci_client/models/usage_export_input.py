@@ -8,10 +8,8 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._scalars import (
-    parse_datetime,
-    parse_uuid,
-)
+from .._fast_paths import parse_uuid
+from .._scalars import parse_datetime
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.

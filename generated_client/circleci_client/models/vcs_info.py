@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._open_enum import enum_member
+from .._fast_paths import enum_member
 from .._scalars import checked_str
 from ..models.vcs_provider import VcsProvider
 

@@ -7,7 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._open_enum import enum_member
+from .._fast_paths import enum_member
 from .._scalars import checked_bool, checked_str
 from ..models.webhook_event_type import WebhookEventType
 

@@ -7,8 +7,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._open_enum import enum_member
-from .._scalars import parse_uuid
+from .._fast_paths import enum_member, parse_uuid
 from ..models.webhook_scope_type import WebhookScopeType
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.

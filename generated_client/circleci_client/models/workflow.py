@@ -8,13 +8,8 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._open_enum import enum_member
-from .._scalars import (
-    checked_int,
-    checked_str,
-    parse_datetime,
-    parse_uuid,
-)
+from .._fast_paths import enum_member, parse_uuid
+from .._scalars import checked_int, checked_str, parse_datetime
 from ..models.workflow_status import WorkflowStatus
 from ..models.workflow_tag import WorkflowTag
 from ..types import UNSET, Unset

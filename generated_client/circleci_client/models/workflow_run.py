@@ -8,14 +8,8 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._open_enum import enum_member
-from .._scalars import (
-    checked_bool,
-    checked_int,
-    checked_str,
-    parse_datetime,
-    parse_uuid,
-)
+from .._fast_paths import enum_member, parse_uuid
+from .._scalars import checked_bool, checked_int, checked_str, parse_datetime
 from ..models.workflow_run_status import WorkflowRunStatus
 from ..types import UNSET, Unset
 

@@ -1,0 +1,488 @@
+"""Each speed trick of ``_fast_paths`` (and positional construction) gives the standard result."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import importlib
+import importlib.util
+import pickle
+import subprocess
+import sys
+import types
+import typing
+import uuid
+import weakref
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import httpx
+import pytest
+from circleci_client import _fast_paths
+from circleci_client import models as models_package
+from circleci_client._fast_paths import enum_member, parse_uuid
+from circleci_client.api.user import get_current_user
+from circleci_client.errors import InvalidPathParameterError
+from circleci_client.models.job_status import JobStatus
+from circleci_client.models.workflow_run import WorkflowRun
+from circleci_client.models.workflow_run_status import WorkflowRunStatus
+from circleci_client.types import Unset
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from tests.clients import standin_client
+from tests.standin import Standin
+
+
+def _outcome(parse: Any, value: Any) -> tuple[str, Any]:
+    try:
+        return "ok", parse(value)
+    except Exception as exc:  # the exact class and message are part of the contract
+        return type(exc).__name__, str(exc)
+
+
+HEXISH = st.text(alphabet="0123456789abcdefABCDEF-xX_ +{}:urnid", max_size=45)
+
+
+@given(st.one_of(HEXISH, st.uuids().map(str), st.uuids().map(lambda u: u.hex.upper())))
+@example("12345678-1234-5678-1234-567812345678")
+@example("{12345678-1234-5678-1234-567812345678}")
+@example("urn:uuid:12345678-1234-5678-1234-567812345678")
+@example("0x345678-1234-5678-1234-567812345678")
+@example("1234_678-1234-5678-1234-567812345678")
+@example(" 2345678-1234-5678-1234-567812345678")
+@example("g2345678-1234-5678-1234-567812345678")
+@example("")
+def test_parse_uuid_matches_the_standard_library(text: str) -> None:
+    assert _outcome(parse_uuid, text) == _outcome(uuid.UUID, text)
+
+
+@pytest.mark.parametrize("value", [None, 7, 1.5, ["a"], {"a": 1}])
+def test_parse_uuid_names_the_wrong_type(value: object) -> None:
+    with pytest.raises(TypeError, match=f"a UUID must be a string, not {type(value).__name__}"):
+        parse_uuid(value)
+
+
+def test_a_fast_uuid_behaves_like_any_other() -> None:
+    text = "9f5ee4c6-7f1a-4a04-9a2b-1f4c9d2e6b11"
+    fast, slow = parse_uuid(text), uuid.UUID(text)
+    assert type(fast) is uuid.UUID
+    assert fast == slow and hash(fast) == hash(slow)
+    assert str(fast) == text and fast.version == 4 and fast.is_safe is uuid.SafeUUID.unknown
+    assert pickle.loads(pickle.dumps(fast)) == slow
+    with pytest.raises(TypeError):
+        fast.int = 1  # type: ignore[misc]
+
+
+@given(st.one_of(st.sampled_from([s.value for s in JobStatus]), st.text(max_size=20)))
+def test_enum_member_matches_calling_the_enum(value: str) -> None:
+    fast, slow = enum_member(JobStatus, value), JobStatus(value)
+    assert type(fast) is JobStatus
+    assert fast == slow and fast.value == value
+    if value in JobStatus._value2member_map_:
+        assert fast is slow  # documented values are the enum's own members
+
+
+@pytest.mark.parametrize("value", [None, 3, ["success"], {"a": 1}])
+def test_enum_member_refuses_what_the_enum_refuses(value: object) -> None:
+    assert _outcome(lambda v: enum_member(WorkflowRunStatus, v), value) == _outcome(
+        WorkflowRunStatus, value
+    )
+    with pytest.raises(ValueError):
+        enum_member(WorkflowRunStatus, value)
+
+
+def test_unknown_values_do_not_become_documented_members() -> None:
+    first = enum_member(WorkflowRunStatus, "on-hold")
+    assert "on-hold" not in [member.value for member in WorkflowRunStatus]
+    assert WorkflowRunStatus("on-hold") == first == "on-hold"
+    assert enum_member(WorkflowRunStatus, "on-hold") is first  # remembered, not rebuilt
+
+
+def test_only_a_bounded_number_of_unknown_values_is_remembered() -> None:
+    values = [f"new-status-{i}" for i in range(3 * _fast_paths.MAX_REMEMBERED_UNKNOWN)]
+    members = [enum_member(JobStatus, value) for value in values]
+    assert [member.value for member in members] == values
+    remembered = _fast_paths._members_by_enum[JobStatus]
+    assert len(remembered) <= len(JobStatus) + _fast_paths.MAX_REMEMBERED_UNKNOWN
+    assert enum_member(JobStatus, values[-1]) == values[-1]
+
+
+def test_a_model_parsed_positionally_keeps_every_field_in_its_place() -> None:
+    data: dict[str, Any] = {
+        "id": "9f5ee4c6-7f1a-4a04-9a2b-1f4c9d2e6b11",
+        "status": "failed",
+        "duration": 61,
+        "created_at": "2025-10-15T12:00:00.000Z",
+        "stopped_at": "2025-10-15T12:01:01.000Z",
+        "credits_used": 90,
+        "branch": "main",
+        "is_approval": False,
+        "queued_at": "undocumented",
+    }
+    run = WorkflowRun.from_dict(data)
+    assert run.id == uuid.UUID(data["id"]) and run.status is WorkflowRunStatus.FAILED
+    assert (run.duration, run.credits_used, run.branch, run.is_approval) == (61, 90, "main", False)
+    assert run.created_at.isoformat() == "2025-10-15T12:00:00+00:00"
+    assert run.stopped_at is not None and run.stopped_at.minute == 1
+    assert run.additional_properties == {"queued_at": "undocumented"}
+    assert run.to_dict() == {
+        **data,
+        "created_at": run.created_at.isoformat(),
+        "stopped_at": run.stopped_at.isoformat(),
+    }
+
+
+RUN = {
+    "id": "9f5ee4c6-7f1a-4a04-9a2b-1f4c9d2e6b11",
+    "status": None,
+    "duration": None,
+    "created_at": "2025-10-15T12:00:00Z",
+    "stopped_at": None,
+    "credits_used": 0,
+}
+
+
+@pytest.mark.parametrize(
+    ("extra_keys", "expected"),
+    [
+        ({}, {}),
+        ({"branch": "main", "is_approval": True}, {}),
+        ({"queued_at": 1}, {"queued_at": 1}),
+        # As many keys as documented fields, yet one is unknown: it is still kept.
+        ({"is_approval": True, "queued_at": 1}, {"queued_at": 1}),
+        ({"branch": "b", "queued_at": 1, "tags": []}, {"queued_at": 1, "tags": []}),
+    ],
+)
+def test_unknown_keys_are_kept_whichever_optional_fields_are_present(
+    extra_keys: dict[str, Any], expected: dict[str, Any]
+) -> None:
+    run = WorkflowRun.from_dict({**RUN, **extra_keys})
+    assert run.additional_properties == expected
+    assert run.to_dict() == {**RUN, **extra_keys, "created_at": "2025-10-15T12:00:00+00:00"}
+
+
+def test_a_missing_required_field_is_a_key_error_naming_it() -> None:
+    with pytest.raises(KeyError, match="credits_used"):
+        WorkflowRun.from_dict({key: value for key, value in RUN.items() if key != "credits_used"})
+
+
+# --- open enum members made with str.__new__ -------------------------------------------------
+
+
+@given(st.text(max_size=20).filter(lambda v: v not in WorkflowRunStatus._value2member_map_))
+def test_an_open_member_behaves_like_a_documented_one(value: str) -> None:
+    member = _fast_paths.open_enum_member(WorkflowRunStatus, value)
+    documented = WorkflowRunStatus.FAILED
+    assert type(member) is type(documented) and isinstance(member, str)
+    assert member == value and hash(member) == hash(value) and str(member) == value
+    assert (member.value, member.name) == (value, value)
+    assert f"{member}" == value and member.upper() == value.upper()
+    assert pickle.loads(pickle.dumps(member)) == member
+    assert member not in list(WorkflowRunStatus)
+
+
+def test_an_open_member_is_refused_for_what_is_not_a_string() -> None:
+    assert _fast_paths.open_enum_member(WorkflowRunStatus, 3) is None
+
+
+# --- the URL join cache keyed on id(base) ----------------------------------------------------
+
+BASES = [
+    "https://circleci.com/api/v2",
+    "https://circleci.com/api/v2/",
+    "http://127.0.0.1:8080/api/v2",
+    "https://user:secret@example.com/prefix%20x/",
+    "https://example.com",
+    "https://example.com/a/b?q=1",
+]
+PATH_CHARACTERS = st.text(alphabet="/.%?#:@ab ~-_+é\\\x00", max_size=24)
+
+
+def _httpx_join(base: str, path: str) -> tuple[httpx.URL, httpx.URL]:
+    """The base URL of a client with this ``base_url`` (httpx adds a trailing slash), and the
+    URL httpx itself sends for ``path`` on it."""
+    with httpx.Client(base_url=base) as client:
+        return client.base_url, client.build_request("GET", path).url
+
+
+def _join_outcome(base: httpx.URL, path: str) -> tuple[str, str]:
+    try:
+        joined = _fast_paths.absolute_url(base, path)
+    except InvalidPathParameterError:
+        return "refused", ""
+    except httpx.InvalidURL:
+        return "invalid", ""
+    return ("joined" if isinstance(joined, httpx.URL) else "left to httpx"), str(joined)
+
+
+@given(
+    base=st.sampled_from(BASES),
+    path=st.one_of(
+        PATH_CHARACTERS.map(lambda text: "/" + text),
+        PATH_CHARACTERS,
+        st.sampled_from(["/project/gh/a/b", "/../x", "/a/./b", "//evil.example/x", "/%2e%2e/"]),
+    ),
+)
+@example(base=BASES[0], path="/project/gh/acme/widgets/pipeline")
+@example(base=BASES[0], path="/a/../../admin")
+@example(base=BASES[0], path="https://evil.example/steal")
+@example(base=BASES[0], path="/a?b=c#d")
+def test_the_cached_join_equals_httpx_join(base: str, path: str) -> None:
+    try:
+        url, expected = _httpx_join(base, path)
+    except httpx.InvalidURL:
+        url = httpx.Client(base_url=base).base_url
+        assert _join_outcome(url, path)[0] in ("invalid", "left to httpx")  # httpx refuses it
+        return
+    kind, first = _join_outcome(url, path)
+    assert _join_outcome(url, path) == (kind, first)  # a cache hit gives the same answer
+    if kind == "joined":
+        assert first == str(expected)
+    elif kind == "left to httpx":
+        assert first == path  # httpx joins it on its own, exactly as without the cache
+    else:  # refused: httpx would have sent the request somewhere else
+        relative = httpx.URL(path)
+        assert expected.raw_path != url.raw_path + relative.raw_path.lstrip(b"/")
+
+
+def test_the_cache_keeps_its_base_alive_so_an_id_never_names_another_url() -> None:
+    base = httpx.URL("https://circleci.com/api/v2/")
+    alive = weakref.ref(base)
+    _fast_paths.absolute_url(base, "/me")
+    del base
+    assert alive() is not None  # held by the cache: no other URL can get its id
+    other = httpx.URL("https://other.example/api/v2/")
+    assert str(_fast_paths.absolute_url(other, "/me")) == "https://other.example/api/v2/me"
+
+
+# --- skipping an absent sniffio --------------------------------------------------------------
+
+
+def test_an_absent_sniffio_is_looked_for_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``import sniffio`` raises as before, but without searching ``sys.path`` every time."""
+    monkeypatch.delitem(sys.modules, "sniffio", raising=False)
+    searches: list[str] = []
+
+    finders = list(sys.meta_path)
+
+    class Absent:
+        """The only finder: it finds no sniffio (installed or not), and the rest as usual."""
+
+        def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+            if name == "sniffio":
+                searches.append(name)
+                return None
+            for finder in finders:
+                spec = finder.find_spec(name, path, target)
+                if spec is not None:
+                    return spec
+            return None
+
+    monkeypatch.setattr(sys, "meta_path", [Absent()])
+    _fast_paths.skip_absent_sniffio()
+    assert searches == ["sniffio"]
+    for _ in range(3):
+        with pytest.raises(ImportError):
+            import sniffio  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
+    assert searches == ["sniffio"]  # answered from sys.modules, not searched again
+    assert importlib.util.find_spec("sniffio") is None  # still "not installed" to everyone
+
+
+def test_an_installed_sniffio_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    stand_in = types.ModuleType("sniffio")
+    monkeypatch.setitem(sys.modules, "sniffio", stand_in)
+    _fast_paths.skip_absent_sniffio()
+    assert sys.modules["sniffio"] is stand_in
+
+
+async def test_async_requests_search_for_no_module(
+    standin: Standin, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the async client exists, a request imports nothing (httpcore asks for sniffio)."""
+    client = standin_client(standin)
+    async with client:
+        await get_current_user.asyncio(client=client)  # builds the async client, warms up
+        searched: list[str] = []
+
+        class Spy:
+            def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+                searched.append(name)
+
+        monkeypatch.setattr(sys, "meta_path", [Spy(), *sys.meta_path])
+        for _ in range(3):
+            await get_current_user.asyncio(client=client)
+    assert searched == []
+
+
+# --- positional construction -----------------------------------------------------------------
+
+
+def _sample(hint: Any, n: int) -> Any:
+    """A distinct Python value of type ``hint`` (the n-th of its kind)."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        [chosen, *_] = [a for a in args if a not in (type(None), Unset)]
+        return _sample(chosen, n)
+    if origin is list:
+        return [_sample(args[0], n)]
+    if origin in (dict, Mapping) or hint is Any:
+        return {f"k{n}": f"v{n}"} if hint is not Any else f"any-{n}"
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        members = list(hint)
+        return members[n % len(members)]
+    if hint is bool:
+        return n % 2 == 0
+    if hint is int:
+        return 1000 + n
+    if hint is float:
+        return n + 0.5
+    if hint is str:
+        return f"text-{n}"
+    if hint is datetime.datetime:
+        return datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(hours=n)
+    if hint is uuid.UUID:
+        return uuid.UUID(int=n + 1)
+    if attrs.has(hint):
+        return _keyword_built(hint, n)
+    raise AssertionError(f"no sample for {hint!r}")
+
+
+def _keyword_built(cls: type[Any], n: int = 0) -> Any:
+    """``cls`` built with keywords, every field a value no other field has."""
+    hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+    names = [f.name for f in attrs.fields(cls) if f.name != "additional_properties"]
+    return cls(**{name: _sample(hints[name], n + i + 1) for i, name in enumerate(names)})
+
+
+MODEL_CLASSES = sorted(
+    (
+        cls
+        for _, module in (
+            (name, importlib.import_module(f"circleci_client.models.{name}"))
+            for name in (
+                p.stem
+                for p in Path(models_package.__file__).parent.glob("*.py")
+                if p.stem != "__init__"
+            )
+        )
+        for cls in vars(module).values()
+        if isinstance(cls, type) and attrs.has(cls) and cls.__module__ == module.__name__
+    ),
+    key=lambda cls: cls.__name__,
+)
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+def test_positional_construction_equals_keyword_construction(cls: type[Any]) -> None:
+    """``from_dict`` passes its fields by position: each lands where a keyword would put it."""
+    built = _keyword_built(cls)
+    assert cls.from_dict(built.to_dict()) == built
+
+
+def test_every_model_is_checked_for_positional_construction() -> None:
+    assert len(MODEL_CLASSES) >= 50
+    assert {"WorkflowRun", "Pipeline", "JobDetails"} <= {cls.__name__ for cls in MODEL_CLASSES}
+
+
+# --- laziness: start-up does not grow with the spec ------------------------------------------
+
+
+def _modules_after(code: str, package: str = "circleci_client") -> list[str]:
+    """The modules of ``package`` a fresh interpreter has loaded after running ``code``."""
+    listing = f"print('\\n'.join(m for m in sys.modules if m.split('.')[0] == {package!r}))"
+    probe = f"{code}\nimport sys\n{listing}"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    return sorted(done.stdout.split())
+
+
+ALLOWED_AT_IMPORT: frozenset[str] = frozenset()
+"""Operation and model modules ``import circleci_client`` may load: none."""
+
+
+def test_importing_the_package_loads_no_operation_or_model() -> None:
+    loaded = _modules_after("import circleci_client")
+    per_spec = {
+        m for m in loaded if m.startswith(("circleci_client.api", "circleci_client.models"))
+    }
+    assert per_spec <= ALLOWED_AT_IMPORT
+    assert not [
+        m for m in loaded if m.startswith(("circleci_client.cli.", "circleci_client.artifacts"))
+    ]
+    assert len(loaded) < 40  # the runtime only, whatever the number of operations
+
+
+def test_importing_the_package_leaves_httpcore_to_the_first_client() -> None:
+    """httpx imports httpcore with its first transport; the package waits as long (and attrs
+    waits for the first model)."""
+    assert _modules_after("import circleci_client", "httpcore") == []
+    assert _modules_after("import circleci_client", "attrs") == []  # the first model's
+    assert _modules_after(
+        "import circleci_client as c; c.Client('https://x').get_httpx_client()", "httpcore"
+    )
+
+
+def test_one_operation_loads_only_the_models_it_uses() -> None:
+    loaded = _modules_after("from circleci_client.api.job import get_job_details")
+    operations = [m for m in loaded if m.startswith("circleci_client.api.")]
+    assert operations == ["circleci_client.api.job", "circleci_client.api.job.get_job_details"]
+    models = {m.removeprefix("circleci_client.models.") for m in loaded if ".models." in m}
+    assert {"job_details", "job_status"} <= models
+    assert not models & {"context", "pipeline", "workflow_run", "checkout_key"}  # not used there
+    every_model = [p for p in Path(models_package.__file__).parent.glob("*.py")]
+    assert len(models) < len(every_model) // 2
+
+
+def test_every_model_is_importable_from_the_models_package() -> None:
+    exported = set(models_package.__all__)
+    assert {cls.__name__ for cls in MODEL_CLASSES} <= exported
+    for name in sorted(exported):
+        value = getattr(models_package, name)
+        assert value.__name__ == name and value.__module__.startswith("circleci_client.models.")
+    assert exported <= set(dir(models_package))
+    with pytest.raises(AttributeError, match="NoSuchModel"):
+        models_package.NoSuchModel  # noqa: B018
+
+
+# --- readability of an idle async connection -------------------------------------------------
+
+
+async def test_the_readable_probe_answers_as_the_stream_does() -> None:
+    """Idle: not readable; the server sent bytes or hung up: readable, as httpcore's own answer."""
+    import asyncio
+
+    import httpcore
+
+    peers: list[asyncio.StreamWriter] = []
+
+    async def accept(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        peers.append(writer)
+
+    server = await asyncio.start_server(accept, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    streams = [await httpcore.AnyIOBackend().connect_tcp("127.0.0.1", port) for _ in range(2)]
+    probes = [_fast_paths.ReadableProbe(stream) for stream in streams]
+    while len(peers) < 2:
+        await asyncio.sleep(0.001)
+
+    def answers() -> list[tuple[bool, bool]]:
+        return [
+            (p(), s.get_extra_info("is_readable")) for p, s in zip(probes, streams, strict=True)
+        ]
+
+    assert answers() == [(False, False), (False, False)]
+    peers[0].write(b"HTTP/1.1 408 Request Timeout\r\n\r\n")
+    peers[1].close()
+    for _ in range(2000):  # until both arrive (loopback: at once, unless the machine is busy)
+        if all(p() for p in probes):
+            break
+        await asyncio.sleep(0.001)
+    assert answers() == [(True, True), (True, True)]
+    for stream in streams:
+        await stream.aclose()
+    server.close()
+    await server.wait_closed()
