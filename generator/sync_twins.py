@@ -16,6 +16,7 @@ TWINS = {
     "circleci_client/_async_ratelimit.py": "circleci_client/_sync_ratelimit.py",
     "circleci_client/_async_retry.py": "circleci_client/_sync_retry.py",
     "circleci_client/artifacts/_async_run.py": "circleci_client/artifacts/_sync_run.py",
+    "circleci_client/runs/_async.py": "circleci_client/runs/_sync.py",
 }
 """Async source module -> its generated sync twin, relative to ``generated_client/``."""
 
@@ -33,6 +34,7 @@ NAMES = {
     "aiter_raw": "iter_raw",
     # typing
     "AsyncIterator": "Iterator",
+    "AsyncIterable": "Iterable",
     # this package: every async name and the sync name it stands for
     "AsyncRateLimitTransport": "RateLimitTransport",
     "AsyncRetryTransport": "RetryTransport",
@@ -43,6 +45,16 @@ NAMES = {
     "aiter_items": "iter_items",
     "_AsyncIO": "_SyncIO",
     "_AsyncDownloader": "_SyncDownloader",
+    # the operation modules' and helpers' coroutines
+    "asyncio": "sync",
+    "atrigger_pipeline": "trigger_pipeline",
+    "aget_run_status": "get_run_status",
+    "awatch_pipeline": "watch_pipeline",
+    "atrigger_and_wait": "trigger_and_wait",
+    "aapprove_job": "approve_job",
+    "acancel_pipeline": "cancel_pipeline",
+    "arerun_failed": "rerun_failed",
+    "acancel_redundant": "cancel_redundant",
 }
 """Async identifier -> sync identifier, replaced as whole words (in docstrings too)."""
 

@@ -1,13 +1,17 @@
 # Hand-written runtime module (not generated): edit it here.
-"""Run control, async: ``_sync`` with ``await``, line for line; change both together."""
+"""Run control: thin loops around the pure decisions of ``_assess`` and ``_waiting``.
+
+Written once, for the coroutines; ``generator/sync_twins.py`` rewrites it into ``_sync`` (the
+blocking functions), so the two cannot drift.
+"""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterable, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterable, Mapping
 from typing import TypeVar
 from uuid import UUID
 
+from .. import _timing
 from ..api.pipeline import (
     get_pipeline_by_id,
     get_pipeline_by_number,
@@ -48,7 +52,7 @@ from ._model import (
     UpdateCallback,
     WaitOptions,
 )
-from ._waiting import Approve, Sleep, Stop, Waiting, not_created, pipeline_ref
+from ._waiting import Approve, Pause, Stop, Waiting, not_created, pipeline_ref
 
 AnyClient = AuthenticatedClient | Client
 T = TypeVar("T")
@@ -80,12 +84,12 @@ async def _look(client: AnyClient, pipeline_id: UUID, cache: JobCache) -> RunSta
 
 
 async def aget_run_status(client: AnyClient, pipeline: PipelineRef) -> RunStatus:
-    """The coroutine form of :func:`get_run_status`."""
+    """One look at a pipeline run: its state, newest workflows and their jobs, assessed."""
     return await _look(client, (await _pipeline(client, pipeline)).id, JobCache())
 
 
-def _sleeper(client: AnyClient, options: WaitOptions) -> Callable[[float], Awaitable[None]]:
-    return options.async_sleep or client.retry.async_sleep or asyncio.sleep
+def _sleeper(client: AnyClient, options: WaitOptions) -> _timing.AsyncSleep:
+    return options.async_sleep or client.retry.async_sleep or _timing.default_async_sleep
 
 
 async def _approve(client: AnyClient, held: HeldJob) -> None:
@@ -114,7 +118,7 @@ async def _wait(
                 for job in held:
                     await _approve(client, job)
                     waiting.approved(job)
-            case Sleep(seconds):
+            case Pause(seconds):
                 await sleep(seconds)
                 waiting.slept(seconds)
 
@@ -126,7 +130,11 @@ async def awatch_pipeline(
     options: WaitOptions | None = None,
     on_update: UpdateCallback | None = None,
 ) -> RunResult:
-    """The coroutine form of :func:`watch_pipeline`."""
+    """Wait until a pipeline run finishes (or holds, errors or times out); see the package doc.
+
+    ``pipeline`` is its ID or a :class:`PipelineNumber`. ``on_update`` is called with every
+    look at the run.
+    """
     options = options or WaitOptions()
     found = await _pipeline(client, pipeline)
     return await _wait(client, found.id, options, on_update)
@@ -143,7 +151,11 @@ async def atrigger_and_wait(
     options: WaitOptions | None = None,
     on_update: UpdateCallback | None = None,
 ) -> RunResult:
-    """The coroutine form of :func:`trigger_and_wait`."""
+    """Trigger a pipeline (``pipelines.trigger_pipeline``) and wait for it (``watch_pipeline``).
+
+    When no pipeline was created (e.g. the commit skips CI) the outcome is ``NOT_CREATED``
+    and ``message`` says why.
+    """
     options = options or WaitOptions()
     triggered = await atrigger_pipeline(
         client,
@@ -161,7 +173,12 @@ async def atrigger_and_wait(
 async def aapprove_job(
     client: AnyClient, pipeline: PipelineRef, *, workflow: str, job: str
 ) -> HeldJob:
-    """The coroutine form of :func:`approve_job`."""
+    """Approve the approval job ``job`` of the workflow ``workflow`` of a pipeline.
+
+    Approves with the job's ``approval_request_id`` from the workflow's job list (the job's own
+    ID would be refused). Raises ``WorkflowNotFoundError``, ``JobNotFoundError``,
+    ``NotAnApprovalJobError`` or ``ApprovalNotPendingError`` before approving anything.
+    """
     found = await _pipeline(client, pipeline)
     label = f"{found.project_slug} #{found.number}"
     workflows = await _all(list_workflows_by_pipeline_id.aiter_items(found.id, client=client))
@@ -182,14 +199,18 @@ async def _cancel(client: AnyClient, pipeline: Pipeline) -> list[Canceled]:
 
 
 async def acancel_pipeline(client: AnyClient, pipeline: PipelineRef) -> tuple[Canceled, ...]:
-    """The coroutine form of :func:`cancel_pipeline`."""
+    """Cancel every unfinished workflow of a pipeline; return those it canceled."""
     return tuple(await _cancel(client, await _pipeline(client, pipeline)))
 
 
 async def arerun_failed(
     client: AnyClient, pipeline: PipelineRef, *, workflow: str | None = None
 ) -> tuple[Rerun, ...]:
-    """The coroutine form of :func:`rerun_failed`."""
+    """Rerun from failed every workflow of a pipeline that failed (or only ``workflow``).
+
+    Raises ``RunControlError`` when none failed (or ``workflow`` did not), and
+    ``WorkflowNotFoundError`` for an unknown ``workflow``.
+    """
     found = await _pipeline(client, pipeline)
     label = f"{found.project_slug} #{found.number}"
     workflows = await _all(list_workflows_by_pipeline_id.aiter_items(found.id, client=client))
@@ -204,7 +225,10 @@ async def arerun_failed(
 async def acancel_redundant(
     client: AnyClient, project_slug: str | ProjectSlug, *, branch: str, limit: int = 20
 ) -> RedundantCancel:
-    """The coroutine form of :func:`cancel_redundant`."""
+    """Cancel the unfinished workflows of a branch's pipelines but the newest one.
+
+    Looks at the branch's ``limit`` most recent pipelines.
+    """
     check_branch(branch, limit)
     found = list_pipelines_for_project.aiter_items(
         str(project_slug), client=client, branch=branch, max_items=limit

@@ -38,13 +38,13 @@ class Approve:
 
 
 @dataclass(frozen=True, slots=True)
-class Sleep:
+class Pause:
     """Wait this many seconds, then look again."""
 
     seconds: float
 
 
-Decision = Stop | Approve | Sleep
+Decision = Stop | Approve | Pause
 
 
 class Waiting:
@@ -88,7 +88,7 @@ class Waiting:
             return Stop(Outcome.TIMED_OUT)
         self._interval = self.options.backoff.next(self._interval, changed)
         wait = self._interval if timeout is None else min(self._interval, timeout - elapsed)
-        return Sleep(wait)
+        return Pause(wait)
 
     def _without_workflows(self, status: RunStatus) -> bool:
         """Whether a created pipeline has listed no workflow for ``no_workflows_after``."""
