@@ -22,9 +22,7 @@ The stand-in's rules, which tests rely on (state in :mod:`tests.standin.contexts
 
 from __future__ import annotations
 
-import json
 import re
-import uuid
 from typing import Any
 
 from tests.standin import wire
@@ -36,7 +34,7 @@ from tests.standin.contexts import (
     Restriction,
     StoredContext,
 )
-from tests.standin.handler_kit import ApiError, Ctx, Reply, ok, op
+from tests.standin.handler_kit import ApiError, Ctx, Reply, canonical_uuid, ok, op
 from tests.standin.world import VCS_ALIASES
 
 VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -94,25 +92,12 @@ def _body(ctx: Ctx) -> JSON:
     """The JSON object body; fields the operation does not know are ignored, as CircleCI does."""
     if not ctx.body.strip():
         raise ApiError(400, "A JSON request body is required")
-    try:
-        data = json.loads(ctx.body)
-    except (ValueError, UnicodeDecodeError):
-        raise ApiError(400, "Request body is not valid JSON") from None
-    if not isinstance(data, dict):
-        raise ApiError(400, "Request body must be a JSON object")
-    return data
-
-
-def _uuid_or_none(value: str) -> str | None:
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        return None
+    return ctx.json_object()
 
 
 def _context(ctx: Ctx) -> StoredContext:
     """The context of the ``context_id`` parameter, or 404."""
-    found = ctx.world.contexts.contexts.get(_uuid_or_none(ctx.params["context_id"]) or "")
+    found = ctx.world.contexts.contexts.get(canonical_uuid(ctx.params["context_id"]) or "")
     if found is None:
         raise ApiError(404, "Context not found")
     return found
@@ -125,7 +110,7 @@ def _find_owner(ctx: Ctx, owner_id: Any, slug: Any, owner_type: Any) -> Owner:
     if owner_type != "organization":
         found = None
     elif isinstance(owner_id, str) and owner_id:
-        found = store.owners.get(_uuid_or_none(owner_id) or "")
+        found = store.owners.get(canonical_uuid(owner_id) or "")
     elif isinstance(slug, str) and slug:
         canonical = canonical_org_slug(slug)
         found = store.owner_by_slug(canonical) if canonical else None
@@ -150,7 +135,7 @@ def _owner_from_body(ctx: Ctx, owner: Any) -> Owner:
     if owner_type not in ("organization", "account"):
         raise ApiError(400, "owner.type must be organization or account")
     owner_id = owner.get("id")
-    if owner_id is not None and (not isinstance(owner_id, str) or not _uuid_or_none(owner_id)):
+    if owner_id is not None and (not isinstance(owner_id, str) or not canonical_uuid(owner_id)):
         raise ApiError(400, "owner.id must be a UUID")
     return _find_owner(ctx, owner_id, owner.get("slug"), owner_type)
 
@@ -275,7 +260,7 @@ def create_restriction(ctx: Ctx) -> Reply:
         raise ApiError(400, "restriction_value must have a character that is not whitespace")
     name, project_id = value, None
     if kind == "project":
-        project_id = _uuid_or_none(value)
+        project_id = canonical_uuid(value)
         project = next(
             (
                 p
@@ -299,7 +284,7 @@ def create_restriction(ctx: Ctx) -> Reply:
 def delete_restriction(ctx: Ctx) -> Reply:
     """``DELETE /context/{id}/restrictions/{restriction_id}``."""
     context = _context(ctx)
-    wanted = _uuid_or_none(ctx.params["restriction_id"])
+    wanted = canonical_uuid(ctx.params["restriction_id"])
     found = next((r for r in context.restrictions if r.id == wanted), None)
     if found is None:
         raise ApiError(404, "Restriction not found")

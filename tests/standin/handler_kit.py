@@ -91,11 +91,10 @@ class Ctx:
         return found
 
     def uuid_param(self, name: str, what: str) -> str:
-        value = self.params[name]
-        try:
-            return str(uuid.UUID(value))
-        except ValueError:
-            raise ApiError(404, f"{what} not found") from None
+        found = canonical_uuid(self.params[name])
+        if found is None:
+            raise ApiError(404, f"{what} not found")
+        return found
 
     def pipeline(self) -> Pipeline:
         """Return the pipeline of ``pipeline-id`` or raise 404."""
@@ -136,18 +135,27 @@ class Ctx:
             raise ApiError(400, f"Query parameter {name} must be true or false")
         return value.lower() == "true"
 
-    def json_body(self, allowed: set[str]) -> JSON:
-        """Parse an optional JSON object body; 400 on bad JSON or unexpected fields."""
+    def json_value(self) -> Any:
+        """The body parsed as JSON (None when empty); 400 when it is not JSON."""
         if not self.body.strip():
-            return {}
+            return None
         try:
-            data = json.loads(self.body)
+            return json.loads(self.body)
         except (ValueError, UnicodeDecodeError):
             raise ApiError(400, "Request body is not valid JSON") from None
-        if data is None:
-            return {}
+
+    def json_object(self, refusal: str = "Request body must be a JSON object") -> JSON:
+        """The body as a JSON object; 400 with ``refusal`` when it is empty or another value."""
+        data = self.json_value()
         if not isinstance(data, dict):
-            raise ApiError(400, "Request body must be a JSON object")
+            raise ApiError(400, refusal)
+        return data
+
+    def json_body(self, allowed: set[str]) -> JSON:
+        """Parse an optional JSON object body; 400 on bad JSON or unexpected fields."""
+        if self.json_value() is None:
+            return {}
+        data = self.json_object()
         unexpected = sorted(set(data) - allowed)
         if unexpected:
             raise ApiError(400, f"Unexpected request body field(s): {', '.join(unexpected)}")
@@ -173,6 +181,14 @@ class Ctx:
             "items": [serialize(item) for item in chunk],
             "next_page_token": self.host.page_tokens.encode(offset + size, key) if more else None,
         }
+
+
+def canonical_uuid(value: str) -> str | None:
+    """``value`` as a lower-case UUID string, or None when it is not a UUID."""
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        return None
 
 
 def body_string(data: JSON, name: str, required: bool = False) -> str | None:

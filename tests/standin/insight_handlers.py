@@ -17,7 +17,7 @@ from tests.standin.world import Project
 # -- Insights ---------------------------------------------------------------------
 
 
-def _branch(ctx: Ctx, project: Project) -> str | None:
+def branch_filter(ctx: Ctx, project: Project) -> str | None:
     """Return the branch filter: ``branch``, all branches, or the default branch."""
     all_branches = ctx.flag("all-branches")
     branch = ctx.query.get("branch") or None
@@ -32,7 +32,7 @@ def _window(ctx: Ctx, project: Project) -> insights.Window:
     name = ctx.query.get("reporting-window") or "last-90-days"
     if name not in insights.WINDOWS:
         raise ApiError(400, f"reporting-window must be one of {', '.join(insights.WINDOWS)}")
-    return insights.window_for(ctx.world, name, _branch(ctx, project))
+    return insights.window_for(ctx.world, name, branch_filter(ctx, project))
 
 
 def _date(ctx: Ctx, name: str) -> datetime | None:
@@ -61,7 +61,7 @@ def insights_workflows(ctx: Ctx) -> Reply:
 def insights_runs(ctx: Ctx) -> Reply:
     """``GET /insights/{slug}/workflows/{name}`` with ``start-date``/``end-date``."""
     project = ctx.project()
-    branch = _branch(ctx, project)
+    branch = branch_filter(ctx, project)
     start, end = _date(ctx, "start-date"), _date(ctx, "end-date")
     if end is not None and start is None:
         raise ApiError(400, "end-date requires start-date")

@@ -4,20 +4,9 @@
 from __future__ import annotations
 
 from tests.standin import insights, result_insights
+from tests.standin.context_handlers import canonical_org_slug
 from tests.standin.handler_kit import ApiError, Ctx, Reply, ok, op
-from tests.standin.world import VCS_ALIASES
-
-
-def _branch_filter(ctx: Ctx) -> str | None:
-    """Return ``branch``, None for ``all-branches=true``, or the default branch."""
-    project = ctx.project()
-    all_branches = ctx.flag("all-branches")
-    branch = ctx.query.get("branch") or None
-    if all_branches and branch is not None:
-        raise ApiError(400, "Use either branch or all-branches, not both")
-    if all_branches:
-        return None
-    return branch or project.default_branch
+from tests.standin.insight_handlers import branch_filter
 
 
 @op("GET", "/insights/{project-slug}/flaky-tests", "getFlakyTests")
@@ -34,16 +23,16 @@ def flaky_tests(ctx: Ctx) -> Reply:
 def test_metrics(ctx: Ctx) -> Reply:
     """``GET /insights/{slug}/workflows/{name}/test-metrics`` with ``branch``/``all-branches``."""
     project = ctx.project()
-    branch = _branch_filter(ctx)
+    branch = branch_filter(ctx, project)
     name = ctx.params["workflow-name"]
     return ok(result_insights.workflow_test_metrics(ctx.world, project, name, branch))
 
 
 def _org_slug(raw: str) -> str:
-    parts = raw.split("/")
-    if len(parts) != 2 or parts[0].lower() not in VCS_ALIASES:
+    found = canonical_org_slug(raw)
+    if found is None:
         raise ApiError(404, "Organization not found")
-    return f"{VCS_ALIASES[parts[0].lower()]}/{parts[1]}"
+    return found
 
 
 @op("GET", "/insights/{org-slug}/summary", "getOrgSummaryData")

@@ -21,7 +21,6 @@ The stand-in's rules, which tests rely on (state in :mod:`tests.standin.schedule
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
@@ -60,17 +59,6 @@ def schedule_json(world: World, schedule: StoredSchedule) -> JSON:
         "created-at": wire.ts(schedule.created_at),
         "updated-at": wire.ts(schedule.updated_at),
     }
-
-
-def _body(ctx: Ctx) -> JSON:
-    """The JSON object body (400 when missing or not an object)."""
-    try:
-        data = json.loads(ctx.body) if ctx.body.strip() else None
-    except (ValueError, UnicodeDecodeError):
-        raise ApiError(400, "Request body is not valid JSON") from None
-    if not isinstance(data, dict):
-        raise ApiError(400, "Request body must be a JSON object")
-    return data
 
 
 def _is_int(value: Any) -> bool:
@@ -182,7 +170,7 @@ def list_schedules(ctx: Ctx) -> Reply:
 def create_schedule(ctx: Ctx) -> Reply:
     """``POST /project/{slug}/schedule``: 201."""
     project = _oauth_project(ctx)
-    data = _body(ctx)
+    data = ctx.json_object()
     missing = [
         name
         for name in ("name", "timetable", "attribution-actor", "parameters")
@@ -219,7 +207,7 @@ def get_schedule(ctx: Ctx) -> Reply:
 def update_schedule(ctx: Ctx) -> Reply:
     """``PATCH /schedule/{id}``: the fields given change, the others stay."""
     schedule = _schedule(ctx)
-    data = _body(ctx)
+    data = ctx.json_object()
     name = _text(data, "name", required=True) if "name" in data else schedule.name
     assert name is not None
     changes: JSON = {"name": name}

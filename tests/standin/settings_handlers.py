@@ -18,7 +18,6 @@ The stand-in's rules, which tests rely on (state in ``World.project_settings``, 
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any
 
 from tests.standin.handler_kit import JSON, ApiError, Ctx, Reply, ok, op
@@ -88,11 +87,7 @@ def get_project_settings(ctx: Ctx) -> Reply:
 def patch_project_settings(ctx: Ctx) -> Reply:
     """``PATCH /project/{provider}/{org}/{project}/settings``: change the named settings."""
     project = _project(ctx)
-    try:
-        data = json.loads(ctx.body or b"null")
-    except (ValueError, UnicodeDecodeError):
-        raise ApiError(400, "Request body is not valid JSON") from None
-    change = _checked_change(data)
+    change = _checked_change(ctx.json_value())
     current = settings_of(ctx, project)
     current.update(change)
     return ok({"advanced": copy.deepcopy(current)})

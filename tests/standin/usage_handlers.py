@@ -19,27 +19,18 @@ The stand-in's rules (state in :mod:`tests.standin.usage`), which tests rely on:
 
 from __future__ import annotations
 
-import json
 import math
-import uuid
 from datetime import datetime
 from typing import Any
 
 from tests.standin import wire
-from tests.standin.handler_kit import JSON, ApiError, Ctx, Reply, ok, op
+from tests.standin.handler_kit import JSON, ApiError, Ctx, Reply, canonical_uuid, ok, op
 from tests.standin.usage import MAX_LOOKBACK, MAX_WINDOW, UsageExportJob, presign_usage
-
-
-def _canonical_uuid(value: str) -> str | None:
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        return None
 
 
 def _org_id(ctx: Ctx) -> str:
     """The organization of the ``org_id`` parameter, or 404."""
-    found = _canonical_uuid(ctx.params["org_id"])
+    found = canonical_uuid(ctx.params["org_id"])
     if found is None or found not in ctx.world.contexts.owners:
         raise ApiError(404, "Organization not found")
     return found
@@ -58,21 +49,11 @@ def _moment(data: JSON, name: str) -> datetime:
     return moment
 
 
-def _body(ctx: Ctx) -> JSON:
-    try:
-        data = json.loads(ctx.body or b"null")
-    except (ValueError, UnicodeDecodeError):
-        raise ApiError(400, "Request body is not valid JSON") from None
-    if not isinstance(data, dict):
-        raise ApiError(400, "Request body must be a JSON object with start and end")
-    return data
-
-
 def _shared(ctx: Ctx, data: JSON) -> list[str]:
     shared: Any = data.get("shared_org_ids") or []
     if not isinstance(shared, list) or not all(isinstance(v, str) for v in shared):
         raise ApiError(400, "Field shared_org_ids must be a list of organization IDs")
-    ids = [_canonical_uuid(value) for value in shared]
+    ids = [canonical_uuid(value) for value in shared]
     if any(value is None or value not in ctx.world.contexts.owners for value in ids):
         raise ApiError(400, "Field shared_org_ids names an unknown organization")
     return [value for value in ids if value is not None]
@@ -99,7 +80,7 @@ def job_json(ctx: Ctx, job: UsageExportJob, *, with_window: bool = False) -> JSO
 def create_usage_export(ctx: Ctx) -> Reply:
     """``POST /organizations/{org_id}/usage_export_job``: a new job (201)."""
     org_id = _org_id(ctx)
-    data = _body(ctx)
+    data = ctx.json_object("Request body must be a JSON object with start and end")
     start, end = _moment(data, "start"), _moment(data, "end")
     now = ctx.world.current_time()
     if start < now - MAX_LOOKBACK:
@@ -125,7 +106,7 @@ def create_usage_export(ctx: Ctx) -> Reply:
 def get_usage_export(ctx: Ctx) -> Reply:
     """``GET /organizations/{org_id}/usage_export_job/{id}``: the job's state now."""
     org_id = _org_id(ctx)
-    job = ctx.world.usage.jobs.get(_canonical_uuid(ctx.params["usage_export_job_id"]) or "")
+    job = ctx.world.usage.jobs.get(canonical_uuid(ctx.params["usage_export_job_id"]) or "")
     if job is None or job.org_id != org_id:
         raise ApiError(404, "Usage export job not found")
     return ok(job_json(ctx, job))

@@ -20,7 +20,6 @@ in :mod:`tests.standin.webhook_delivery`):
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from typing import Any
@@ -56,16 +55,6 @@ def webhook_json(webhook: StoredWebhook) -> JSON:
         "created_at": wire.ts(webhook.created_at),
         "updated_at": wire.ts(webhook.updated_at),
     }
-
-
-def _body(ctx: Ctx) -> JSON:
-    try:
-        data = json.loads(ctx.body) if ctx.body.strip() else None
-    except (ValueError, UnicodeDecodeError):
-        raise ApiError(400, "Request body is not valid JSON") from None
-    if not isinstance(data, dict):
-        raise ApiError(400, "Request body must be a JSON object")
-    return data
 
 
 def _uuid(value: Any) -> str | None:
@@ -129,7 +118,7 @@ def list_webhooks(ctx: Ctx) -> Reply:
 @op("POST", "/webhook", "createWebhook")
 def create_webhook(ctx: Ctx) -> Reply:
     """``POST /webhook``: 201."""
-    data = _body(ctx)
+    data = ctx.json_object()
     scope = data.get("scope")
     if not isinstance(scope, dict) or scope.get("type") != "project":
         raise ApiError(400, "Field scope must be {type: project, id: <project ID>}")
@@ -160,7 +149,7 @@ def get_webhook(ctx: Ctx) -> Reply:
 def update_webhook(ctx: Ctx) -> Reply:
     """``PUT /webhook/{id}``: the fields given change, the others stay."""
     webhook = _webhook(ctx)
-    data = _body(ctx)
+    data = ctx.json_object()
     if "scope" in data:
         scope = data["scope"]
         same = isinstance(scope, dict) and _uuid(scope.get("id")) == webhook.project_id
