@@ -6,9 +6,12 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import cache
+from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import circleci_client.api
+import yaml
 
 # (method, path, official operationId)
 GUIDE_OPERATIONS: tuple[tuple[str, str, str], ...] = (
@@ -155,3 +158,24 @@ def operation_module(operation_id: str) -> ModuleType:
 def all_operation_ids() -> list[str]:
     """Every operationId the generated package implements."""
     return sorted(_modules_by_operation_id())
+
+
+SPEC_FILE = Path(__file__).resolve().parent.parent / "openapi.yaml"
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+
+
+@cache
+def spec() -> dict[str, Any]:
+    """``openapi.yaml``, parsed once (do not change it)."""
+    loaded: dict[str, Any] = yaml.safe_load(SPEC_FILE.read_text(encoding="utf-8"))
+    return loaded
+
+
+def spec_operations() -> dict[str, tuple[str, str, dict[str, Any]]]:
+    """operationId -> (METHOD, path template, the operation's object) of every spec operation."""
+    return {
+        operation["operationId"]: (method.upper(), path, operation)
+        for path, item in spec()["paths"].items()
+        for method, operation in item.items()
+        if method in HTTP_METHODS
+    }

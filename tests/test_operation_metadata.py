@@ -14,7 +14,6 @@ import attrs
 import circleci_client.types
 import httpx
 import pytest
-import yaml
 from circleci_client import AuthenticatedClient, ResponseValidationError, _operation
 from circleci_client.api.pipeline import trigger_pipeline
 from circleci_client.api.project import get_project_by_slug
@@ -22,24 +21,13 @@ from circleci_client.models.trigger_pipeline_parameters import TriggerPipelinePa
 from circleci_client.slugs import ProjectSlug
 
 from docs.refpages.examples import example_model
-from tests.operations import all_operation_ids, operation_module
+from tests.operations import all_operation_ids, operation_module, spec_operations
 from tests.standin.server import Standin
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
-METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
 
-def _spec_operations() -> dict[str, tuple[str, str, dict[str, Any]]]:
-    found = {}
-    for path, item in SPEC["paths"].items():
-        for method, operation in item.items():
-            if method in METHODS:
-                found[operation["operationId"]] = (method.upper(), path, operation)
-    return found
-
-
-SPEC_OPERATIONS = _spec_operations()
+SPEC_OPERATIONS = spec_operations()
 OPERATION_IDS = all_operation_ids()
 
 

@@ -6,15 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from openapi_spec_validator import validate
 
-from tests.operations import SPEC_OPERATIONS, operation_module
+from tests.operations import SPEC_OPERATIONS, operation_module, spec, spec_operations
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+SPEC: dict[str, Any] = spec()
 ERROR_CODES = {"400", "401", "403", "404", "429", "500"}
-METHODS = {"get", "post", "put", "patch", "delete"}
 
 
 def _resolve(node: Any) -> Any:
@@ -26,16 +24,7 @@ def _resolve(node: Any) -> Any:
     return node
 
 
-def _operations() -> dict[str, tuple[str, str, dict[str, Any]]]:
-    found = {}
-    for path, item in SPEC["paths"].items():
-        for method, operation in item.items():
-            if method in METHODS:
-                found[operation["operationId"]] = (method.upper(), path, operation)
-    return found
-
-
-OPERATIONS = _operations()
+OPERATIONS = spec_operations()
 # 201: a pipeline was created; 200: none was (e.g. the commit asks to skip CI).
 TWO_SUCCESS_STATUSES = {"triggerPipelineRun": {"200", "201"}}
 
