@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 from circleci_client import AuthenticatedClient
 from circleci_client._client import TOKEN_HOSTS_ENV_VAR
 
@@ -26,3 +27,12 @@ def cli_env(standin: Standin, **extra: str) -> dict[str, str]:
         TOKEN_HOSTS_ENV_VAR: "",
         **extra,
     }
+
+
+class SentRequests(list[httpx.Request]):
+    """Every request a client sends, in order (the client's httpx request hook appends)."""
+
+    def client_options(self) -> dict[str, Any]:
+        """Options for the ``client`` fixture that record into this list, emptied first."""
+        self.clear()
+        return {"httpx_args": {"event_hooks": {"request": [self.append]}}}

@@ -18,7 +18,6 @@ from typing import Any
 from uuid import UUID
 
 import attrs
-import httpx
 import pytest
 import yaml
 from circleci_client import AuthenticatedClient, InvalidRequestBodyError
@@ -26,7 +25,7 @@ from circleci_client.errors import CircleCIError
 from circleci_client.models import ContextInput, RerunWorkflowParameters
 
 from docs.refpages.examples import model_example
-from tests.clients import standin_client
+from tests.clients import SentRequests, standin_client
 from tests.operations import operation_module
 from tests.standin import Standin
 from tests.standin.contexts import context_id_for
@@ -46,18 +45,13 @@ def _body_operations() -> list[str]:
 
 
 BODY_OPERATIONS = _body_operations()
-SENT: list[httpx.Request] = []
-
-
-def _record(request: httpx.Request) -> None:
-    SENT.append(request)
+SENT = SentRequests()
 
 
 @pytest.fixture
 def client_options() -> dict[str, Any]:
     """The shared ``client`` fixture, recording every request it sends."""
-    SENT.clear()
-    return {"httpx_args": {"event_hooks": {"request": [_record]}}}
+    return SENT.client_options()
 
 
 def _body_model(module: ModuleType) -> type:

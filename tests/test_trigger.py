@@ -14,7 +14,6 @@ from typing import Any, cast
 from uuid import UUID
 
 import attrs
-import httpx
 import pytest
 import yaml
 from circleci_client import (
@@ -50,25 +49,20 @@ from circleci_client.pipelines import trigger_pipeline as trigger
 from circleci_client.slugs import InvalidProjectSlugError
 from circleci_client.types import Unset
 
-from tests.clients import standin_client
+from tests.clients import SentRequests, standin_client
 from tests.standin.server import Standin
 
 WIDGETS = "gh/acme/widgets"
 LEGACY = "bb/acme/legacy-app"
 
 
-SENT: list[httpx.Request] = []
-
-
-def _record(request: httpx.Request) -> None:
-    SENT.append(request)
+SENT = SentRequests()
 
 
 @pytest.fixture
 def client_options() -> dict[str, Any]:
     """The shared ``client`` fixture, recording what each request sends."""
-    SENT.clear()
-    return {"httpx_args": {"event_hooks": {"request": [_record]}}}
+    return SENT.client_options()
 
 
 def _sent(standin: Standin, operation: str) -> dict[str, Any]:
