@@ -44,6 +44,8 @@ from circleci_client.cli import TOKEN_HOSTS_ENV_VAR, app
 from circleci_client.models.environment_variable_input import EnvironmentVariableInput
 from typer.testing import CliRunner
 
+from tests.fake_time import FakeTime
+
 USER = {
     "id": "5e3fd3a1-6a8b-4d7e-9c55-2f1a7a0b3c41",
     "login": "ada",
@@ -581,29 +583,14 @@ async def test_async_fast_header_drip_is_cut_off_at_the_deadline() -> None:
     assert len(server.requests) == 1
 
 
-class FakeClock:
-    """A monotonic clock that only moves when the retry transport sleeps."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-
-def clocked_client(server: Hostile, clock: FakeClock, **transport: object) -> Client:
+def clocked_client(server: Hostile, clock: FakeTime, **transport: object) -> Client:
     retrying = RetryTransport(httpx.HTTPTransport(), sleep=clock.sleep, clock=clock, **transport)  # type: ignore[arg-type]
     http = httpx.Client(base_url=api_url(server), transport=retrying, timeout=2.0)
     return Client(api_url(server), rate_limit=False).set_httpx_client(http, wrap=False)
 
 
 def test_retry_waits_stop_before_the_deadline() -> None:
-    clock = FakeClock()
+    clock = FakeTime()
     with Hostile(respond(503, {"message": "busy"})) as server:
         client = clocked_client(server, clock, deadline=10.0, max_retries=20, initial_delay=2.0)
         with pytest.raises(ServerError):
@@ -614,7 +601,7 @@ def test_retry_waits_stop_before_the_deadline() -> None:
 
 
 def test_retry_after_past_the_deadline_is_not_waited_for() -> None:
-    clock = FakeClock()
+    clock = FakeTime()
     with Hostile(respond(429, {"message": "slow down"}, Retry_After="30")) as server:
         client = clocked_client(server, clock, deadline=10.0, max_retries=3)
         with pytest.raises(RateLimitError):
@@ -624,7 +611,7 @@ def test_retry_after_past_the_deadline_is_not_waited_for() -> None:
 
 
 def test_per_call_deadline_overrides_the_client_one() -> None:
-    clock = FakeClock()
+    clock = FakeTime()
     with Hostile(respond(429, {"message": "slow down"}, Retry_After="30"), respond()) as server:
         client = clocked_client(server, clock, deadline=10.0, max_retries=3)
         user = get_current_user.sync(client=client, deadline=60.0)

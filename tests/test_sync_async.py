@@ -19,6 +19,7 @@ from circleci_client._retry import AsyncRetryTransport, RetryTransport
 from circleci_client.api.project import get_project_by_slug
 
 from tests.clients import standin_client
+from tests.fake_time import FakeTime
 from tests.standin.server import Standin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,26 +148,6 @@ def test_mypy_rejects_a_blocking_sleep_for_async_code_and_a_coroutine_for_sync(
 # --- the client's sleeps and clock --------------------------------------------------------
 
 
-class FakeTime:
-    """A monotonic clock that moves only when one of its sleeps is called."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sync_waits: list[float] = []
-        self.async_waits: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sync_waits.append(seconds)
-        self.now += seconds
-
-    async def async_sleep(self, seconds: float) -> None:
-        self.async_waits.append(seconds)
-        self.now += seconds
-
-
 def _fake_client(standin: Standin, fake: FakeTime, **options: object) -> AuthenticatedClient:
     policy = RetryPolicy(max_retries=2, initial_delay=8.0, max_delay=8.0, rand=lambda: 1.0)
     return standin_client(
@@ -199,8 +180,8 @@ def test_sync_calls_wait_through_the_clients_sleep_only(
     standin.faults.add("getProjectBySlug", status=503, when="before", times=1)
     with _fake_client(standin, fake, rate_limit=False) as client:
         assert get_project_by_slug.sync(WIDGETS, client=client).name == "widgets"
-    assert fake.sync_waits == [8.0]
-    assert fake.async_waits == []
+    assert fake.sleeps == [8.0]
+    assert fake.async_sleeps == []
 
 
 async def test_async_calls_wait_through_the_clients_async_sleep_only(
@@ -211,8 +192,8 @@ async def test_async_calls_wait_through_the_clients_async_sleep_only(
     async with _fake_client(standin, fake, rate_limit=False) as client:
         project = await get_project_by_slug.asyncio(WIDGETS, client=client)
     assert project.name == "widgets"
-    assert fake.async_waits == [8.0]
-    assert fake.sync_waits == []
+    assert fake.async_sleeps == [8.0]
+    assert fake.sleeps == []
 
 
 def test_the_rate_limiter_waits_on_the_clients_sleep_and_clock(
@@ -227,9 +208,9 @@ def test_the_rate_limiter_waits_on_the_clients_sleep_and_clock(
         assert limiter.stats.throttled == 1
     # The retry waits the 30 s the server asked for; the limiter, on the same fake clock,
     # then has nothing left to wait. Nothing slept for real: the test takes milliseconds.
-    assert fake.sync_waits[0] == 30.0
-    assert sum(fake.sync_waits) >= 30.0
-    assert fake.async_waits == []
+    assert fake.sleeps[0] == 30.0
+    assert sum(fake.sleeps) >= 30.0
+    assert fake.async_sleeps == []
 
 
 async def test_the_async_rate_limiter_waits_on_the_clients_async_sleep(
@@ -240,8 +221,8 @@ async def test_the_async_rate_limiter_waits_on_the_clients_async_sleep(
     async with _fake_client(standin, fake, rate_limit=RateLimit()) as client:
         project = await get_project_by_slug.asyncio(WIDGETS, client=client)
     assert project.name == "widgets"
-    assert fake.async_waits[0] == 30.0
-    assert fake.sync_waits == []
+    assert fake.async_sleeps[0] == 30.0
+    assert fake.sleeps == []
 
 
 def test_a_policys_own_sleep_wins_over_the_clients_for_retries(standin: Standin) -> None:
@@ -256,7 +237,7 @@ def test_a_policys_own_sleep_wins_over_the_clients_for_retries(standin: Standin)
     ) as client:
         get_project_by_slug.sync(WIDGETS, client=client)
     assert policy_waits == [4.0]
-    assert fake.sync_waits == []
+    assert fake.sleeps == []
 
 
 def test_with_options_keeps_the_sleeps_and_the_clock(standin: Standin) -> None:
@@ -266,7 +247,7 @@ def test_with_options_keeps_the_sleeps_and_the_clock(standin: Standin) -> None:
         copy = client.with_options(max_retries=1)
         with copy:
             get_project_by_slug.sync(WIDGETS, client=copy)
-    assert fake.sync_waits == [8.0]
+    assert fake.sleeps == [8.0]
 
 
 def test_from_env_takes_the_sleeps_and_the_clock(standin: Standin) -> None:
@@ -282,7 +263,7 @@ def test_from_env_takes_the_sleeps_and_the_clock(standin: Standin) -> None:
     )
     with client:
         get_project_by_slug.sync(WIDGETS, client=client)
-    assert fake.sync_waits == [2.0]
+    assert fake.sleeps == [2.0]
 
 
 def test_the_deadline_runs_on_the_clients_clock(standin: Standin) -> None:
@@ -292,7 +273,7 @@ def test_the_deadline_runs_on_the_clients_clock(standin: Standin) -> None:
     with _fake_client(standin, fake, rate_limit=False, deadline=5.0) as client:
         response = get_project_by_slug.sync_detailed(WIDGETS, client=client)
     assert response.status_code == 503
-    assert fake.sync_waits == []
+    assert fake.sleeps == []
 
 
 def test_the_sleep_types_of_the_client_signature_are_exported() -> None:

@@ -42,6 +42,7 @@ from typer.testing import CliRunner
 
 from tests.clients import cli_env, standin_client
 from tests.conftest import PacingClock
+from tests.fake_time import FakeTime
 from tests.operations import SETTINGS_AND_USAGE_OPERATIONS
 from tests.standin.server import Standin
 from tests.standin.usage import READY_AFTER
@@ -310,26 +311,13 @@ def test_a_failed_job_raises_with_its_reason(
     assert "result set too large" in str(caught.value) and list(tmp_path.iterdir()) == []
 
 
-class FakeTime:
-    """A clock that moves only when slept on (the stand-in's clock stays still)."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
-
-
 def test_a_timeout_names_the_job_and_waiting_again_finishes_it(
     standin: Standin, client: AuthenticatedClient, tmp_path: Path
 ) -> None:
     covers("getUsageExport")
     start, end = _window(standin)
     org = _org(standin)
-    fake = FakeTime()
+    fake = FakeTime(start=0.0)
     with pytest.raises(UsageExportTimeoutError) as caught:
         export_usage(
             client,
@@ -495,7 +483,7 @@ def test_cli_a_failed_export_exits_1_with_the_reason(standin: Standin, tmp_path:
 def test_cli_a_timeout_says_how_to_resume(
     standin: Standin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fake = FakeTime()
+    fake = FakeTime(start=0.0)
     monkeypatch.setattr(usage_module, "_wall_sleep", fake.sleep)
     monkeypatch.setattr(usage_module, "_wall_clock", fake)
     first, last = _days()
