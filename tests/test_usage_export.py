@@ -31,6 +31,8 @@ from circleci_client.models.usage_export_input import UsageExportInput
 from circleci_client.models.usage_export_job_state import UsageExportJobState
 from circleci_client.usage import (
     MAX_WINDOW,
+    PollListener,
+    UsageExport,
     aexport_usage,
     check_usage_export_window,
     download_usage_export,
@@ -66,6 +68,29 @@ def _window(standin: Standin, days: float = 20) -> tuple[datetime, datetime]:
     """A window the stand-in accepts: ending a day before its now."""
     end = standin.world.current_time() - timedelta(days=1)
     return end - timedelta(days=days), end
+
+
+def _export(
+    client: AuthenticatedClient,
+    standin: Standin,
+    dest: Path,
+    start: datetime,
+    end: datetime,
+    on_poll: PollListener | None = None,
+) -> UsageExport:
+    """``export_usage`` of the seeded organization by the stand-in's now; a poll's wait moves
+    the stand-in's clock instead of sleeping."""
+    return export_usage(
+        client,
+        _org(standin),
+        start,
+        end,
+        dest,
+        now=standin.world.current_time(),
+        sleep=standin.engine.advance,
+        poll_interval=10,
+        on_poll=on_poll,
+    )
 
 
 @pytest.fixture
@@ -227,15 +252,12 @@ def test_export_usage_polls_then_downloads_without_a_token(
     covers("createUsageExport", "getUsageExport")
     start, end = _window(standin, days=31)
     polls: list[str] = []
-    export = export_usage(
+    export = _export(
         foreign_client,
-        _org(standin),
+        standin,
+        tmp_path,
         start,
         end,
-        tmp_path,
-        now=standin.world.current_time(),
-        sleep=standin.engine.advance,  # a poll's wait moves the stand-in's clock instead
-        poll_interval=10,
         on_poll=lambda job: polls.append(job.state.value),
     )
     assert polls == ["created", "processing", "processing", "completed"]
@@ -257,15 +279,12 @@ def test_completed_without_urls_is_polled_again(
     standin.world.usage.urls_late_next = 15
     start, end = _window(standin)
     states: list[tuple[str, bool]] = []
-    export_usage(
+    _export(
         client,
-        _org(standin),
+        standin,
+        tmp_path,
         start,
         end,
-        tmp_path,
-        now=standin.world.current_time(),
-        sleep=standin.engine.advance,
-        poll_interval=10,
         on_poll=lambda job: states.append((job.state.value, job.download_urls is None)),
     )
     assert states[-2:] == [("completed", True), ("completed", False)]
@@ -276,16 +295,7 @@ def test_polling_goes_through_the_client_retries(
 ) -> None:
     standin.faults.rate_limit("getUsageExport", retry_after="7", times=1)
     start, end = _window(standin)
-    export = export_usage(
-        client,
-        _org(standin),
-        start,
-        end,
-        tmp_path,
-        now=standin.world.current_time(),
-        sleep=standin.engine.advance,
-        poll_interval=10,
-    )
+    export = _export(client, standin, tmp_path, start, end)
     assert export.ok and 7.0 in pacing_clock.sleeps  # the 429 was waited out by the client
     statuses = [r.status for r in standin.requests.api.filter(operation="getUsageExport")]
     assert statuses[0] == 429 and statuses[-1] == 200
@@ -297,16 +307,7 @@ def test_a_failed_job_raises_with_its_reason(
     standin.world.usage.fail_next = "result set too large"
     start, end = _window(standin)
     with pytest.raises(UsageExportFailedError) as caught:
-        export_usage(
-            client,
-            _org(standin),
-            start,
-            end,
-            tmp_path,
-            now=standin.world.current_time(),
-            sleep=standin.engine.advance,
-            poll_interval=10,
-        )
+        _export(client, standin, tmp_path, start, end)
     assert caught.value.error_reason == "result set too large"
     assert "result set too large" in str(caught.value) and list(tmp_path.iterdir()) == []
 
