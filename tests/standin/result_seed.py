@@ -21,7 +21,8 @@ FLAKY_PIPELINE = 93
 FLAKY_CASES = (3, 4)
 
 
-def _result(i: int, failed: bool, message: str | None = None) -> TestResult:
+def sample_test_result(i: int, failed: bool, message: str | None = None) -> TestResult:
+    """The ``i``-th test of a seeded job: failed, skipped (every ninth) or passed."""
     result = "success"
     if failed:
         result = "failure"
@@ -47,7 +48,7 @@ def seed_test_results(project: Project) -> tuple[str, int]:
     """Seed the results above; return the paged-failures workflow ID and job number."""
     (paged,) = _test_jobs(project, PAGED_FAILURES_PIPELINE)
     paged.tests = [
-        _result(
+        sample_test_result(
             i,
             i in PAGED_FAILURES,
             f"AssertionError: widget {i} rendered twice" if i in PAGED_FAILURES else None,
@@ -57,7 +58,7 @@ def seed_test_results(project: Project) -> tuple[str, int]:
     retried, final = _test_jobs(project, FLAKY_PIPELINE)
     assert retried.status == "retried" and final.status == "success"
     retried.tests = [
-        _result(i, i in FLAKY_CASES, "ConnectionResetError: peer closed the socket")
+        sample_test_result(i, i in FLAKY_CASES, "ConnectionResetError: peer closed the socket")
         for i in range(len(final.tests))
     ]
     assert paged.job_number is not None

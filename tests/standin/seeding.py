@@ -67,13 +67,12 @@ from tests.standin.entities import (
     Pipeline,
     PipelineDefinition,
     Project,
-    TestResult,
     User,
     Workflow,
     make_id,
     make_short_id,
 )
-from tests.standin.result_seed import seed_test_results
+from tests.standin.result_seed import sample_test_result, seed_test_results
 from tests.standin.schedules import seed_schedules
 from tests.standin.state import World
 
@@ -373,23 +372,9 @@ class _Seeder:
             count = 45 if n == 94 else 6
             failing = test.status in {"failed", "timedout", "infrastructure_fail"}
             for i in range(count):
-                result = "success"
-                message: str | None = None
-                if failing and i == 1:
-                    result, message = "failure", f"AssertionError: expected {i} got {i + 1}"
-                elif i % 9 == 8:
-                    result, message = "skipped", "skipped: requires network"
-                test.tests.append(
-                    TestResult(
-                        message=message,
-                        source="pytest",
-                        run_time=round(0.05 + (i * 7 % 13) / 10, 3),
-                        file=f"tests/test_module_{i // 5}.py",
-                        result=result,
-                        name=f"test_case_{i:02d}",
-                        classname=f"tests.test_module_{i // 5}",
-                    )
-                )
+                failed = failing and i == 1
+                message = f"AssertionError: expected {i} got {i + 1}" if failed else None
+                test.tests.append(sample_test_result(i, failed, message))
         if build.job_number is not None and build.status == "success":
             paths = [
                 f"dist/widgets-1.0.{n}.tar.gz",
