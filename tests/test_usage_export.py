@@ -28,6 +28,7 @@ from circleci_client._auth import NO_CREDENTIALS
 from circleci_client.api.usage import create_usage_export, get_usage_export
 from circleci_client.cli import app
 from circleci_client.models.usage_export_input import UsageExportInput
+from circleci_client.models.usage_export_job import UsageExportJob
 from circleci_client.models.usage_export_job_state import UsageExportJobState
 from circleci_client.usage import (
     MAX_WINDOW,
@@ -93,6 +94,16 @@ def _export(
     )
 
 
+def _create_job(
+    standin: Standin, client: AuthenticatedClient
+) -> tuple[str, tuple[datetime, datetime], UsageExportJob]:
+    """Start an export of the seeded organization over a window the stand-in accepts."""
+    org = _org(standin)
+    start, end = _window(standin)
+    body = UsageExportInput(start=start, end=end)
+    return org, (start, end), create_usage_export.sync(org, client=client, body=body)
+
+
 @pytest.fixture
 def foreign_client(standin: Standin) -> Iterator[AuthenticatedClient]:
     """A client that would even send its token to the file host, if asked to."""
@@ -108,11 +119,9 @@ def test_a_job_goes_created_processing_completed_on_the_clock(
     standin: Standin, client: AuthenticatedClient
 ) -> None:
     covers("createUsageExport", "getUsageExport")
-    org = _org(standin)
-    start, end = _window(standin)
-    job = create_usage_export.sync(org, client=client, body=UsageExportInput(start=start, end=end))
+    org, window, job = _create_job(standin, client)
     assert job.state == UsageExportJobState.CREATED and job.download_urls is None
-    assert (job.start, job.end) == (start, end)
+    assert (job.start, job.end) == window
     seen: list[UsageExportJobState] = [job.state]
     for step in (2, READY_AFTER):
         standin.engine.advance(step)
@@ -127,9 +136,7 @@ def test_a_job_goes_created_processing_completed_on_the_clock(
 def test_a_failed_job_says_why(standin: Standin, client: AuthenticatedClient) -> None:
     covers("createUsageExport", "getUsageExport")
     standin.world.usage.fail_next = "query timed out"
-    org = _org(standin)
-    start, end = _window(standin)
-    job = create_usage_export.sync(org, client=client, body=UsageExportInput(start=start, end=end))
+    org, _, job = _create_job(standin, client)
     standin.engine.advance(READY_AFTER)
     failed = get_usage_export.sync(org, job.usage_export_job_id, client=client)
     assert failed.state == UsageExportJobState.FAILED
@@ -197,9 +204,7 @@ def test_the_file_host_refuses_a_token_and_a_bad_signature(
     standin: Standin, client: AuthenticatedClient
 ) -> None:
     covers("createUsageExport", "getUsageExport")
-    org = _org(standin)
-    start, end = _window(standin)
-    job = create_usage_export.sync(org, client=client, body=UsageExportInput(start=start, end=end))
+    org, _, job = _create_job(standin, client)
     standin.engine.advance(READY_AFTER)
     done = get_usage_export.sync(org, job.usage_export_job_id, client=client)
     assert isinstance(done.download_urls, list)
