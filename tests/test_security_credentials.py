@@ -294,6 +294,8 @@ def test_artifact_host_rate_limit_headers_do_not_throttle_the_api(
             "tok-12345678", "https://ci.example.com/api/v2", token_hosts=["http://files.example"]
         ),
         lambda: AuthenticatedClient("tok-12345678", "http://10.0.0.7:8080/api/v2"),
+        lambda: Client("http://ci.example.com/api/v2", httpx_args={"auth": ("u", "p")}),
+        lambda: Client("http://ci.example.com/api/v2", httpx_args={"cookies": {"s": "c"}}),
     ],
 )
 def test_credentials_over_plain_http_warn(make: Callable[[], Client]) -> None:

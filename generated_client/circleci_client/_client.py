@@ -192,7 +192,8 @@ class Client:
     def _credential_urls(self) -> tuple[str, ...]:
         """The URLs credentials configured on this client are sent to."""
         headers = [*self._headers, *dict(self._httpx_args.get("headers") or {})]
-        configured = any(name.lower() in CREDENTIAL_HEADERS for name in headers)
+        in_httpx_args = any(self._httpx_args.get(name) for name in ("auth", "cookies"))
+        configured = in_httpx_args or any(name.lower() in CREDENTIAL_HEADERS for name in headers)
         has_userinfo = bool(httpx.URL(self._base_url).userinfo)
         return (self._base_url,) if configured or has_userinfo else ()
 
