@@ -32,11 +32,12 @@ from circleci_client import (
 from circleci_client import _operation as operation_runtime
 from circleci_client.api.pipeline import list_pipelines_for_project
 from circleci_client.api.user import get_current_user
-from circleci_client.artifacts import download_job_artifacts
+from circleci_client.artifacts import adownload_job_artifacts, download_job_artifacts
 from circleci_client.errors import redact, redact_url
 from circleci_client.models.user import User
 
 from tests.clients import standin_client
+from tests.downloads import DownloadJob, run_async
 from tests.standin.server import Standin
 
 CREDENTIALS = ("circle-token", "authorization", "proxy-authorization", "cookie", "x-api-key")
@@ -156,14 +157,17 @@ def test_api_redirect_to_another_origin_carries_no_credential_header(
         assert "header-token-5678" not in json.dumps(request.headers)
 
 
-def test_client_header_token_goes_to_no_artifact_host(standin: Standin, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "download", [download_job_artifacts, run_async(adownload_job_artifacts)], ids=["sync", "async"]
+)
+def test_client_header_token_goes_to_no_artifact_host(
+    standin: Standin, tmp_path: Path, download: DownloadJob
+) -> None:
     facts = standin.world.facts
     standin.faults.redirect_artifacts(times=None)
     client = Client(standin.base_url, headers={"Circle-Token": standin.token}, max_retries=0)
     with client:
-        download_job_artifacts(
-            client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="reports/*"
-        )
+        download(client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="reports/*")
     assert standin.requests.api[0].headers["circle-token"] == standin.token
     file_requests = [*standin.requests.artifact, *standin.requests.foreign]
     assert standin.requests.artifact.snapshot(), "the artifact host was asked"
