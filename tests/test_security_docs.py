@@ -35,7 +35,13 @@ from circleci_client.artifacts._defaults import (
     VALIDATOR_SUFFIX,
 )
 from circleci_client.cli import app
-from circleci_client.cli._app import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from circleci_client.cli._app import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    INTERRUPTED_MESSAGE,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "security.md"
@@ -181,6 +187,7 @@ def test_redaction_facts_match_the_code() -> None:
 
 
 def test_exit_codes_match_the_cli() -> None:
+    assert f"`{INTERRUPTED_MESSAGE}`" in paragraph("The first Ctrl-C stops")
     text = paragraph("Exit codes of")
     expected = f"{EXIT_OK} every file is there, {EXIT_FAILED} some file failed"
     assert expected in text

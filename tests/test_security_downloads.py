@@ -407,4 +407,5 @@ def test_cli_ctrl_c_prints_how_to_resume_and_exits_130(
     assert time.monotonic() - started < SERVER_STALL / 3
     assert result.exit_code == 130, result.output
     assert INTERRUPTED_MESSAGE in result.output
+    assert "interrupted: run the same command again to resume" in result.output  # the text
     assert part.exists() and sidecar.exists()
