@@ -1,4 +1,5 @@
-"""Each speed trick of ``_fast_paths`` (and positional construction) gives the standard result."""
+"""Each speed trick of ``_fast_paths`` (and models built without ``__init__``) gives the standard
+result."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from typing import Any
 import attrs
 import httpx
 import pytest
+from attrs import NOTHING
 from circleci_client import _fast_paths
 from circleci_client import models as models_package
 from circleci_client._fast_paths import enum_member, parse_uuid
@@ -317,7 +319,7 @@ async def test_async_requests_search_for_no_module(
     assert searched == []
 
 
-# --- positional construction -----------------------------------------------------------------
+# --- models built without __init__ ----------------------------------------------------------
 
 
 def _sample(hint: Any, n: int) -> Any:
@@ -350,10 +352,15 @@ def _sample(hint: Any, n: int) -> Any:
     raise AssertionError(f"no sample for {hint!r}")
 
 
-def _keyword_built(cls: type[Any], n: int = 0) -> Any:
-    """``cls`` built with keywords, every field a value no other field has."""
+def _keyword_built(cls: type[Any], n: int = 0, required_only: bool = False) -> Any:
+    """``cls`` built with keywords, every field a value no other field has (only the fields
+    without a default, when ``required_only``)."""
     hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
-    names = [f.name for f in attrs.fields(cls) if f.name != "additional_properties"]
+    names = [
+        f.name
+        for f in attrs.fields(cls)
+        if f.name != "additional_properties" and not (required_only and f.default is not NOTHING)
+    ]
     return cls(**{name: _sample(hints[name], n + i + 1) for i, name in enumerate(names)})
 
 
@@ -376,13 +383,53 @@ MODEL_CLASSES = sorted(
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
-def test_positional_construction_equals_keyword_construction(cls: type[Any]) -> None:
-    """``from_dict`` passes its fields by position: each lands where a keyword would put it."""
-    built = _keyword_built(cls)
-    assert cls.from_dict(built.to_dict()) == built
+def test_direct_construction_equals_keyword_construction(cls: type[Any]) -> None:
+    """``from_dict`` stores each field itself: each lands where ``__init__`` would put it, and
+    none is left unset (the optional ones absent from the JSON object included)."""
+    for built in (_keyword_built(cls), _keyword_built(cls, required_only=True)):
+        parsed = cls.from_dict(built.to_dict())
+        assert type(parsed) is cls
+        assert parsed == built and repr(parsed) == repr(built)
+        assert attrs.asdict(parsed) == attrs.asdict(built)  # reads every slot
+        assert parsed.to_dict() == built.to_dict()
 
 
-def test_every_model_is_checked_for_positional_construction() -> None:
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+def test_no_model_needs_its_init(cls: type[Any]) -> None:
+    """``from_dict`` skips ``__init__``: sound only while ``__init__`` does nothing but store
+    its arguments (no validators, converters, setattr hooks or post-init)."""
+    assert attrs.has(cls) and "__slots__" in vars(cls)
+    for name in ("__attrs_pre_init__", "__attrs_post_init__", "__setattr__"):
+        assert name not in vars(cls), name
+    for field in attrs.fields(cls):
+        assert field.validator is None and field.converter is None, field.name
+        assert field.on_setattr in (None, attrs.setters.NO_OP), field.name
+
+
+def test_each_parsed_model_has_its_own_additional_properties() -> None:
+    """The dictionary of undocumented fields is made per instance, as attrs' factory makes it."""
+    first, second = WorkflowRun.from_dict(RUN), WorkflowRun.from_dict(RUN)
+    assert first.additional_properties == {} and type(first.additional_properties) is dict
+    first["queued_at"] = 1
+    first.additional_properties["tags"] = []
+    assert second.additional_properties == {} and WorkflowRun.from_dict(RUN).additional_keys == []
+    assert first.to_dict() == {
+        **RUN,
+        "created_at": "2025-10-15T12:00:00+00:00",
+        "queued_at": 1,
+        "tags": [],
+    }
+    assert first != second and second == WorkflowRun.from_dict(RUN)
+
+
+def test_new_model_makes_a_bare_instance() -> None:
+    bare = _fast_paths.new_model(WorkflowRun)
+    assert type(bare) is WorkflowRun
+    with pytest.raises(AttributeError):
+        bare.id  # noqa: B018  # from_dict stores every field; nothing else does
+
+
+def test_every_model_is_checked_for_direct_construction() -> None:
     assert len(MODEL_CLASSES) >= 50
     assert {"WorkflowRun", "Pipeline", "JobDetails"} <= {cls.__name__ for cls in MODEL_CLASSES}
 

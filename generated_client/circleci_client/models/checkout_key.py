@@ -7,7 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member
+from .._fast_paths import enum_member, new_model
 from .._scalars import checked_bool, checked_str, parse_datetime
 from ..models.checkout_key_type import CheckoutKeyType
 
@@ -81,19 +81,20 @@ class CheckoutKey:
 
         created_at = parse_datetime(src_dict["created-at"])
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            public_key,
-            type_,
-            fingerprint,
-            preferred,
-            created_at,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.public_key = public_key
+        obj.type_ = type_
+        obj.fingerprint = fingerprint
+        obj.preferred = preferred
+        obj.created_at = created_at
         documented = 5
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

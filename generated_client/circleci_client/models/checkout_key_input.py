@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member
+from .._fast_paths import enum_member, new_model
 from ..models.checkout_key_input_type import CheckoutKeyInputType
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -45,15 +45,16 @@ class CheckoutKeyInput:
         """
         type_ = enum_member(CheckoutKeyInputType, src_dict["type"])
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            type_,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.type_ = type_
         documented = 1
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

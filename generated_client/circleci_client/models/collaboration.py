@@ -7,7 +7,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import parse_uuid
+from .._fast_paths import new_model, parse_uuid
 from .._scalars import checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -93,19 +93,20 @@ class Collaboration:
         if slug.__class__ is not str:
             slug = checked_str(slug, "slug")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            vcs_type,
-            name,
-            avatar_url,
-            slug,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.id = id
+        obj.vcs_type = vcs_type
+        obj.name = name
+        obj.avatar_url = avatar_url
+        obj.slug = slug
         documented = 5
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import parse_uuid
+from .._fast_paths import new_model, parse_uuid
 from .._scalars import checked_str, parse_datetime
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -70,18 +70,19 @@ class ContextEnvironmentVariable:
 
         context_id = parse_uuid(src_dict["context_id"])
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            variable,
-            created_at,
-            updated_at,
-            context_id,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.variable = variable
+        obj.created_at = created_at
+        obj.updated_at = updated_at
+        obj.context_id = context_id
         documented = 4
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

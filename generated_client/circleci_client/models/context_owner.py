@@ -7,7 +7,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, parse_uuid
+from .._fast_paths import enum_member, new_model, parse_uuid
 from .._scalars import checked_str
 from ..models.context_owner_type import ContextOwnerType
 from ..types import UNSET, Unset
@@ -83,17 +83,18 @@ class ContextOwner:
         else:
             type_ = enum_member(ContextOwnerType, _type_)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            slug,
-            type_,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.id = id
+        obj.slug = slug
+        obj.type_ = type_
         documented = 0 + (id is not UNSET) + (slug is not UNSET) + (type_ is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member
+from .._fast_paths import enum_member, new_model
 from .._scalars import checked_str
 from ..models.context_restriction_type import ContextRestrictionType
 
@@ -57,16 +57,17 @@ class ContextRestrictionInput:
         if restriction_value.__class__ is not str:
             restriction_value = checked_str(restriction_value, "restriction_value")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            restriction_type,
-            restriction_value,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.restriction_type = restriction_type
+        obj.restriction_value = restriction_value
         documented = 2
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -7,6 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_str
 from ..types import UNSET, Unset
 
@@ -90,17 +91,18 @@ class ContinuePipelineParameters:
         else:
             parameters = ContinuePipelineParametersParameters.from_dict(_parameters)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            continuation_key,
-            configuration,
-            parameters,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.continuation_key = continuation_key
+        obj.configuration = configuration
+        obj.parameters = parameters
         documented = 2 + (parameters is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_int, checked_number
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -107,20 +108,21 @@ class DurationMetrics:
                 standard_deviation, "standard_deviation", nullable=True
             )
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            min_,
-            mean,
-            median,
-            p95,
-            max_,
-            standard_deviation,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.min_ = min_
+        obj.mean = mean
+        obj.median = median
+        obj.p95 = p95
+        obj.max_ = max_
+        obj.standard_deviation = standard_deviation
         documented = 6
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

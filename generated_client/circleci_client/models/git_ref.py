@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_str
 from ..types import UNSET, Unset
 
@@ -58,16 +59,17 @@ class GitRef:
         if tag.__class__ is not str and tag is not UNSET:
             tag = checked_str(tag, "tag")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            branch,
-            tag,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.branch = branch
+        obj.tag = tag
         documented = 0 + (branch is not UNSET) + (tag is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -46,15 +47,16 @@ class JobContext:
         if name.__class__ is not str:
             name = checked_str(name, "name")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            name,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.name = name
         documented = 1
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

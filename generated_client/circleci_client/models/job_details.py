@@ -8,7 +8,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member
+from .._fast_paths import enum_member, new_model
 from .._scalars import checked_int, checked_str, parse_datetime
 from ..models.job_status import JobStatus
 from ..types import UNSET, Unset
@@ -246,32 +246,33 @@ class JobDetails:
 
             stopped_at = stopped_at_type_0
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            web_url,
-            project,
-            parallel_runs,
-            latest_workflow,
-            name,
-            executor,
-            parallelism,
-            status,
-            number,
-            pipeline,
-            duration,
-            created_at,
-            messages,
-            contexts,
-            organization,
-            queued_at,
-            started_at,
-            stopped_at,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.web_url = web_url
+        obj.project = project
+        obj.parallel_runs = parallel_runs
+        obj.latest_workflow = latest_workflow
+        obj.name = name
+        obj.executor = executor
+        obj.parallelism = parallelism
+        obj.status = status
+        obj.number = number
+        obj.pipeline = pipeline
+        obj.duration = duration
+        obj.created_at = created_at
+        obj.messages = messages
+        obj.contexts = contexts
+        obj.organization = organization
+        obj.queued_at = queued_at
+        obj.started_at = started_at
+        obj.stopped_at = stopped_at
         documented = 16 + (started_at is not UNSET) + (stopped_at is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -8,6 +8,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_str, parse_datetime
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -69,18 +70,19 @@ class JobMetricsItem:
 
         window_end = parse_datetime(src_dict["window_end"])
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            name,
-            metrics,
-            window_start,
-            window_end,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.name = name
+        obj.metrics = metrics
+        obj.window_start = window_start
+        obj.window_end = window_end
         documented = 4
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -7,6 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -66,16 +67,17 @@ class JobMetricsListResponse:
         if next_page_token.__class__ is not str and next_page_token is not None:
             next_page_token = checked_str(next_page_token, "next_page_token", nullable=True)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            items,
-            next_page_token,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.items = items
+        obj.next_page_token = next_page_token
         documented = 2
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

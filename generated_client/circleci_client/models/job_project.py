@@ -7,7 +7,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import parse_uuid
+from .._fast_paths import new_model, parse_uuid
 from .._scalars import checked_str
 from ..types import UNSET, Unset
 
@@ -82,18 +82,19 @@ class JobProject:
         else:
             id = parse_uuid(_id)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            slug,
-            name,
-            external_url,
-            id,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.slug = slug
+        obj.name = name
+        obj.external_url = external_url
+        obj.id = id
         documented = 3 + (id is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member
+from .._fast_paths import enum_member, new_model
 from ..models.required_job_status import RequiredJobStatus
 
 
@@ -34,7 +34,8 @@ class JobRequires:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        obj = cls()
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
         extras: dict[str, list[RequiredJobStatus]] = {}
         for key, value in src_dict.items():
             _additional_property = value

@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -46,15 +47,16 @@ class MessageResponse:
         if message.__class__ is not str:
             message = checked_str(message, "message")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            message,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.message = message
         documented = 1
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -7,6 +7,8 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
+
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
     {
@@ -51,16 +53,17 @@ class OrgSummary:
 
         trends = OrgSummaryTrends.from_dict(src_dict["trends"])
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            metrics,
-            trends,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.metrics = metrics
+        obj.trends = trends
         documented = 2
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -7,6 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -78,17 +79,18 @@ class OrgSummaryResponse:
             for item in _all_projects
         ]
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            org_data,
-            org_project_data,
-            all_projects,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.org_data = org_data
+        obj.org_project_data = org_project_data
+        obj.all_projects = all_projects
         documented = 3
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_number
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -82,19 +83,20 @@ class OrgSummaryTrends:
         if throughput.__class__ is not float or throughput - throughput:
             throughput = checked_number(throughput, "throughput")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            total_runs,
-            total_duration_secs,
-            total_credits_used,
-            success_rate,
-            throughput,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.total_runs = total_runs
+        obj.total_duration_secs = total_duration_secs
+        obj.total_credits_used = total_credits_used
+        obj.success_rate = success_rate
+        obj.throughput = throughput
         documented = 5
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

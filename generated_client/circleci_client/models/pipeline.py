@@ -9,7 +9,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, parse_uuid
+from .._fast_paths import enum_member, new_model, parse_uuid
 from .._scalars import checked_int, checked_str, parse_datetime
 from ..models.pipeline_state import PipelineState
 from ..types import UNSET, Unset
@@ -182,19 +182,18 @@ class Pipeline:
         else:
             vcs = PipelineVcs.from_dict(_vcs)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            errors,
-            project_slug,
-            number,
-            state,
-            created_at,
-            trigger,
-            updated_at,
-            trigger_parameters,
-            vcs,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.id = id
+        obj.errors = errors
+        obj.project_slug = project_slug
+        obj.number = number
+        obj.state = state
+        obj.created_at = created_at
+        obj.trigger = trigger
+        obj.updated_at = updated_at
+        obj.trigger_parameters = trigger_parameters
+        obj.vcs = vcs
         documented = (
             7 + (updated_at is not UNSET) + (trigger_parameters is not UNSET) + (vcs is not UNSET)
         )
@@ -202,6 +201,8 @@ class Pipeline:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

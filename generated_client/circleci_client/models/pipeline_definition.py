@@ -9,7 +9,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import parse_uuid
+from .._fast_paths import new_model, parse_uuid
 from .._scalars import checked_str, parse_datetime
 from ..types import UNSET, Unset
 
@@ -124,15 +124,14 @@ class PipelineDefinition:
         else:
             checkout_source = PipelineDefinitionCheckoutSource.from_dict(_checkout_source)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            name,
-            description,
-            created_at,
-            config_source,
-            checkout_source,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.id = id
+        obj.name = name
+        obj.description = description
+        obj.created_at = created_at
+        obj.config_source = config_source
+        obj.checkout_source = checkout_source
         documented = (
             0
             + (id is not UNSET)
@@ -146,6 +145,8 @@ class PipelineDefinition:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -7,6 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_str
 from ..types import UNSET, Unset
 
@@ -74,17 +75,18 @@ class PipelineDefinitionConfigSource:
         if file_path.__class__ is not str and file_path is not UNSET:
             file_path = checked_str(file_path, "file_path")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            provider,
-            repo,
-            file_path,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.provider = provider
+        obj.repo = repo
+        obj.file_path = file_path
         documented = 0 + (provider is not UNSET) + (repo is not UNSET) + (file_path is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

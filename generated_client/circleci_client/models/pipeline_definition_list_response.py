@@ -7,6 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -60,15 +61,16 @@ class PipelineDefinitionListResponse:
             parse_items_item = PipelineDefinition.from_dict
             items = [parse_items_item(item) for item in _items]
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            items,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.items = items
         documented = 0 + (items is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_str
 from ..types import UNSET, Unset
 
@@ -58,16 +59,17 @@ class PipelineDefinitionRepo:
         if external_id.__class__ is not str and external_id is not UNSET:
             external_id = checked_str(external_id, "external_id")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            full_name,
-            external_id,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.full_name = full_name
+        obj.external_id = external_id
         documented = 0 + (full_name is not UNSET) + (external_id is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member
+from .._fast_paths import enum_member, new_model
 from .._scalars import checked_str
 from ..models.pipeline_error_type import PipelineErrorType
 
@@ -55,16 +55,17 @@ class PipelineError:
         if message.__class__ is not str:
             message = checked_str(message, "message")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            type_,
-            message,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.type_ = type_
+        obj.message = message
         documented = 2
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

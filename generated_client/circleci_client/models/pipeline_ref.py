@@ -7,7 +7,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import parse_uuid
+from .._fast_paths import new_model, parse_uuid
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -45,15 +45,16 @@ class PipelineRef:
         """
         id = parse_uuid(src_dict["id"])
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.id = id
         documented = 1
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -8,7 +8,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member
+from .._fast_paths import enum_member, new_model
 from .._scalars import parse_datetime
 from ..models.trigger_type import TriggerType
 
@@ -62,17 +62,18 @@ class PipelineTrigger:
 
         actor = TriggerActor.from_dict(src_dict["actor"])
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            type_,
-            received_at,
-            actor,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.type_ = type_
+        obj.received_at = received_at
+        obj.actor = actor
         documented = 3
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

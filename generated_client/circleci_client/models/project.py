@@ -8,7 +8,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import parse_uuid
+from .._fast_paths import new_model, parse_uuid
 from .._scalars import checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -97,21 +97,22 @@ class Project:
 
         vcs_info = VcsInfo.from_dict(src_dict["vcs_info"])
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            slug,
-            name,
-            id,
-            organization_name,
-            organization_slug,
-            organization_id,
-            vcs_info,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.slug = slug
+        obj.name = name
+        obj.id = id
+        obj.organization_name = organization_name
+        obj.organization_slug = organization_slug
+        obj.organization_id = organization_id
+        obj.vcs_info = vcs_info
         documented = 7
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

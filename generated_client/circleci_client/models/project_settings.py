@@ -7,6 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -55,15 +56,16 @@ class ProjectSettings:
         else:
             advanced = AdvancedSettings.from_dict(_advanced)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            advanced,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.advanced = advanced
         documented = 0 + (advanced is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import parse_uuid
+from .._fast_paths import new_model, parse_uuid
 from .._scalars import checked_bool
 from ..types import UNSET, Unset
 
@@ -95,13 +95,12 @@ class RerunWorkflowParameters:
         if sparse_tree.__class__ is not bool and sparse_tree is not UNSET:
             sparse_tree = checked_bool(sparse_tree, "sparse_tree")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            enable_ssh,
-            from_failed,
-            jobs,
-            sparse_tree,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.enable_ssh = enable_ssh
+        obj.from_failed = from_failed
+        obj.jobs = jobs
+        obj.sparse_tree = sparse_tree
         documented = (
             0
             + (enable_ssh is not UNSET)
@@ -113,6 +112,8 @@ class RerunWorkflowParameters:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

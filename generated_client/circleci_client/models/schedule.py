@@ -9,7 +9,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import parse_uuid
+from .._fast_paths import new_model, parse_uuid
 from .._scalars import checked_str, parse_datetime
 from ..types import UNSET, Unset
 
@@ -151,23 +151,24 @@ class Schedule:
         ):
             description = checked_str(description, "description", nullable=True)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            name,
-            timetable,
-            parameters,
-            actor,
-            project_slug,
-            created_at,
-            updated_at,
-            description,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.id = id
+        obj.name = name
+        obj.timetable = timetable
+        obj.parameters = parameters
+        obj.actor = actor
+        obj.project_slug = project_slug
+        obj.created_at = created_at
+        obj.updated_at = updated_at
+        obj.description = description
         documented = 8 + (description is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

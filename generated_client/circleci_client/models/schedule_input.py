@@ -7,7 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member
+from .._fast_paths import enum_member, new_model
 from .._scalars import checked_str
 from ..models.schedule_attribution_actor import ScheduleAttributionActor
 from ..types import UNSET, Unset
@@ -104,19 +104,20 @@ class ScheduleInput:
         if description.__class__ is not str and description is not UNSET:
             description = checked_str(description, "description")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            name,
-            timetable,
-            attribution_actor,
-            parameters,
-            description,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.name = name
+        obj.timetable = timetable
+        obj.attribution_actor = attribution_actor
+        obj.parameters = parameters
+        obj.description = description
         documented = 4 + (description is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

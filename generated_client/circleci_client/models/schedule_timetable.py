@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member
+from .._fast_paths import enum_member, new_model
 from .._scalars import checked_int
 from ..models.schedule_day_of_week import ScheduleDayOfWeek
 from ..models.schedule_month import ScheduleMonth
@@ -138,14 +138,13 @@ class ScheduleTimetable:
 
                 months.append(months_item)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            per_hour,
-            hours_of_day,
-            days_of_week,
-            days_of_month,
-            months,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.per_hour = per_hour
+        obj.hours_of_day = hours_of_day
+        obj.days_of_week = days_of_week
+        obj.days_of_month = days_of_month
+        obj.months = months
         documented = (
             2 + (days_of_week is not UNSET) + (days_of_month is not UNSET) + (months is not UNSET)
         )
@@ -153,6 +152,8 @@ class ScheduleTimetable:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_int
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -82,19 +83,20 @@ class TestCounts:
         if total.__class__ is not int:
             total = checked_int(total, "total")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            error,
-            failure,
-            skipped,
-            success,
-            total,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.error = error
+        obj.failure = failure
+        obj.skipped = skipped
+        obj.success = success
+        obj.total = total
         documented = 5
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_bool, checked_int, checked_number, checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -118,23 +119,24 @@ class TestMetricsItem:
         if p95_duration.__class__ is not float or p95_duration - p95_duration:
             p95_duration = checked_number(p95_duration, "p95_duration")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            test_name,
-            classname,
-            file,
-            source,
-            job_name,
-            total_runs,
-            failed_runs,
-            flaky,
-            p95_duration,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.test_name = test_name
+        obj.classname = classname
+        obj.file = file
+        obj.source = source
+        obj.job_name = job_name
+        obj.total_runs = total_runs
+        obj.failed_runs = failed_runs
+        obj.flaky = flaky
+        obj.p95_duration = p95_duration
         documented = 9
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_number, checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -102,21 +103,22 @@ class TestResult:
         if classname.__class__ is not str:
             classname = checked_str(classname, "classname")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            message,
-            source,
-            run_time,
-            file,
-            result,
-            name,
-            classname,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.message = message
+        obj.source = source
+        obj.run_time = run_time
+        obj.file = file
+        obj.result = result
+        obj.name = name
+        obj.classname = classname
         documented = 7
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import parse_uuid
+from .._fast_paths import new_model, parse_uuid
 from .._scalars import checked_int, checked_number
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -83,18 +83,19 @@ class TestRunItem:
 
         test_counts = TestCounts.from_dict(src_dict["test_counts"])
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            pipeline_number,
-            workflow_id,
-            success_rate,
-            test_counts,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.pipeline_number = pipeline_number
+        obj.workflow_id = workflow_id
+        obj.success_rate = success_rate
+        obj.test_counts = test_counts
         documented = 4
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import parse_uuid
+from .._fast_paths import new_model, parse_uuid
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -121,13 +121,12 @@ class TriggerPipelineRunParameters:
         else:
             parameters = TriggerPipelineRunParametersParameters.from_dict(_parameters)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            definition_id,
-            config,
-            checkout,
-            parameters,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.definition_id = definition_id
+        obj.config = config
+        obj.checkout = checkout
+        obj.parameters = parameters
         documented = (
             0
             + (definition_id is not UNSET)
@@ -139,6 +138,8 @@ class TriggerPipelineRunParameters:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import parse_uuid
+from .._fast_paths import new_model, parse_uuid
 from .._scalars import parse_datetime
 from ..types import UNSET, Unset
 
@@ -84,17 +84,18 @@ class UsageExportInput:
 
                 shared_org_ids.append(shared_org_ids_item)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            start,
-            end,
-            shared_org_ids,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.start = start
+        obj.end = end
+        obj.shared_org_ids = shared_org_ids
         documented = 2 + (shared_org_ids is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

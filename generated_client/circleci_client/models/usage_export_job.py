@@ -8,7 +8,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, parse_uuid
+from .._fast_paths import enum_member, new_model, parse_uuid
 from .._scalars import checked_str, parse_datetime
 from ..models.usage_export_job_state import UsageExportJobState
 from ..types import UNSET, Unset
@@ -139,15 +139,14 @@ class UsageExportJob:
         ):
             error_reason = checked_str(error_reason, "error_reason", nullable=True)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            usage_export_job_id,
-            state,
-            start,
-            end,
-            download_urls,
-            error_reason,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.usage_export_job_id = usage_export_job_id
+        obj.state = state
+        obj.start = start
+        obj.end = end
+        obj.download_urls = download_urls
+        obj.error_reason = error_reason
         documented = (
             2
             + (start is not UNSET)
@@ -159,6 +158,8 @@ class UsageExportJob:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

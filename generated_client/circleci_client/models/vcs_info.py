@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member
+from .._fast_paths import enum_member, new_model
 from .._scalars import checked_str
 from ..models.vcs_provider import VcsProvider
 
@@ -64,17 +64,18 @@ class VcsInfo:
         if default_branch.__class__ is not str:
             default_branch = checked_str(default_branch, "default_branch")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            vcs_url,
-            provider,
-            default_branch,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.vcs_url = vcs_url
+        obj.provider = provider
+        obj.default_branch = default_branch
         documented = 3
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, parse_uuid
+from .._fast_paths import enum_member, new_model, parse_uuid
 from .._scalars import checked_bool, checked_str, parse_datetime
 from ..models.webhook_event_type import WebhookEventType
 from ..types import UNSET, Unset
@@ -171,18 +171,17 @@ class Webhook:
 
             updated_at = updated_at_type_0
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            name,
-            url,
-            events,
-            scope,
-            verify_tls,
-            signing_secret,
-            created_at,
-            updated_at,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.id = id
+        obj.name = name
+        obj.url = url
+        obj.events = events
+        obj.scope = scope
+        obj.verify_tls = verify_tls
+        obj.signing_secret = signing_secret
+        obj.created_at = created_at
+        obj.updated_at = updated_at
         documented = (
             5
             + (verify_tls is not UNSET)
@@ -194,6 +193,8 @@ class Webhook:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

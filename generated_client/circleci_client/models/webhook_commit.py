@@ -8,6 +8,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_str, parse_datetime
 from ..types import UNSET, Unset
 
@@ -142,15 +143,14 @@ class WebhookCommit:
 
             committed_at = committed_at_type_0
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            subject,
-            body,
-            author,
-            authored_at,
-            committer,
-            committed_at,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.subject = subject
+        obj.body = body
+        obj.author = author
+        obj.authored_at = authored_at
+        obj.committer = committer
+        obj.committed_at = committed_at
         documented = (
             0
             + (subject is not UNSET)
@@ -164,6 +164,8 @@ class WebhookCommit:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

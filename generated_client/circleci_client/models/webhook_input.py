@@ -7,7 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member
+from .._fast_paths import enum_member, new_model
 from .._scalars import checked_bool, checked_str
 from ..models.webhook_event_type import WebhookEventType
 
@@ -105,20 +105,21 @@ class WebhookInput:
 
         scope = WebhookScope.from_dict(src_dict["scope"])
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            name,
-            url,
-            events,
-            verify_tls,
-            signing_secret,
-            scope,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.name = name
+        obj.url = url
+        obj.events = events
+        obj.verify_tls = verify_tls
+        obj.signing_secret = signing_secret
+        obj.scope = scope
         documented = 6
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, parse_uuid
+from .._fast_paths import enum_member, new_model, parse_uuid
 from .._scalars import checked_int, checked_str, parse_datetime
 from ..models.webhook_job_status import WebhookJobStatus
 from ..types import UNSET, Unset
@@ -102,20 +102,21 @@ class WebhookJob:
 
             stopped_at = stopped_at_type_0
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            number,
-            name,
-            status,
-            started_at,
-            stopped_at,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.id = id
+        obj.number = number
+        obj.name = name
+        obj.status = status
+        obj.started_at = started_at
+        obj.stopped_at = stopped_at
         documented = 5 + (stopped_at is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_str
 from ..types import UNSET, Unset
 
@@ -68,16 +69,17 @@ class WebhookPerson:
         if email.__class__ is not str and email is not None and email is not UNSET:
             email = checked_str(email, "email", nullable=True)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            name,
-            email,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.name = name
+        obj.email = email
         documented = 0 + (name is not UNSET) + (email is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

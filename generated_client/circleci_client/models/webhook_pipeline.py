@@ -9,7 +9,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import parse_uuid
+from .._fast_paths import new_model, parse_uuid
 from .._scalars import checked_int, parse_datetime
 from ..types import UNSET, Unset
 
@@ -125,20 +125,21 @@ class WebhookPipeline:
         else:
             vcs = WebhookVcs.from_dict(_vcs)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            number,
-            created_at,
-            trigger,
-            trigger_parameters,
-            vcs,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.id = id
+        obj.number = number
+        obj.created_at = created_at
+        obj.trigger = trigger
+        obj.trigger_parameters = trigger_parameters
+        obj.vcs = vcs
         documented = 4 + (trigger_parameters is not UNSET) + (vcs is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, parse_uuid
+from .._fast_paths import enum_member, new_model, parse_uuid
 from ..models.webhook_scope_type import WebhookScopeType
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -54,16 +54,17 @@ class WebhookScope:
 
         type_ = enum_member(WebhookScopeType, src_dict["type"])
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            type_,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.id = id
+        obj.type_ = type_
         documented = 2
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, parse_uuid
+from .._fast_paths import enum_member, new_model, parse_uuid
 from .._scalars import checked_str, parse_datetime
 from ..models.webhook_workflow_status import WebhookWorkflowStatus
 from ..types import UNSET, Unset
@@ -110,20 +110,21 @@ class WebhookWorkflow:
         else:
             status = enum_member(WebhookWorkflowStatus, _status)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            name,
-            created_at,
-            url,
-            stopped_at,
-            status,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.id = id
+        obj.name = name
+        obj.created_at = created_at
+        obj.url = url
+        obj.stopped_at = stopped_at
+        obj.status = status
         documented = 4 + (stopped_at is not UNSET) + (status is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import parse_uuid
+from .._fast_paths import new_model, parse_uuid
 from .._scalars import checked_str, parse_datetime
 from ..types import UNSET, Unset
 
@@ -93,19 +93,20 @@ class WorkflowMetricsItem:
 
             project_id = project_id_type_0
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            name,
-            metrics,
-            window_start,
-            window_end,
-            project_id,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.name = name
+        obj.metrics = metrics
+        obj.window_start = window_start
+        obj.window_end = window_end
+        obj.project_id = project_id
         documented = 4 + (project_id is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

@@ -7,6 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_int
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -127,21 +128,22 @@ class WorkflowTestMetrics:
         parse_test_runs_item = TestRunItem.from_dict
         test_runs = [parse_test_runs_item(item) for item in _test_runs]
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            average_test_count,
-            most_failed_tests,
-            most_failed_tests_extra,
-            slowest_tests,
-            slowest_tests_extra,
-            total_test_runs,
-            test_runs,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.average_test_count = average_test_count
+        obj.most_failed_tests = most_failed_tests
+        obj.most_failed_tests_extra = most_failed_tests_extra
+        obj.slowest_tests = slowest_tests
+        obj.slowest_tests_extra = slowest_tests_extra
+        obj.total_test_runs = total_test_runs
+        obj.test_runs = test_runs
         documented = 7
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property

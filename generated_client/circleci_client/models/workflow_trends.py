@@ -6,6 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
 from .._scalars import checked_number
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -112,22 +113,23 @@ class WorkflowTrends:
         if throughput.__class__ is not float or throughput - throughput:
             throughput = checked_number(throughput, "throughput")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            total_runs,
-            failed_runs,
-            success_rate,
-            p95_duration_secs,
-            median_duration_secs,
-            total_credits_used,
-            mttr,
-            throughput,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
+        obj.total_runs = total_runs
+        obj.failed_runs = failed_runs
+        obj.success_rate = success_rate
+        obj.p95_duration_secs = p95_duration_secs
+        obj.median_duration_secs = median_duration_secs
+        obj.total_credits_used = total_credits_used
+        obj.mttr = mttr
+        obj.throughput = throughput
         documented = 8
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
+        else:
+            obj.additional_properties = {}
         return obj
 
     @property
