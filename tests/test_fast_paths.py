@@ -364,6 +364,12 @@ def _keyword_built(cls: type[Any], n: int = 0, required_only: bool = False) -> A
     return cls(**{name: _sample(hints[name], n + i + 1) for i, name in enumerate(names)})
 
 
+def _hint_leaves(cls: type[Any]) -> list[Any]:
+    """The types named by the hints of ``cls``'s fields, unions taken apart."""
+    hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+    return [leaf for hint in hints.values() for leaf in (typing.get_args(hint) or (hint,))]
+
+
 MODEL_CLASSES = sorted(
     (
         cls
@@ -432,6 +438,45 @@ def test_new_model_makes_a_bare_instance() -> None:
 def test_every_model_is_checked_for_direct_construction() -> None:
     assert len(MODEL_CLASSES) >= 50
     assert {"WorkflowRun", "Pipeline", "JobDetails"} <= {cls.__name__ for cls in MODEL_CLASSES}
+
+
+# --- UUID and enum fields parsed inline in from_dict -----------------------------------------
+
+
+def _fields_holding(kind: type) -> list[tuple[type[Any], str, str]]:
+    """(model, attribute, JSON key) of every field typed ``kind``, alone or with None/UNSET."""
+    found = []
+    for cls in MODEL_CLASSES:
+        hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+        built, names = _keyword_built(cls), [f.name for f in attrs.fields(cls)]
+        data = built.to_dict()
+        for name in names:
+            hint = hints[name]
+            union = typing.get_origin(hint) in (types.UnionType, typing.Union)
+            members = typing.get_args(hint) if union else (hint,)
+            others = [m for m in members if m not in (kind, type(None), Unset)]
+            if kind in members and not others:
+                value = getattr(built, name)
+                text = str(value.value if isinstance(value, enum.Enum) else value)
+                [key] = [key for key, item in data.items() if item == text]
+                found.append((cls, name, key))
+    return found
+
+
+UUID_FIELDS = _fields_holding(uuid.UUID)
+ENUM_FIELDS = [
+    field
+    for kind in sorted(
+        {
+            hint
+            for cls in MODEL_CLASSES
+            for hint in _hint_leaves(cls)
+            if isinstance(hint, type) and issubclass(hint, enum.Enum)
+        },
+        key=lambda kind: kind.__name__,
+    )
+    for field in _fields_holding(kind)
+]
 
 
 # --- laziness: start-up does not grow with the spec ------------------------------------------
@@ -533,3 +578,91 @@ async def test_the_readable_probe_answers_as_the_stream_does() -> None:
         await stream.aclose()
     server.close()
     await server.wait_closed()
+
+
+def _parsed_field(cls: type[Any], name: str, key: str, value: object) -> Any:
+    data = {**_keyword_built(cls).to_dict(), key: value}
+    return getattr(cls.from_dict(data), name)
+
+
+UUID_TEXTS = [
+    "12345678-1234-5678-1234-567812345678",
+    "123456781234567812345678123456AB",
+    "{12345678-1234-5678-1234-567812345678}",
+    "urn:uuid:12345678-1234-5678-1234-567812345678",
+    "0x345678-1234-5678-1234-567812345678",
+    "+2345678-1234-5678-1234-567812345678",
+    " 2345678-1234-5678-1234-567812345678",
+    "1234_678-1234-5678-1234-567812345678",
+    "g2345678-1234-5678-1234-567812345678",
+    "12345678-1234-5678-1234-5678123456789",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    ("cls", "name", "key"), UUID_FIELDS, ids=lambda v: getattr(v, "__name__", v)
+)
+def test_a_uuid_field_parses_as_uuid_does(cls: type[Any], name: str, key: str) -> None:
+    """Every UUID field, whichever way it is generated (required, optional, nullable)."""
+    for text in UUID_TEXTS:
+        parsed = _outcome(lambda t: _parsed_field(cls, name, key, t), text)
+        assert parsed == _outcome(uuid.UUID, text), text
+        if parsed[0] == "ok":
+            assert type(parsed[1]) is uuid.UUID and parsed[1].is_safe is uuid.SafeUUID.unknown
+    for value in (7, 1.5, True, ["x"], {"a": 1}):
+        with pytest.raises(TypeError):
+            _parsed_field(cls, name, key, value)
+
+
+@given(st.one_of(HEXISH, st.uuids().map(str), st.uuids().map(lambda u: u.hex.upper())))
+def test_the_inline_uuid_parse_matches_the_standard_library(text: str) -> None:
+    run = _outcome(lambda t: WorkflowRun.from_dict({**RUN, "id": t}).id, text)
+    assert run == _outcome(uuid.UUID, text)
+
+
+def test_a_list_of_uuids_parses_each_as_uuid_does() -> None:
+    from circleci_client.models.job import Job
+
+    built = _keyword_built(Job)
+    for text in UUID_TEXTS:
+        data = {**built.to_dict(), "dependencies": [str(uuid.UUID(int=1)), text]}
+        parsed = _outcome(lambda d: Job.from_dict(d).dependencies[1], data)
+        assert parsed == _outcome(uuid.UUID, text), text
+
+
+def test_every_kind_of_uuid_field_is_checked() -> None:
+    assert len(UUID_FIELDS) >= 20
+    assert (WorkflowRun, "id", "id") in UUID_FIELDS
+
+
+@pytest.mark.parametrize(
+    ("cls", "name", "key"), ENUM_FIELDS, ids=lambda v: getattr(v, "__name__", v)
+)
+def test_an_enum_field_parses_as_its_enum_does(cls: type[Any], name: str, key: str) -> None:
+    """Documented values give the enum's own members, others open members; the rest raises."""
+    kind = type(getattr(_keyword_built(cls), name))
+    for member in kind:
+        assert _parsed_field(cls, name, key, member.value) is member
+    unknown = _parsed_field(cls, name, key, "added-later")
+    assert type(unknown) is kind and unknown == kind("added-later") == "added-later"
+    assert unknown not in list(kind)
+    for value in (7, 1.5, True, ["x"], {"a": 1}):
+        with pytest.raises((TypeError, ValueError)):
+            _parsed_field(cls, name, key, value)
+
+
+def test_every_kind_of_enum_field_is_checked() -> None:
+    assert len(ENUM_FIELDS) >= 10
+    assert (WorkflowRun, "status", "status") in ENUM_FIELDS
+    assert len({type(getattr(_keyword_built(c), n)) for c, n, _ in ENUM_FIELDS}) >= 5
+
+
+def test_enum_members_is_the_dictionary_enum_member_fills() -> None:
+    members = _fast_paths.enum_members(WorkflowRunStatus)
+    assert members is _fast_paths.enum_members(WorkflowRunStatus)
+    assert {v: m for v, m in members.items() if v in WorkflowRunStatus._value2member_map_} == (
+        WorkflowRunStatus._value2member_map_
+    )
+    member = enum_member(WorkflowRunStatus, "waiting-for-review")
+    assert members["waiting-for-review"] is member

@@ -5,9 +5,11 @@
 shows its gain (see ``docs/performance.md``). A trick whose gain the benchmark cannot show
 does not belong here.
 
-* :func:`parse_uuid`: ``uuid.UUID(text)`` in half the time (the two slots filled directly);
-* :func:`enum_member` / :func:`open_enum_member`: enum members looked up in a dictionary, and
-  members for values the spec does not list made with ``str.__new__``;
+* :func:`parse_uuid`: ``uuid.UUID(text)`` in half the time (the two slots filled directly; its
+  fast path is repeated inline in ``from_dict``);
+* :func:`enum_member` / :func:`enum_members` / :func:`open_enum_member`: enum members looked up
+  in a dictionary (inline in ``from_dict``), and members for values the spec does not list made
+  with ``str.__new__``;
 * :func:`absolute_url`: an operation path joined to the client's base URL once per base URL
   object and path, not on every request;
 * :func:`skip_absent_sniffio`: a missing optional module is looked for once, not on every
@@ -55,20 +57,29 @@ else:
 # single cost of parsing them. When the text without its dashes is 32 characters that read as a
 # hexadecimal number (the form the API sends), the number is decoded here with the same steps
 # ``uuid.UUID`` takes; any other text goes to ``uuid.UUID`` itself, so its checks and error
-# messages are unchanged. The parser is built on first use (``__getattr__`` below): the uuid
-# module (and the platform module it loads) waits for the first model that has an id.
+# messages are unchanged. ``UUID`` refuses attribute assignment, so its two slots are filled
+# through their descriptors: :data:`set_uuid_int` and :data:`set_uuid_safe` (with
+# :data:`UUID_SAFE_UNKNOWN`, what ``uuid.UUID(text)`` stores). Generated ``from_dict`` methods
+# repeat :func:`parse_uuid`'s fast path inline (``generator/templates/property_templates/
+# uuid_property.py.jinja``) and call it for anything else. These names are made on first use
+# (``__getattr__`` below): the uuid module (and the platform module it loads) waits for the
+# first model that has an id.
 
 if TYPE_CHECKING:
-    from uuid import UUID
+    from uuid import UUID, SafeUUID
 
     parse_uuid: Callable[[Any], UUID]
+    set_uuid_int: Callable[[UUID, int], None]
+    set_uuid_safe: Callable[[UUID, SafeUUID], None]
+    UUID_SAFE_UNKNOWN: SafeUUID
+
+_UUID_NAMES = ("parse_uuid", "set_uuid_int", "set_uuid_safe", "UUID_SAFE_UNKNOWN")
 
 
-def _uuid_parser() -> Callable[[Any], UUID]:
+def _uuid_helpers() -> dict[str, Any]:
     from uuid import UUID, SafeUUID
 
     new = object.__new__
-    # UUID refuses attribute assignment; its slot descriptors fill the two fields directly.
     set_int = vars(UUID)["int"].__set__
     set_is_safe = vars(UUID)["is_safe"].__set__
     unknown = SafeUUID.unknown
@@ -94,14 +105,17 @@ def _uuid_parser() -> Callable[[Any], UUID]:
             return value
         return UUID(text)
 
-    return parse_uuid
+    return dict(
+        zip(_UUID_NAMES, (parse_uuid, set_int, set_is_safe, unknown), strict=True),
+    )
 
 
 def __getattr__(name: str) -> Any:
-    """Build :func:`parse_uuid` on first use."""
-    if name == "parse_uuid":
-        built = globals()["parse_uuid"] = _uuid_parser()
-        return built
+    """Make the UUID helpers on first use."""
+    if name in _UUID_NAMES:
+        helpers = _uuid_helpers()
+        globals().update(helpers)
+        return helpers[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -128,12 +142,20 @@ def enum_member(enum_cls: type[E], value: Any) -> E:
     except (KeyError, TypeError):
         pass
     member = enum_cls(value)
-    members = _members_by_enum.get(enum_cls)
-    if members is None:
-        members = _members_by_enum[enum_cls] = dict(enum_cls._value2member_map_)
+    members = enum_members(enum_cls)
     if len(members) < len(enum_cls._value2member_map_) + MAX_REMEMBERED_UNKNOWN:
         members[value] = member
     return member
+
+
+def enum_members(enum_cls: type[E]) -> dict[Any, E]:
+    """The members of ``enum_cls`` by value that :func:`enum_member` looks up (documented ones,
+    then remembered unknown ones); generated ``from_dict`` methods look values up in it inline
+    and call :func:`enum_member` for any value it lacks."""
+    members = _members_by_enum.get(enum_cls)
+    if members is None:
+        members = _members_by_enum[enum_cls] = dict(enum_cls._value2member_map_)
+    return members
 
 
 def open_enum_member(enum_cls: type[E], value: object) -> E | None:

@@ -7,7 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model
+from .._fast_paths import enum_member, enum_members, new_model
 from .._scalars import checked_bool, checked_str, parse_datetime
 from ..models.checkout_key_type import CheckoutKeyType
 
@@ -69,7 +69,11 @@ class CheckoutKey:
         if public_key.__class__ is not str:
             public_key = checked_str(public_key, "public-key")
 
-        type_ = enum_member(CheckoutKeyType, src_dict["type"])
+        type_: Any = src_dict["type"]
+        try:
+            type_ = _CheckoutKeyType_BY_VALUE[type_]
+        except (KeyError, TypeError):
+            type_ = enum_member(CheckoutKeyType, type_)
 
         fingerprint = src_dict["fingerprint"]
         if fingerprint.__class__ is not str:
@@ -113,3 +117,7 @@ class CheckoutKey:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_CheckoutKeyType_BY_VALUE = enum_members(CheckoutKeyType)

@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model
+from .._fast_paths import enum_member, enum_members, new_model
 from ..models.checkout_key_input_type import CheckoutKeyInputType
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -43,7 +43,11 @@ class CheckoutKeyInput:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        type_ = enum_member(CheckoutKeyInputType, src_dict["type"])
+        type_: Any = src_dict["type"]
+        try:
+            type_ = _CheckoutKeyInputType_BY_VALUE[type_]
+        except (KeyError, TypeError):
+            type_ = enum_member(CheckoutKeyInputType, type_)
 
         # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
         obj = new_model(cls)
@@ -73,3 +77,7 @@ class CheckoutKeyInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_CheckoutKeyInputType_BY_VALUE = enum_members(CheckoutKeyInputType)

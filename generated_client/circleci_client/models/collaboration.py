@@ -7,7 +7,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import new_model, parse_uuid
+from .._fast_paths import UUID_SAFE_UNKNOWN, new_model, parse_uuid, set_uuid_int, set_uuid_safe
 from .._scalars import checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -73,7 +73,18 @@ class Collaboration:
         if id is not None:
             if id.__class__ is not str and not isinstance(id, str):
                 raise TypeError(f"id: unexpected {type(id).__name__}")
-            id_type_0 = parse_uuid(id)
+            id_type_0: Any = id
+            if id_type_0.__class__ is str and len(_digits := id_type_0.replace("-", "")) == 32:
+                try:
+                    _number = int(_digits, 16)
+                except ValueError:  # malformed: uuid.UUID raises its own error
+                    id_type_0 = parse_uuid(id_type_0)
+                else:
+                    id_type_0 = new_model(UUID)
+                    set_uuid_int(id_type_0, _number)
+                    set_uuid_safe(id_type_0, UUID_SAFE_UNKNOWN)
+            else:  # another form, or not a string
+                id_type_0 = parse_uuid(id_type_0)
 
             id = id_type_0
 

@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model
+from .._fast_paths import enum_member, enum_members, new_model
 from .._scalars import checked_str
 from ..models.context_restriction_type import ContextRestrictionType
 
@@ -51,7 +51,11 @@ class ContextRestrictionInput:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        restriction_type = enum_member(ContextRestrictionType, src_dict["restriction_type"])
+        restriction_type: Any = src_dict["restriction_type"]
+        try:
+            restriction_type = _ContextRestrictionType_BY_VALUE[restriction_type]
+        except (KeyError, TypeError):
+            restriction_type = enum_member(ContextRestrictionType, restriction_type)
 
         restriction_value = src_dict["restriction_value"]
         if restriction_value.__class__ is not str:
@@ -86,3 +90,7 @@ class ContextRestrictionInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_ContextRestrictionType_BY_VALUE = enum_members(ContextRestrictionType)

@@ -8,7 +8,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model
+from .._fast_paths import enum_member, enum_members, new_model
 from .._scalars import checked_int, checked_str, parse_datetime
 from ..models.job_status import JobStatus
 from ..types import UNSET, Unset
@@ -196,7 +196,11 @@ class JobDetails:
         if status is not None:
             if status.__class__ is not str and not isinstance(status, str):
                 raise TypeError(f"status: unexpected {type(status).__name__}")
-            status_type_1 = enum_member(JobStatus, status)
+            status_type_1: Any = status
+            try:
+                status_type_1 = _JobStatus_BY_VALUE[status_type_1]
+            except (KeyError, TypeError):
+                status_type_1 = enum_member(JobStatus, status_type_1)
 
             status = status_type_1
 
@@ -301,3 +305,6 @@ from ..models.organization_ref import OrganizationRef
 from ..models.parallel_run import ParallelRun
 from ..models.pipeline_ref import PipelineRef
 from ..models.workflow_ref import WorkflowRef
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_JobStatus_BY_VALUE = enum_members(JobStatus)

@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model
+from .._fast_paths import enum_member, enum_members, new_model
 from ..models.required_job_status import RequiredJobStatus
 
 
@@ -46,9 +46,13 @@ class JobRequires:
                 )
             additional_property = []
             for additional_property_item_data in _additional_property:
-                additional_property_item = enum_member(
-                    RequiredJobStatus, additional_property_item_data
-                )
+                additional_property_item: Any = additional_property_item_data
+                try:
+                    additional_property_item = _RequiredJobStatus_BY_VALUE[additional_property_item]
+                except (KeyError, TypeError):
+                    additional_property_item = enum_member(
+                        RequiredJobStatus, additional_property_item
+                    )
 
                 additional_property.append(additional_property_item)
 
@@ -85,3 +89,7 @@ class JobRequires:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_RequiredJobStatus_BY_VALUE = enum_members(RequiredJobStatus)

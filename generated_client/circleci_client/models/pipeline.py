@@ -9,7 +9,15 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model, parse_uuid
+from .._fast_paths import (
+    UUID_SAFE_UNKNOWN,
+    enum_member,
+    enum_members,
+    new_model,
+    parse_uuid,
+    set_uuid_int,
+    set_uuid_safe,
+)
 from .._scalars import checked_int, checked_str, parse_datetime
 from ..models.pipeline_state import PipelineState
 from ..types import UNSET, Unset
@@ -138,7 +146,18 @@ class Pipeline:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        id = parse_uuid(src_dict["id"])
+        id: Any = src_dict["id"]
+        if id.__class__ is str and len(_digits := id.replace("-", "")) == 32:
+            try:
+                _number = int(_digits, 16)
+            except ValueError:  # malformed: uuid.UUID raises its own error
+                id = parse_uuid(id)
+            else:
+                id = new_model(UUID)
+                set_uuid_int(id, _number)
+                set_uuid_safe(id, UUID_SAFE_UNKNOWN)
+        else:  # another form, or not a string
+            id = parse_uuid(id)
 
         _errors = src_dict["errors"]
         errors: list[PipelineError]
@@ -155,7 +174,11 @@ class Pipeline:
         if number.__class__ is not int:
             number = checked_int(number, "number")
 
-        state = enum_member(PipelineState, src_dict["state"])
+        state: Any = src_dict["state"]
+        try:
+            state = _PipelineState_BY_VALUE[state]
+        except (KeyError, TypeError):
+            state = enum_member(PipelineState, state)
 
         created_at = parse_datetime(src_dict["created_at"])
 
@@ -230,3 +253,6 @@ from ..models.pipeline_trigger_parameters_additional_property_type_3 import (
     PipelineTriggerParametersAdditionalPropertyType3,
 )
 from ..models.pipeline_vcs import PipelineVcs
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_PipelineState_BY_VALUE = enum_members(PipelineState)

@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model
+from .._fast_paths import enum_member, enum_members, new_model
 from .._scalars import checked_str
 from ..models.pipeline_error_type import PipelineErrorType
 
@@ -49,7 +49,11 @@ class PipelineError:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        type_ = enum_member(PipelineErrorType, src_dict["type"])
+        type_: Any = src_dict["type"]
+        try:
+            type_ = _PipelineErrorType_BY_VALUE[type_]
+        except (KeyError, TypeError):
+            type_ = enum_member(PipelineErrorType, type_)
 
         message = src_dict["message"]
         if message.__class__ is not str:
@@ -84,3 +88,7 @@ class PipelineError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_PipelineErrorType_BY_VALUE = enum_members(PipelineErrorType)

@@ -8,7 +8,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model
+from .._fast_paths import enum_member, enum_members, new_model
 from .._scalars import parse_datetime
 from ..models.trigger_type import TriggerType
 
@@ -56,7 +56,11 @@ class PipelineTrigger:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        type_ = enum_member(TriggerType, src_dict["type"])
+        type_: Any = src_dict["type"]
+        try:
+            type_ = _TriggerType_BY_VALUE[type_]
+        except (KeyError, TypeError):
+            type_ = enum_member(TriggerType, type_)
 
         received_at = parse_datetime(src_dict["received_at"])
 
@@ -95,3 +99,6 @@ class PipelineTrigger:
 
 
 from ..models.trigger_actor import TriggerActor
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_TriggerType_BY_VALUE = enum_members(TriggerType)

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import new_model, parse_uuid
+from .._fast_paths import UUID_SAFE_UNKNOWN, new_model, parse_uuid, set_uuid_int, set_uuid_safe
 from .._scalars import checked_bool
 from ..types import UNSET, Unset
 
@@ -87,7 +87,18 @@ class RerunWorkflowParameters:
         else:
             jobs = []
             for jobs_item_data in _jobs:
-                jobs_item = parse_uuid(jobs_item_data)
+                jobs_item: Any = jobs_item_data
+                if jobs_item.__class__ is str and len(_digits := jobs_item.replace("-", "")) == 32:
+                    try:
+                        _number = int(_digits, 16)
+                    except ValueError:  # malformed: uuid.UUID raises its own error
+                        jobs_item = parse_uuid(jobs_item)
+                    else:
+                        jobs_item = new_model(UUID)
+                        set_uuid_int(jobs_item, _number)
+                        set_uuid_safe(jobs_item, UUID_SAFE_UNKNOWN)
+                else:  # another form, or not a string
+                    jobs_item = parse_uuid(jobs_item)
 
                 jobs.append(jobs_item)
 

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import new_model, parse_uuid
+from .._fast_paths import UUID_SAFE_UNKNOWN, new_model, parse_uuid, set_uuid_int, set_uuid_safe
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
 _DOCUMENTED_KEYS = frozenset(
@@ -43,7 +43,18 @@ class RerunWorkflowResponse:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        workflow_id = parse_uuid(src_dict["workflow_id"])
+        workflow_id: Any = src_dict["workflow_id"]
+        if workflow_id.__class__ is str and len(_digits := workflow_id.replace("-", "")) == 32:
+            try:
+                _number = int(_digits, 16)
+            except ValueError:  # malformed: uuid.UUID raises its own error
+                workflow_id = parse_uuid(workflow_id)
+            else:
+                workflow_id = new_model(UUID)
+                set_uuid_int(workflow_id, _number)
+                set_uuid_safe(workflow_id, UUID_SAFE_UNKNOWN)
+        else:  # another form, or not a string
+            workflow_id = parse_uuid(workflow_id)
 
         # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
         obj = new_model(cls)

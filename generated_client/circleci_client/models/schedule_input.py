@@ -7,7 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model
+from .._fast_paths import enum_member, enum_members, new_model
 from .._scalars import checked_str
 from ..models.schedule_attribution_actor import ScheduleAttributionActor
 from ..types import UNSET, Unset
@@ -96,7 +96,11 @@ class ScheduleInput:
 
         timetable = ScheduleTimetable.from_dict(src_dict["timetable"])
 
-        attribution_actor = enum_member(ScheduleAttributionActor, src_dict["attribution-actor"])
+        attribution_actor: Any = src_dict["attribution-actor"]
+        try:
+            attribution_actor = _ScheduleAttributionActor_BY_VALUE[attribution_actor]
+        except (KeyError, TypeError):
+            attribution_actor = enum_member(ScheduleAttributionActor, attribution_actor)
 
         parameters = ScheduleParameters.from_dict(src_dict["parameters"])
 
@@ -140,3 +144,6 @@ class ScheduleInput:
 
 from ..models.schedule_parameters import ScheduleParameters
 from ..models.schedule_timetable import ScheduleTimetable
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_ScheduleAttributionActor_BY_VALUE = enum_members(ScheduleAttributionActor)

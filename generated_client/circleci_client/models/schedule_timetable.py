@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model
+from .._fast_paths import enum_member, enum_members, new_model
 from .._scalars import checked_int
 from ..models.schedule_day_of_week import ScheduleDayOfWeek
 from ..models.schedule_month import ScheduleMonth
@@ -109,7 +109,11 @@ class ScheduleTimetable:
         else:
             days_of_week = []
             for days_of_week_item_data in _days_of_week:
-                days_of_week_item = enum_member(ScheduleDayOfWeek, days_of_week_item_data)
+                days_of_week_item: Any = days_of_week_item_data
+                try:
+                    days_of_week_item = _ScheduleDayOfWeek_BY_VALUE[days_of_week_item]
+                except (KeyError, TypeError):
+                    days_of_week_item = enum_member(ScheduleDayOfWeek, days_of_week_item)
 
                 days_of_week.append(days_of_week_item)
 
@@ -134,7 +138,11 @@ class ScheduleTimetable:
         else:
             months = []
             for months_item_data in _months:
-                months_item = enum_member(ScheduleMonth, months_item_data)
+                months_item: Any = months_item_data
+                try:
+                    months_item = _ScheduleMonth_BY_VALUE[months_item]
+                except (KeyError, TypeError):
+                    months_item = enum_member(ScheduleMonth, months_item)
 
                 months.append(months_item)
 
@@ -172,3 +180,8 @@ class ScheduleTimetable:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_ScheduleDayOfWeek_BY_VALUE = enum_members(ScheduleDayOfWeek)
+_ScheduleMonth_BY_VALUE = enum_members(ScheduleMonth)

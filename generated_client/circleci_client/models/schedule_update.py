@@ -7,7 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model
+from .._fast_paths import enum_member, enum_members, new_model
 from .._scalars import checked_str
 from ..models.schedule_attribution_actor import ScheduleAttributionActor
 from ..types import UNSET, Unset
@@ -115,12 +115,12 @@ class ScheduleUpdate:
         else:
             timetable = ScheduleTimetable.from_dict(_timetable)
 
-        _attribution_actor = src_dict.get("attribution-actor", UNSET)
-        attribution_actor: ScheduleAttributionActor | Unset
-        if isinstance(_attribution_actor, Unset):
-            attribution_actor = UNSET
-        else:
-            attribution_actor = enum_member(ScheduleAttributionActor, _attribution_actor)
+        attribution_actor: Any = src_dict.get("attribution-actor", UNSET)
+        if attribution_actor is not UNSET:
+            try:
+                attribution_actor = _ScheduleAttributionActor_BY_VALUE[attribution_actor]
+            except (KeyError, TypeError):
+                attribution_actor = enum_member(ScheduleAttributionActor, attribution_actor)
 
         _parameters = src_dict.get("parameters", UNSET)
         parameters: ScheduleParameters | Unset
@@ -172,3 +172,6 @@ class ScheduleUpdate:
 
 from ..models.schedule_parameters import ScheduleParameters
 from ..models.schedule_timetable import ScheduleTimetable
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_ScheduleAttributionActor_BY_VALUE = enum_members(ScheduleAttributionActor)

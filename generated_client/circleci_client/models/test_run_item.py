@@ -8,7 +8,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import new_model, parse_uuid
+from .._fast_paths import UUID_SAFE_UNKNOWN, new_model, parse_uuid, set_uuid_int, set_uuid_safe
 from .._scalars import checked_int, checked_number
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -73,7 +73,21 @@ class TestRunItem:
         if workflow_id is not None:
             if workflow_id.__class__ is not str and not isinstance(workflow_id, str):
                 raise TypeError(f"workflow_id: unexpected {type(workflow_id).__name__}")
-            workflow_id_type_0 = parse_uuid(workflow_id)
+            workflow_id_type_0: Any = workflow_id
+            if (
+                workflow_id_type_0.__class__ is str
+                and len(_digits := workflow_id_type_0.replace("-", "")) == 32
+            ):
+                try:
+                    _number = int(_digits, 16)
+                except ValueError:  # malformed: uuid.UUID raises its own error
+                    workflow_id_type_0 = parse_uuid(workflow_id_type_0)
+                else:
+                    workflow_id_type_0 = new_model(UUID)
+                    set_uuid_int(workflow_id_type_0, _number)
+                    set_uuid_safe(workflow_id_type_0, UUID_SAFE_UNKNOWN)
+            else:  # another form, or not a string
+                workflow_id_type_0 = parse_uuid(workflow_id_type_0)
 
             workflow_id = workflow_id_type_0
 

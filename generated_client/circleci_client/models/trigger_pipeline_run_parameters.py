@@ -8,7 +8,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import new_model, parse_uuid
+from .._fast_paths import UUID_SAFE_UNKNOWN, new_model, parse_uuid, set_uuid_int, set_uuid_safe
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -93,12 +93,22 @@ class TriggerPipelineRunParameters:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        _definition_id = src_dict.get("definition_id", UNSET)
-        definition_id: UUID | Unset
-        if isinstance(_definition_id, Unset):
-            definition_id = UNSET
-        else:
-            definition_id = parse_uuid(_definition_id)
+        definition_id: Any = src_dict.get("definition_id", UNSET)
+        if definition_id is not UNSET:
+            if (
+                definition_id.__class__ is str
+                and len(_digits := definition_id.replace("-", "")) == 32
+            ):
+                try:
+                    _number = int(_digits, 16)
+                except ValueError:  # malformed: uuid.UUID raises its own error
+                    definition_id = parse_uuid(definition_id)
+                else:
+                    definition_id = new_model(UUID)
+                    set_uuid_int(definition_id, _number)
+                    set_uuid_safe(definition_id, UUID_SAFE_UNKNOWN)
+            else:  # another form, or not a string
+                definition_id = parse_uuid(definition_id)
 
         _config = src_dict.get("config", UNSET)
         config: GitRef | Unset

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import new_model, parse_uuid
+from .._fast_paths import UUID_SAFE_UNKNOWN, new_model, parse_uuid, set_uuid_int, set_uuid_safe
 from .._scalars import parse_datetime
 from ..types import UNSET, Unset
 
@@ -80,7 +80,21 @@ class UsageExportInput:
         else:
             shared_org_ids = []
             for shared_org_ids_item_data in _shared_org_ids:
-                shared_org_ids_item = parse_uuid(shared_org_ids_item_data)
+                shared_org_ids_item: Any = shared_org_ids_item_data
+                if (
+                    shared_org_ids_item.__class__ is str
+                    and len(_digits := shared_org_ids_item.replace("-", "")) == 32
+                ):
+                    try:
+                        _number = int(_digits, 16)
+                    except ValueError:  # malformed: uuid.UUID raises its own error
+                        shared_org_ids_item = parse_uuid(shared_org_ids_item)
+                    else:
+                        shared_org_ids_item = new_model(UUID)
+                        set_uuid_int(shared_org_ids_item, _number)
+                        set_uuid_safe(shared_org_ids_item, UUID_SAFE_UNKNOWN)
+                else:  # another form, or not a string
+                    shared_org_ids_item = parse_uuid(shared_org_ids_item)
 
                 shared_org_ids.append(shared_org_ids_item)
 

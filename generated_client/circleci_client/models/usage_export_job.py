@@ -8,7 +8,15 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model, parse_uuid
+from .._fast_paths import (
+    UUID_SAFE_UNKNOWN,
+    enum_member,
+    enum_members,
+    new_model,
+    parse_uuid,
+    set_uuid_int,
+    set_uuid_safe,
+)
 from .._scalars import checked_str, parse_datetime
 from ..models.usage_export_job_state import UsageExportJobState
 from ..types import UNSET, Unset
@@ -96,9 +104,27 @@ class UsageExportJob:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        usage_export_job_id = parse_uuid(src_dict["usage_export_job_id"])
+        usage_export_job_id: Any = src_dict["usage_export_job_id"]
+        if (
+            usage_export_job_id.__class__ is str
+            and len(_digits := usage_export_job_id.replace("-", "")) == 32
+        ):
+            try:
+                _number = int(_digits, 16)
+            except ValueError:  # malformed: uuid.UUID raises its own error
+                usage_export_job_id = parse_uuid(usage_export_job_id)
+            else:
+                usage_export_job_id = new_model(UUID)
+                set_uuid_int(usage_export_job_id, _number)
+                set_uuid_safe(usage_export_job_id, UUID_SAFE_UNKNOWN)
+        else:  # another form, or not a string
+            usage_export_job_id = parse_uuid(usage_export_job_id)
 
-        state = enum_member(UsageExportJobState, src_dict["state"])
+        state: Any = src_dict["state"]
+        try:
+            state = _UsageExportJobState_BY_VALUE[state]
+        except (KeyError, TypeError):
+            state = enum_member(UsageExportJobState, state)
 
         _start = src_dict.get("start", UNSET)
         start: datetime.datetime | Unset
@@ -178,3 +204,7 @@ class UsageExportJob:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_UsageExportJobState_BY_VALUE = enum_members(UsageExportJobState)

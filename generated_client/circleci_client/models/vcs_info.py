@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model
+from .._fast_paths import enum_member, enum_members, new_model
 from .._scalars import checked_str
 from ..models.vcs_provider import VcsProvider
 
@@ -58,7 +58,11 @@ class VcsInfo:
         if vcs_url.__class__ is not str:
             vcs_url = checked_str(vcs_url, "vcs_url")
 
-        provider = enum_member(VcsProvider, src_dict["provider"])
+        provider: Any = src_dict["provider"]
+        try:
+            provider = _VcsProvider_BY_VALUE[provider]
+        except (KeyError, TypeError):
+            provider = enum_member(VcsProvider, provider)
 
         default_branch = src_dict["default_branch"]
         if default_branch.__class__ is not str:
@@ -94,3 +98,7 @@ class VcsInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_VcsProvider_BY_VALUE = enum_members(VcsProvider)

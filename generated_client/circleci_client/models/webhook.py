@@ -9,7 +9,15 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model, parse_uuid
+from .._fast_paths import (
+    UUID_SAFE_UNKNOWN,
+    enum_member,
+    enum_members,
+    new_model,
+    parse_uuid,
+    set_uuid_int,
+    set_uuid_safe,
+)
 from .._scalars import checked_bool, checked_str, parse_datetime
 from ..models.webhook_event_type import WebhookEventType
 from ..types import UNSET, Unset
@@ -121,7 +129,18 @@ class Webhook:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        id = parse_uuid(src_dict["id"])
+        id: Any = src_dict["id"]
+        if id.__class__ is str and len(_digits := id.replace("-", "")) == 32:
+            try:
+                _number = int(_digits, 16)
+            except ValueError:  # malformed: uuid.UUID raises its own error
+                id = parse_uuid(id)
+            else:
+                id = new_model(UUID)
+                set_uuid_int(id, _number)
+                set_uuid_safe(id, UUID_SAFE_UNKNOWN)
+        else:  # another form, or not a string
+            id = parse_uuid(id)
 
         name = src_dict["name"]
         if name.__class__ is not str:
@@ -137,7 +156,11 @@ class Webhook:
             raise TypeError(f"events: expected a list, not {type(_events).__name__}")
         events = []
         for events_item_data in _events:
-            events_item = enum_member(WebhookEventType, events_item_data)
+            events_item: Any = events_item_data
+            try:
+                events_item = _WebhookEventType_BY_VALUE[events_item]
+            except (KeyError, TypeError):
+                events_item = enum_member(WebhookEventType, events_item)
 
             events.append(events_item)
 
@@ -216,3 +239,6 @@ class Webhook:
 
 
 from ..models.webhook_scope import WebhookScope
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_WebhookEventType_BY_VALUE = enum_members(WebhookEventType)

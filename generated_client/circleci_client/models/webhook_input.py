@@ -7,7 +7,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model
+from .._fast_paths import enum_member, enum_members, new_model
 from .._scalars import checked_bool, checked_str
 from ..models.webhook_event_type import WebhookEventType
 
@@ -91,7 +91,11 @@ class WebhookInput:
             raise TypeError(f"events: expected a list, not {type(_events).__name__}")
         events = []
         for events_item_data in _events:
-            events_item = enum_member(WebhookEventType, events_item_data)
+            events_item: Any = events_item_data
+            try:
+                events_item = _WebhookEventType_BY_VALUE[events_item]
+            except (KeyError, TypeError):
+                events_item = enum_member(WebhookEventType, events_item)
 
             events.append(events_item)
 
@@ -141,3 +145,6 @@ class WebhookInput:
 
 
 from ..models.webhook_scope import WebhookScope
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_WebhookEventType_BY_VALUE = enum_members(WebhookEventType)

@@ -8,7 +8,15 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model, parse_uuid
+from .._fast_paths import (
+    UUID_SAFE_UNKNOWN,
+    enum_member,
+    enum_members,
+    new_model,
+    parse_uuid,
+    set_uuid_int,
+    set_uuid_safe,
+)
 from .._scalars import checked_int, checked_str, parse_datetime
 from ..models.webhook_job_status import WebhookJobStatus
 from ..types import UNSET, Unset
@@ -80,7 +88,18 @@ class WebhookJob:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        id = parse_uuid(src_dict["id"])
+        id: Any = src_dict["id"]
+        if id.__class__ is str and len(_digits := id.replace("-", "")) == 32:
+            try:
+                _number = int(_digits, 16)
+            except ValueError:  # malformed: uuid.UUID raises its own error
+                id = parse_uuid(id)
+            else:
+                id = new_model(UUID)
+                set_uuid_int(id, _number)
+                set_uuid_safe(id, UUID_SAFE_UNKNOWN)
+        else:  # another form, or not a string
+            id = parse_uuid(id)
 
         number = src_dict["number"]
         if number.__class__ is not int:
@@ -90,7 +109,11 @@ class WebhookJob:
         if name.__class__ is not str:
             name = checked_str(name, "name")
 
-        status = enum_member(WebhookJobStatus, src_dict["status"])
+        status: Any = src_dict["status"]
+        try:
+            status = _WebhookJobStatus_BY_VALUE[status]
+        except (KeyError, TypeError):
+            status = enum_member(WebhookJobStatus, status)
 
         started_at = parse_datetime(src_dict["started_at"])
 
@@ -135,3 +158,7 @@ class WebhookJob:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_WebhookJobStatus_BY_VALUE = enum_members(WebhookJobStatus)

@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model
+from .._fast_paths import enum_member, enum_members, new_model
 from .._scalars import checked_bool, checked_str
 from ..models.webhook_event_type import WebhookEventType
 from ..types import UNSET, Unset
@@ -95,7 +95,11 @@ class WebhookUpdate:
         else:
             events = []
             for events_item_data in _events:
-                events_item = enum_member(WebhookEventType, events_item_data)
+                events_item: Any = events_item_data
+                try:
+                    events_item = _WebhookEventType_BY_VALUE[events_item]
+                except (KeyError, TypeError):
+                    events_item = enum_member(WebhookEventType, events_item)
 
                 events.append(events_item)
 
@@ -146,3 +150,7 @@ class WebhookUpdate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_WebhookEventType_BY_VALUE = enum_members(WebhookEventType)

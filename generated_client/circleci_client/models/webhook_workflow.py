@@ -8,7 +8,15 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model, parse_uuid
+from .._fast_paths import (
+    UUID_SAFE_UNKNOWN,
+    enum_member,
+    enum_members,
+    new_model,
+    parse_uuid,
+    set_uuid_int,
+    set_uuid_safe,
+)
 from .._scalars import checked_str, parse_datetime
 from ..models.webhook_workflow_status import WebhookWorkflowStatus
 from ..types import UNSET, Unset
@@ -83,7 +91,18 @@ class WebhookWorkflow:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        id = parse_uuid(src_dict["id"])
+        id: Any = src_dict["id"]
+        if id.__class__ is str and len(_digits := id.replace("-", "")) == 32:
+            try:
+                _number = int(_digits, 16)
+            except ValueError:  # malformed: uuid.UUID raises its own error
+                id = parse_uuid(id)
+            else:
+                id = new_model(UUID)
+                set_uuid_int(id, _number)
+                set_uuid_safe(id, UUID_SAFE_UNKNOWN)
+        else:  # another form, or not a string
+            id = parse_uuid(id)
 
         name = src_dict["name"]
         if name.__class__ is not str:
@@ -103,12 +122,12 @@ class WebhookWorkflow:
 
             stopped_at = stopped_at_type_0
 
-        _status = src_dict.get("status", UNSET)
-        status: WebhookWorkflowStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = enum_member(WebhookWorkflowStatus, _status)
+        status: Any = src_dict.get("status", UNSET)
+        if status is not UNSET:
+            try:
+                status = _WebhookWorkflowStatus_BY_VALUE[status]
+            except (KeyError, TypeError):
+                status = enum_member(WebhookWorkflowStatus, status)
 
         # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
         obj = new_model(cls)
@@ -143,3 +162,7 @@ class WebhookWorkflow:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_WebhookWorkflowStatus_BY_VALUE = enum_members(WebhookWorkflowStatus)

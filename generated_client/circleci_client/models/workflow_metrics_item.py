@@ -9,7 +9,7 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import new_model, parse_uuid
+from .._fast_paths import UUID_SAFE_UNKNOWN, new_model, parse_uuid, set_uuid_int, set_uuid_safe
 from .._scalars import checked_str, parse_datetime
 from ..types import UNSET, Unset
 
@@ -89,7 +89,21 @@ class WorkflowMetricsItem:
         if project_id is not None and project_id is not UNSET:
             if project_id.__class__ is not str and not isinstance(project_id, str):
                 raise TypeError(f"project_id: unexpected {type(project_id).__name__}")
-            project_id_type_0 = parse_uuid(project_id)
+            project_id_type_0: Any = project_id
+            if (
+                project_id_type_0.__class__ is str
+                and len(_digits := project_id_type_0.replace("-", "")) == 32
+            ):
+                try:
+                    _number = int(_digits, 16)
+                except ValueError:  # malformed: uuid.UUID raises its own error
+                    project_id_type_0 = parse_uuid(project_id_type_0)
+                else:
+                    project_id_type_0 = new_model(UUID)
+                    set_uuid_int(project_id_type_0, _number)
+                    set_uuid_safe(project_id_type_0, UUID_SAFE_UNKNOWN)
+            else:  # another form, or not a string
+                project_id_type_0 = parse_uuid(project_id_type_0)
 
             project_id = project_id_type_0
 

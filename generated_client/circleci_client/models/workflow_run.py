@@ -8,7 +8,15 @@ from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, new_model, parse_uuid
+from .._fast_paths import (
+    UUID_SAFE_UNKNOWN,
+    enum_member,
+    enum_members,
+    new_model,
+    parse_uuid,
+    set_uuid_int,
+    set_uuid_safe,
+)
 from .._scalars import checked_bool, checked_int, checked_str, parse_datetime
 from ..models.workflow_run_status import WorkflowRunStatus
 from ..types import UNSET, Unset
@@ -96,13 +104,28 @@ class WorkflowRun:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        id = parse_uuid(src_dict["id"])
+        id: Any = src_dict["id"]
+        if id.__class__ is str and len(_digits := id.replace("-", "")) == 32:
+            try:
+                _number = int(_digits, 16)
+            except ValueError:  # malformed: uuid.UUID raises its own error
+                id = parse_uuid(id)
+            else:
+                id = new_model(UUID)
+                set_uuid_int(id, _number)
+                set_uuid_safe(id, UUID_SAFE_UNKNOWN)
+        else:  # another form, or not a string
+            id = parse_uuid(id)
 
         status = src_dict["status"]
         if status is not None:
             if status.__class__ is not str and not isinstance(status, str):
                 raise TypeError(f"status: unexpected {type(status).__name__}")
-            status_type_1 = enum_member(WorkflowRunStatus, status)
+            status_type_1: Any = status
+            try:
+                status_type_1 = _WorkflowRunStatus_BY_VALUE[status_type_1]
+            except (KeyError, TypeError):
+                status_type_1 = enum_member(WorkflowRunStatus, status_type_1)
 
             status = status_type_1
 
@@ -167,3 +190,7 @@ class WorkflowRun:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_WorkflowRunStatus_BY_VALUE = enum_members(WorkflowRunStatus)
