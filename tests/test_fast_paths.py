@@ -3,6 +3,7 @@ result."""
 
 from __future__ import annotations
 
+import copy
 import datetime
 import enum
 import importlib
@@ -10,6 +11,7 @@ import importlib.util
 import pickle
 import subprocess
 import sys
+import threading
 import types
 import typing
 import uuid
@@ -391,7 +393,8 @@ MODEL_CLASSES = sorted(
 @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
 def test_direct_construction_equals_keyword_construction(cls: type[Any]) -> None:
     """``from_dict`` stores each field itself: each lands where ``__init__`` would put it, and
-    none is left unset (the optional ones absent from the JSON object included)."""
+    none is left unset (the optional ones absent from the JSON object included;
+    ``additional_properties`` is made on first use)."""
     for built in (_keyword_built(cls), _keyword_built(cls, required_only=True)):
         parsed = cls.from_dict(built.to_dict())
         assert type(parsed) is cls
@@ -641,7 +644,7 @@ def test_every_kind_of_uuid_field_is_checked() -> None:
 )
 def test_an_enum_field_parses_as_its_enum_does(cls: type[Any], name: str, key: str) -> None:
     """Documented values give the enum's own members, others open members; the rest raises."""
-    kind = type(getattr(_keyword_built(cls), name))
+    kind: type[enum.Enum] = type(getattr(_keyword_built(cls), name))
     for member in kind:
         assert _parsed_field(cls, name, key, member.value) is member
     unknown = _parsed_field(cls, name, key, "added-later")
@@ -666,3 +669,80 @@ def test_enum_members_is_the_dictionary_enum_member_fills() -> None:
     )
     member = enum_member(WorkflowRunStatus, "waiting-for-review")
     assert members["waiting-for-review"] is member
+
+
+# --- additional_properties made on first use -------------------------------------------------
+
+
+def _built_by_init(parsed: WorkflowRun) -> WorkflowRun:
+    """The same run built by ``__init__`` (which makes ``additional_properties`` itself)."""
+    fields = {f.name: getattr(parsed, f.name) for f in attrs.fields(WorkflowRun) if f.init}
+    return WorkflowRun(**fields)
+
+
+def test_a_parsed_models_extras_are_made_on_first_use_and_kept() -> None:
+    run = WorkflowRun.from_dict(RUN)
+    extras = run.additional_properties
+    assert extras == {} and type(extras) is dict and run.additional_properties is extras
+    extras["queued_at"] = 1
+    assert run["queued_at"] == 1 and "queued_at" in run and run.additional_keys == ["queued_at"]
+    assert run.to_dict()["queued_at"] == 1
+    fresh = WorkflowRun.from_dict(RUN)
+    fresh["tags"] = []  # written before any read
+    assert fresh.additional_properties == {"tags": []}
+    del fresh["tags"]
+    assert fresh.additional_properties == {} and run.additional_properties == {"queued_at": 1}
+
+
+READERS: dict[str, Any] = {
+    "repr": repr,
+    "to_dict": lambda m: m.to_dict(),
+    "attrs.asdict": attrs.asdict,
+    "pickle": lambda m: pickle.loads(pickle.dumps(m)),
+    "copy": copy.copy,
+    "deepcopy": copy.deepcopy,
+    "evolve": lambda m: attrs.evolve(m, branch="other"),
+    "equality": lambda m: (m == _built_by_init(m), m != _built_by_init(m)),
+    "in": lambda m: "queued_at" in m,
+    "additional_keys": lambda m: m.additional_keys,
+    "getattr": lambda m: getattr(m, "additional_properties", None),
+    "hasattr": lambda m: hasattr(m, "additional_properties"),
+}
+
+
+@pytest.mark.parametrize("read", READERS.values(), ids=list(READERS))
+def test_a_parsed_model_reads_as_one_built_by_init(read: Any) -> None:
+    """Whatever reads a parsed model first sees what it sees on a model built by ``__init__``."""
+    data = {**RUN, "branch": "main", "is_approval": False}  # UNSET does not survive pickling
+    built = _built_by_init(WorkflowRun.from_dict(data))
+    assert read(WorkflowRun.from_dict(data)) == read(built)
+
+
+def test_an_unknown_attribute_raises_as_it_does_without_getattr() -> None:
+    run = WorkflowRun.from_dict(RUN)
+    plain = type("WorkflowRun", (), {"__slots__": ()})()
+    with pytest.raises(AttributeError) as standard:
+        plain.brnach  # noqa: B018
+    with pytest.raises(AttributeError) as caught:
+        run.brnach  # type: ignore[attr-defined]  # noqa: B018  # type checkers see no __getattr__
+    assert (
+        str(caught.value) == str(standard.value) == "'WorkflowRun' object has no attribute 'brnach'"
+    )
+    assert caught.value.name == "brnach" and caught.value.obj is run
+    assert not hasattr(run, "brnach") and getattr(run, "brnach", 7) == 7
+
+
+def test_a_thread_reading_extras_first_waits_for_the_one_making_them() -> None:
+    """Two threads reading ``additional_properties`` first at once end with one dictionary: the
+    second waits while the first makes it, then takes the first one's."""
+    run = WorkflowRun.from_dict(RUN)
+    seen: list[dict[str, Any]] = []
+    reader = threading.Thread(target=lambda: seen.append(run.additional_properties))
+    with _fast_paths._first_use:  # this thread is the first reader, making the dictionary
+        reader.start()
+        reader.join(timeout=0.05)
+        assert reader.is_alive()  # waiting, not making a second dictionary
+        made: dict[str, Any] = {"made": "first"}
+        object.__setattr__(run, "additional_properties", made)
+    reader.join()
+    assert seen == [made] and seen[0] is made and run.additional_properties is made

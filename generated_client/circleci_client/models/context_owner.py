@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define, field
@@ -11,6 +11,7 @@ from .._fast_paths import (
     UUID_SAFE_UNKNOWN,
     enum_member,
     enum_members,
+    missing_attribute,
     new_model,
     parse_uuid,
     set_uuid_int,
@@ -98,7 +99,8 @@ class ContextOwner:
             except (KeyError, TypeError):
                 type_ = enum_member(ContextOwnerType, type_)
 
-        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
         obj = new_model(cls)
         obj.id = id
         obj.slug = slug
@@ -108,9 +110,13 @@ class ContextOwner:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
-        else:
-            obj.additional_properties = {}
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

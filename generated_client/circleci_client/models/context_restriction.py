@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define, field
@@ -11,6 +11,7 @@ from .._fast_paths import (
     UUID_SAFE_UNKNOWN,
     enum_member,
     enum_members,
+    missing_attribute,
     new_model,
     parse_uuid,
     set_uuid_int,
@@ -161,7 +162,8 @@ class ContextRestriction:
         if name.__class__ is not str and name is not None and name is not UNSET:
             name = checked_str(name, "name", nullable=True)
 
-        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
         obj = new_model(cls)
         obj.id = id
         obj.restriction_type = restriction_type
@@ -174,9 +176,13 @@ class ContextRestriction:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
-        else:
-            obj.additional_properties = {}
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

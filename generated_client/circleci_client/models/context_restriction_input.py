@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, enum_members, new_model
+from .._fast_paths import enum_member, enum_members, missing_attribute, new_model
 from .._scalars import checked_str
 from ..models.context_restriction_type import ContextRestrictionType
 
@@ -61,7 +61,8 @@ class ContextRestrictionInput:
         if restriction_value.__class__ is not str:
             restriction_value = checked_str(restriction_value, "restriction_value")
 
-        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
         obj = new_model(cls)
         obj.restriction_type = restriction_type
         obj.restriction_value = restriction_value
@@ -70,9 +71,13 @@ class ContextRestrictionInput:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
-        else:
-            obj.additional_properties = {}
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

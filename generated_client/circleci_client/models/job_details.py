@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, enum_members, new_model
+from .._fast_paths import enum_member, enum_members, missing_attribute, new_model
 from .._scalars import checked_int, checked_str, parse_datetime
 from ..models.job_status import JobStatus
 from ..types import UNSET, Unset
@@ -250,7 +250,8 @@ class JobDetails:
 
             stopped_at = stopped_at_type_0
 
-        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
         obj = new_model(cls)
         obj.web_url = web_url
         obj.project = project
@@ -275,9 +276,13 @@ class JobDetails:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
-        else:
-            obj.additional_properties = {}
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

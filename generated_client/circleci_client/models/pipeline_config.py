@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import new_model
+from .._fast_paths import missing_attribute, new_model
 from .._scalars import checked_str
 from ..types import UNSET, Unset
 
@@ -77,7 +77,8 @@ class PipelineConfig:
         if compiled_setup_config.__class__ is not str and compiled_setup_config is not UNSET:
             compiled_setup_config = checked_str(compiled_setup_config, "compiled-setup-config")
 
-        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
         obj = new_model(cls)
         obj.source = source
         obj.compiled = compiled
@@ -88,9 +89,13 @@ class PipelineConfig:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
-        else:
-            obj.additional_properties = {}
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import UUID_SAFE_UNKNOWN, new_model, parse_uuid, set_uuid_int, set_uuid_safe
+from .._fast_paths import (
+    UUID_SAFE_UNKNOWN,
+    missing_attribute,
+    new_model,
+    parse_uuid,
+    set_uuid_int,
+    set_uuid_safe,
+)
 from .._scalars import checked_str, parse_datetime
 from ..types import UNSET, Unset
 
@@ -131,7 +138,8 @@ class PipelineDefinition:
         else:
             checkout_source = PipelineDefinitionCheckoutSource.from_dict(_checkout_source)
 
-        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
         obj = new_model(cls)
         obj.id = id
         obj.name = name
@@ -152,9 +160,13 @@ class PipelineDefinition:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
-        else:
-            obj.additional_properties = {}
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, enum_members, new_model
+from .._fast_paths import enum_member, enum_members, missing_attribute, new_model
 from .._scalars import checked_str
 from ..models.pipeline_error_type import PipelineErrorType
 
@@ -59,7 +59,8 @@ class PipelineError:
         if message.__class__ is not str:
             message = checked_str(message, "message")
 
-        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
         obj = new_model(cls)
         obj.type_ = type_
         obj.message = message
@@ -68,9 +69,13 @@ class PipelineError:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
-        else:
-            obj.additional_properties = {}
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, enum_members, new_model
+from .._fast_paths import enum_member, enum_members, missing_attribute, new_model
 from .._scalars import checked_str
 from ..models.schedule_attribution_actor import ScheduleAttributionActor
 from ..types import UNSET, Unset
@@ -108,7 +108,8 @@ class ScheduleInput:
         if description.__class__ is not str and description is not UNSET:
             description = checked_str(description, "description")
 
-        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
         obj = new_model(cls)
         obj.name = name
         obj.timetable = timetable
@@ -120,9 +121,13 @@ class ScheduleInput:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
-        else:
-            obj.additional_properties = {}
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import new_model
+from .._fast_paths import missing_attribute, new_model
 from .._scalars import checked_bool, checked_int, checked_number, checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -119,7 +119,8 @@ class TestMetricsItem:
         if p95_duration.__class__ is not float or p95_duration - p95_duration:
             p95_duration = checked_number(p95_duration, "p95_duration")
 
-        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
         obj = new_model(cls)
         obj.test_name = test_name
         obj.classname = classname
@@ -135,9 +136,13 @@ class TestMetricsItem:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
-        else:
-            obj.additional_properties = {}
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import UUID_SAFE_UNKNOWN, new_model, parse_uuid, set_uuid_int, set_uuid_safe
+from .._fast_paths import (
+    UUID_SAFE_UNKNOWN,
+    missing_attribute,
+    new_model,
+    parse_uuid,
+    set_uuid_int,
+    set_uuid_safe,
+)
 from ..types import UNSET, Unset
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -131,7 +138,8 @@ class TriggerPipelineRunParameters:
         else:
             parameters = TriggerPipelineRunParametersParameters.from_dict(_parameters)
 
-        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
         obj = new_model(cls)
         obj.definition_id = definition_id
         obj.config = config
@@ -148,9 +156,13 @@ class TriggerPipelineRunParameters:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
-        else:
-            obj.additional_properties = {}
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define, field
@@ -12,6 +12,7 @@ from .._fast_paths import (
     UUID_SAFE_UNKNOWN,
     enum_member,
     enum_members,
+    missing_attribute,
     new_model,
     parse_uuid,
     set_uuid_int,
@@ -257,7 +258,8 @@ class Workflow:
         if max_auto_reruns.__class__ is not int and max_auto_reruns is not UNSET:
             max_auto_reruns = checked_int(max_auto_reruns, "max_auto_reruns")
 
-        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
         obj = new_model(cls)
         obj.id = id
         obj.name = name
@@ -285,9 +287,13 @@ class Workflow:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
-        else:
-            obj.additional_properties = {}
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

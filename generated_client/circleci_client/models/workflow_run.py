@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define, field
@@ -12,6 +12,7 @@ from .._fast_paths import (
     UUID_SAFE_UNKNOWN,
     enum_member,
     enum_members,
+    missing_attribute,
     new_model,
     parse_uuid,
     set_uuid_int,
@@ -155,7 +156,8 @@ class WorkflowRun:
         if is_approval.__class__ is not bool and is_approval is not UNSET:
             is_approval = checked_bool(is_approval, "is_approval")
 
-        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
         obj = new_model(cls)
         obj.id = id
         obj.status = status
@@ -170,9 +172,13 @@ class WorkflowRun:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
-        else:
-            obj.additional_properties = {}
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

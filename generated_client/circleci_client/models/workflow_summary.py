@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import new_model
+from .._fast_paths import missing_attribute, new_model
 from .._scalars import checked_str
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -70,7 +70,8 @@ class WorkflowSummary:
             for item in _workflow_names
         ]
 
-        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
         obj = new_model(cls)
         obj.metrics = metrics
         obj.trends = trends
@@ -80,9 +81,13 @@ class WorkflowSummary:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
-        else:
-            obj.additional_properties = {}
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:
