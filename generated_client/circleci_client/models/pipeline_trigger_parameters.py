@@ -36,8 +36,7 @@ class PipelineTriggerParameters:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
-        # additional_properties only when there is an undocumented key.
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
         obj = new_model(cls)
         extras: dict[str, bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str] = {}
         for key, value in src_dict.items():
