@@ -1,7 +1,9 @@
-"""Each speed trick of ``_fast_paths`` (and positional construction) gives the standard result."""
+"""Each speed trick of ``_fast_paths`` (and models built without ``__init__``) gives the standard
+result."""
 
 from __future__ import annotations
 
+import copy
 import datetime
 import enum
 import importlib
@@ -9,6 +11,7 @@ import importlib.util
 import pickle
 import subprocess
 import sys
+import threading
 import types
 import typing
 import uuid
@@ -20,6 +23,7 @@ from typing import Any
 import attrs
 import httpx
 import pytest
+from attrs import NOTHING
 from circleci_client import _fast_paths
 from circleci_client import models as models_package
 from circleci_client._fast_paths import enum_member, parse_uuid
@@ -317,7 +321,7 @@ async def test_async_requests_search_for_no_module(
     assert searched == []
 
 
-# --- positional construction -----------------------------------------------------------------
+# --- models built without __init__ ----------------------------------------------------------
 
 
 def _sample(hint: Any, n: int) -> Any:
@@ -350,11 +354,22 @@ def _sample(hint: Any, n: int) -> Any:
     raise AssertionError(f"no sample for {hint!r}")
 
 
-def _keyword_built(cls: type[Any], n: int = 0) -> Any:
-    """``cls`` built with keywords, every field a value no other field has."""
+def _keyword_built(cls: type[Any], n: int = 0, required_only: bool = False) -> Any:
+    """``cls`` built with keywords, every field a value no other field has (only the fields
+    without a default, when ``required_only``)."""
     hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
-    names = [f.name for f in attrs.fields(cls) if f.name != "additional_properties"]
+    names = [
+        f.name
+        for f in attrs.fields(cls)
+        if f.name != "additional_properties" and not (required_only and f.default is not NOTHING)
+    ]
     return cls(**{name: _sample(hints[name], n + i + 1) for i, name in enumerate(names)})
+
+
+def _hint_leaves(cls: type[Any]) -> list[Any]:
+    """The types named by the hints of ``cls``'s fields, unions taken apart."""
+    hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+    return [leaf for hint in hints.values() for leaf in (typing.get_args(hint) or (hint,))]
 
 
 MODEL_CLASSES = sorted(
@@ -376,15 +391,95 @@ MODEL_CLASSES = sorted(
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
-def test_positional_construction_equals_keyword_construction(cls: type[Any]) -> None:
-    """``from_dict`` passes its fields by position: each lands where a keyword would put it."""
-    built = _keyword_built(cls)
-    assert cls.from_dict(built.to_dict()) == built
+def test_direct_construction_equals_keyword_construction(cls: type[Any]) -> None:
+    """``from_dict`` stores each field itself: each lands where ``__init__`` would put it, and
+    none is left unset (the optional ones absent from the JSON object included;
+    ``additional_properties`` is made on first use)."""
+    for built in (_keyword_built(cls), _keyword_built(cls, required_only=True)):
+        parsed = cls.from_dict(built.to_dict())
+        assert type(parsed) is cls
+        assert parsed == built and repr(parsed) == repr(built)
+        assert attrs.asdict(parsed) == attrs.asdict(built)  # reads every slot
+        assert parsed.to_dict() == built.to_dict()
 
 
-def test_every_model_is_checked_for_positional_construction() -> None:
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+def test_no_model_needs_its_init(cls: type[Any]) -> None:
+    """``from_dict`` skips ``__init__``: sound only while ``__init__`` does nothing but store
+    its arguments (no validators, converters, setattr hooks or post-init)."""
+    assert attrs.has(cls) and "__slots__" in vars(cls)
+    for name in ("__attrs_pre_init__", "__attrs_post_init__", "__setattr__"):
+        assert name not in vars(cls), name
+    for field in attrs.fields(cls):
+        assert field.validator is None and field.converter is None, field.name
+        assert field.on_setattr in (None, attrs.setters.NO_OP), field.name
+
+
+def test_each_parsed_model_has_its_own_additional_properties() -> None:
+    """The dictionary of undocumented fields is made per instance, as attrs' factory makes it."""
+    first, second = WorkflowRun.from_dict(RUN), WorkflowRun.from_dict(RUN)
+    assert first.additional_properties == {} and type(first.additional_properties) is dict
+    first["queued_at"] = 1
+    first.additional_properties["tags"] = []
+    assert second.additional_properties == {} and WorkflowRun.from_dict(RUN).additional_keys == []
+    assert first.to_dict() == {
+        **RUN,
+        "created_at": "2025-10-15T12:00:00+00:00",
+        "queued_at": 1,
+        "tags": [],
+    }
+    assert first != second and second == WorkflowRun.from_dict(RUN)
+
+
+def test_new_model_makes_a_bare_instance() -> None:
+    bare = _fast_paths.new_model(WorkflowRun)
+    assert type(bare) is WorkflowRun
+    with pytest.raises(AttributeError):
+        bare.id  # noqa: B018  # from_dict stores every field; nothing else does
+
+
+def test_every_model_is_checked_for_direct_construction() -> None:
     assert len(MODEL_CLASSES) >= 50
     assert {"WorkflowRun", "Pipeline", "JobDetails"} <= {cls.__name__ for cls in MODEL_CLASSES}
+
+
+# --- UUID and enum fields parsed inline in from_dict -----------------------------------------
+
+
+def _fields_holding(kind: type) -> list[tuple[type[Any], str, str]]:
+    """(model, attribute, JSON key) of every field typed ``kind``, alone or with None/UNSET."""
+    found = []
+    for cls in MODEL_CLASSES:
+        hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+        built, names = _keyword_built(cls), [f.name for f in attrs.fields(cls)]
+        data = built.to_dict()
+        for name in names:
+            hint = hints[name]
+            union = typing.get_origin(hint) in (types.UnionType, typing.Union)
+            members = typing.get_args(hint) if union else (hint,)
+            others = [m for m in members if m not in (kind, type(None), Unset)]
+            if kind in members and not others:
+                value = getattr(built, name)
+                text = str(value.value if isinstance(value, enum.Enum) else value)
+                [key] = [key for key, item in data.items() if item == text]
+                found.append((cls, name, key))
+    return found
+
+
+UUID_FIELDS = _fields_holding(uuid.UUID)
+ENUM_FIELDS = [
+    field
+    for kind in sorted(
+        {
+            hint
+            for cls in MODEL_CLASSES
+            for hint in _hint_leaves(cls)
+            if isinstance(hint, type) and issubclass(hint, enum.Enum)
+        },
+        key=lambda kind: kind.__name__,
+    )
+    for field in _fields_holding(kind)
+]
 
 
 # --- laziness: start-up does not grow with the spec ------------------------------------------
@@ -486,3 +581,168 @@ async def test_the_readable_probe_answers_as_the_stream_does() -> None:
         await stream.aclose()
     server.close()
     await server.wait_closed()
+
+
+def _parsed_field(cls: type[Any], name: str, key: str, value: object) -> Any:
+    data = {**_keyword_built(cls).to_dict(), key: value}
+    return getattr(cls.from_dict(data), name)
+
+
+UUID_TEXTS = [
+    "12345678-1234-5678-1234-567812345678",
+    "123456781234567812345678123456AB",
+    "{12345678-1234-5678-1234-567812345678}",
+    "urn:uuid:12345678-1234-5678-1234-567812345678",
+    "0x345678-1234-5678-1234-567812345678",
+    "+2345678-1234-5678-1234-567812345678",
+    " 2345678-1234-5678-1234-567812345678",
+    "1234_678-1234-5678-1234-567812345678",
+    "g2345678-1234-5678-1234-567812345678",
+    "12345678-1234-5678-1234-5678123456789",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    ("cls", "name", "key"), UUID_FIELDS, ids=lambda v: getattr(v, "__name__", v)
+)
+def test_a_uuid_field_parses_as_uuid_does(cls: type[Any], name: str, key: str) -> None:
+    """Every UUID field, whichever way it is generated (required, optional, nullable)."""
+    for text in UUID_TEXTS:
+        parsed = _outcome(lambda t: _parsed_field(cls, name, key, t), text)
+        assert parsed == _outcome(uuid.UUID, text), text
+        if parsed[0] == "ok":
+            assert type(parsed[1]) is uuid.UUID and parsed[1].is_safe is uuid.SafeUUID.unknown
+    for value in (7, 1.5, True, ["x"], {"a": 1}):
+        with pytest.raises(TypeError):
+            _parsed_field(cls, name, key, value)
+
+
+@given(st.one_of(HEXISH, st.uuids().map(str), st.uuids().map(lambda u: u.hex.upper())))
+def test_the_inline_uuid_parse_matches_the_standard_library(text: str) -> None:
+    run = _outcome(lambda t: WorkflowRun.from_dict({**RUN, "id": t}).id, text)
+    assert run == _outcome(uuid.UUID, text)
+
+
+def test_a_list_of_uuids_parses_each_as_uuid_does() -> None:
+    from circleci_client.models.job import Job
+
+    built = _keyword_built(Job)
+    for text in UUID_TEXTS:
+        data = {**built.to_dict(), "dependencies": [str(uuid.UUID(int=1)), text]}
+        parsed = _outcome(lambda d: Job.from_dict(d).dependencies[1], data)
+        assert parsed == _outcome(uuid.UUID, text), text
+
+
+def test_every_kind_of_uuid_field_is_checked() -> None:
+    assert len(UUID_FIELDS) >= 20
+    assert (WorkflowRun, "id", "id") in UUID_FIELDS
+
+
+@pytest.mark.parametrize(
+    ("cls", "name", "key"), ENUM_FIELDS, ids=lambda v: getattr(v, "__name__", v)
+)
+def test_an_enum_field_parses_as_its_enum_does(cls: type[Any], name: str, key: str) -> None:
+    """Documented values give the enum's own members, others open members; the rest raises."""
+    kind: type[enum.Enum] = type(getattr(_keyword_built(cls), name))
+    for member in kind:
+        assert _parsed_field(cls, name, key, member.value) is member
+    unknown = _parsed_field(cls, name, key, "added-later")
+    assert type(unknown) is kind and unknown == kind("added-later") == "added-later"
+    assert unknown not in list(kind)
+    for value in (7, 1.5, True, ["x"], {"a": 1}):
+        with pytest.raises((TypeError, ValueError)):
+            _parsed_field(cls, name, key, value)
+
+
+def test_every_kind_of_enum_field_is_checked() -> None:
+    assert len(ENUM_FIELDS) >= 10
+    assert (WorkflowRun, "status", "status") in ENUM_FIELDS
+    assert len({type(getattr(_keyword_built(c), n)) for c, n, _ in ENUM_FIELDS}) >= 5
+
+
+def test_enum_members_is_the_dictionary_enum_member_fills() -> None:
+    members = _fast_paths.enum_members(WorkflowRunStatus)
+    assert members is _fast_paths.enum_members(WorkflowRunStatus)
+    assert {v: m for v, m in members.items() if v in WorkflowRunStatus._value2member_map_} == (
+        WorkflowRunStatus._value2member_map_
+    )
+    member = enum_member(WorkflowRunStatus, "waiting-for-review")
+    assert members["waiting-for-review"] is member
+
+
+# --- additional_properties made on first use -------------------------------------------------
+
+
+def _built_by_init(parsed: WorkflowRun) -> WorkflowRun:
+    """The same run built by ``__init__`` (which makes ``additional_properties`` itself)."""
+    fields = {f.name: getattr(parsed, f.name) for f in attrs.fields(WorkflowRun) if f.init}
+    return WorkflowRun(**fields)
+
+
+def test_a_parsed_models_extras_are_made_on_first_use_and_kept() -> None:
+    run = WorkflowRun.from_dict(RUN)
+    extras = run.additional_properties
+    assert extras == {} and type(extras) is dict and run.additional_properties is extras
+    extras["queued_at"] = 1
+    assert run["queued_at"] == 1 and "queued_at" in run and run.additional_keys == ["queued_at"]
+    assert run.to_dict()["queued_at"] == 1
+    fresh = WorkflowRun.from_dict(RUN)
+    fresh["tags"] = []  # written before any read
+    assert fresh.additional_properties == {"tags": []}
+    del fresh["tags"]
+    assert fresh.additional_properties == {} and run.additional_properties == {"queued_at": 1}
+
+
+READERS: dict[str, Any] = {
+    "repr": repr,
+    "to_dict": lambda m: m.to_dict(),
+    "attrs.asdict": attrs.asdict,
+    "pickle": lambda m: pickle.loads(pickle.dumps(m)),
+    "copy": copy.copy,
+    "deepcopy": copy.deepcopy,
+    "evolve": lambda m: attrs.evolve(m, branch="other"),
+    "equality": lambda m: (m == _built_by_init(m), m != _built_by_init(m)),
+    "in": lambda m: "queued_at" in m,
+    "additional_keys": lambda m: m.additional_keys,
+    "getattr": lambda m: getattr(m, "additional_properties", None),
+    "hasattr": lambda m: hasattr(m, "additional_properties"),
+}
+
+
+@pytest.mark.parametrize("read", READERS.values(), ids=list(READERS))
+def test_a_parsed_model_reads_as_one_built_by_init(read: Any) -> None:
+    """Whatever reads a parsed model first sees what it sees on a model built by ``__init__``."""
+    data = {**RUN, "branch": "main", "is_approval": False}  # UNSET does not survive pickling
+    built = _built_by_init(WorkflowRun.from_dict(data))
+    assert read(WorkflowRun.from_dict(data)) == read(built)
+
+
+def test_an_unknown_attribute_raises_as_it_does_without_getattr() -> None:
+    run = WorkflowRun.from_dict(RUN)
+    plain = type("WorkflowRun", (), {"__slots__": ()})()
+    with pytest.raises(AttributeError) as standard:
+        plain.brnach  # noqa: B018
+    with pytest.raises(AttributeError) as caught:
+        run.brnach  # type: ignore[attr-defined]  # noqa: B018  # type checkers see no __getattr__
+    assert (
+        str(caught.value) == str(standard.value) == "'WorkflowRun' object has no attribute 'brnach'"
+    )
+    assert caught.value.name == "brnach" and caught.value.obj is run
+    assert not hasattr(run, "brnach") and getattr(run, "brnach", 7) == 7
+
+
+def test_a_thread_reading_extras_first_waits_for_the_one_making_them() -> None:
+    """Two threads reading ``additional_properties`` first at once end with one dictionary: the
+    second waits while the first makes it, then takes the first one's."""
+    run = WorkflowRun.from_dict(RUN)
+    seen: list[dict[str, Any]] = []
+    reader = threading.Thread(target=lambda: seen.append(run.additional_properties))
+    with _fast_paths._first_use:  # this thread is the first reader, making the dictionary
+        reader.start()
+        reader.join(timeout=0.05)
+        assert reader.is_alive()  # waiting, not making a second dictionary
+        made: dict[str, Any] = {"made": "first"}
+        object.__setattr__(run, "additional_properties", made)
+    reader.join()
+    assert seen == [made] and seen[0] is made and run.additional_properties is made

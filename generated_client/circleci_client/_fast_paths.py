@@ -5,22 +5,27 @@
 shows its gain (see ``docs/performance.md``). A trick whose gain the benchmark cannot show
 does not belong here.
 
-* :func:`parse_uuid`: ``uuid.UUID(text)`` in half the time (the two slots filled directly);
-* :func:`enum_member` / :func:`open_enum_member`: enum members looked up in a dictionary, and
-  members for values the spec does not list made with ``str.__new__``;
+* :func:`parse_uuid`: ``uuid.UUID(text)`` in half the time (the two slots filled directly; its
+  fast path is repeated inline in ``from_dict``);
+* :func:`enum_member` / :func:`enum_members` / :func:`open_enum_member`: enum members looked up
+  in a dictionary (inline in ``from_dict``), and members for values the spec does not list made
+  with ``str.__new__``;
 * :func:`absolute_url`: an operation path joined to the client's base URL once per base URL
   object and path, not on every request;
 * :func:`skip_absent_sniffio`: a missing optional module is looked for once, not on every
   async request;
 * :class:`ReadableProbe`: whether an idle async connection's socket is readable, asked of the
   socket found once rather than through anyio's attribute lookup on every request;
-* positional construction: generated ``from_dict`` methods call the attrs ``__init__`` with
-  positional arguments in field order (in ``generator/templates/model.py.jinja``).
+* :func:`new_model`: generated ``from_dict`` methods make the instance without calling the attrs
+  ``__init__`` and store every field themselves (in ``generator/templates/model.py.jinja``);
+* :func:`missing_attribute`: a parsed model's empty ``additional_properties`` is made on first
+  use, not by ``from_dict``.
 """
 
 from __future__ import annotations
 
 import sys
+from _thread import allocate_lock
 from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -30,6 +35,51 @@ import httpx
 from ._paths import refuse_rewritten_path
 
 E = TypeVar("E", bound=Enum)
+M = TypeVar("M")
+
+# -- models built without __init__ -------------------------------------------------------------
+#
+# A model's attrs ``__init__`` only stores its arguments and makes the ``additional_properties``
+# dictionary: the models have no validators, converters, ``on_setattr`` hooks or
+# ``__attrs_post_init__`` (tests/test_fast_paths.py checks each model class). ``from_dict`` already
+# holds every checked value, so it makes the bare instance and stores each field, including a
+# fresh ``additional_properties`` dictionary: the same object ``__init__`` would build, for about
+# two thirds of the cost (no call, no argument binding, no factory call).
+
+if TYPE_CHECKING:
+
+    def new_model(cls: type[M], /) -> M:
+        """A bare instance of the model class ``cls``: ``from_dict`` stores every field."""
+
+else:
+    new_model = object.__new__
+
+# -- additional_properties made on first use ---------------------------------------------------
+#
+# Most objects the API sends have no undocumented key, yet each model carried its own empty
+# ``additional_properties`` dictionary: one allocation in three of a parsed page, and with it a
+# third of the cyclic collector's passes over the page. ``from_dict`` now leaves the slot unset
+# when there is nothing to keep, and the model's ``__getattr__`` (called only when the slot is
+# unset) makes the dictionary on first use, so every reader (attribute, ``model[key]``, equality,
+# ``repr``, ``to_dict``, pickling, ``attrs.asdict``) sees a dictionary of its own, as before.
+
+_first_use = allocate_lock()
+
+
+def missing_attribute(model: object, name: str) -> Any:
+    """``__getattr__`` of the models: ``additional_properties`` is made (empty) and kept on first
+    use; any other missing attribute raises ``AttributeError`` as Python's own lookup does."""
+    if name != "additional_properties":
+        message = f"{type(model).__name__!r} object has no attribute {name!r}"
+        raise AttributeError(message, name=name, obj=model)
+    with _first_use:  # two threads reading it first at once must share one dictionary
+        try:
+            return object.__getattribute__(model, name)  # made by the other thread meanwhile
+        except AttributeError:
+            extras: dict[str, Any] = {}
+            object.__setattr__(model, name, extras)
+            return extras
+
 
 # -- UUIDs -------------------------------------------------------------------------------------
 #
@@ -37,20 +87,29 @@ E = TypeVar("E", bound=Enum)
 # single cost of parsing them. When the text without its dashes is 32 characters that read as a
 # hexadecimal number (the form the API sends), the number is decoded here with the same steps
 # ``uuid.UUID`` takes; any other text goes to ``uuid.UUID`` itself, so its checks and error
-# messages are unchanged. The parser is built on first use (``__getattr__`` below): the uuid
-# module (and the platform module it loads) waits for the first model that has an id.
+# messages are unchanged. ``UUID`` refuses attribute assignment, so its two slots are filled
+# through their descriptors: :data:`set_uuid_int` and :data:`set_uuid_safe` (with
+# :data:`UUID_SAFE_UNKNOWN`, what ``uuid.UUID(text)`` stores). Generated ``from_dict`` methods
+# repeat :func:`parse_uuid`'s fast path inline (``generator/templates/property_templates/
+# uuid_property.py.jinja``) and call it for anything else. These names are made on first use
+# (``__getattr__`` below): the uuid module (and the platform module it loads) waits for the
+# first model that has an id.
 
 if TYPE_CHECKING:
-    from uuid import UUID
+    from uuid import UUID, SafeUUID
 
     parse_uuid: Callable[[Any], UUID]
+    set_uuid_int: Callable[[UUID, int], None]
+    set_uuid_safe: Callable[[UUID, SafeUUID], None]
+    UUID_SAFE_UNKNOWN: SafeUUID
+
+_UUID_NAMES = ("parse_uuid", "set_uuid_int", "set_uuid_safe", "UUID_SAFE_UNKNOWN")
 
 
-def _uuid_parser() -> Callable[[Any], UUID]:
+def _uuid_helpers() -> dict[str, Any]:
     from uuid import UUID, SafeUUID
 
     new = object.__new__
-    # UUID refuses attribute assignment; its slot descriptors fill the two fields directly.
     set_int = vars(UUID)["int"].__set__
     set_is_safe = vars(UUID)["is_safe"].__set__
     unknown = SafeUUID.unknown
@@ -76,14 +135,17 @@ def _uuid_parser() -> Callable[[Any], UUID]:
             return value
         return UUID(text)
 
-    return parse_uuid
+    return dict(
+        zip(_UUID_NAMES, (parse_uuid, set_int, set_is_safe, unknown), strict=True),
+    )
 
 
 def __getattr__(name: str) -> Any:
-    """Build :func:`parse_uuid` on first use."""
-    if name == "parse_uuid":
-        built = globals()["parse_uuid"] = _uuid_parser()
-        return built
+    """Make the UUID helpers on first use."""
+    if name in _UUID_NAMES:
+        helpers = _uuid_helpers()
+        globals().update(helpers)
+        return helpers[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -110,12 +172,20 @@ def enum_member(enum_cls: type[E], value: Any) -> E:
     except (KeyError, TypeError):
         pass
     member = enum_cls(value)
-    members = _members_by_enum.get(enum_cls)
-    if members is None:
-        members = _members_by_enum[enum_cls] = dict(enum_cls._value2member_map_)
+    members = enum_members(enum_cls)
     if len(members) < len(enum_cls._value2member_map_) + MAX_REMEMBERED_UNKNOWN:
         members[value] = member
     return member
+
+
+def enum_members(enum_cls: type[E]) -> dict[Any, E]:
+    """The members of ``enum_cls`` by value that :func:`enum_member` looks up (documented ones,
+    then remembered unknown ones); generated ``from_dict`` methods look values up in it inline
+    and call :func:`enum_member` for any value it lacks."""
+    members = _members_by_enum.get(enum_cls)
+    if members is None:
+        members = _members_by_enum[enum_cls] = dict(enum_cls._value2member_map_)
+    return members
 
 
 def open_enum_member(enum_cls: type[E], value: object) -> E | None:

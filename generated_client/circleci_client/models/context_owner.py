@@ -2,12 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, parse_uuid
+from .._fast_paths import (
+    UUID_SAFE_UNKNOWN,
+    enum_member,
+    enum_members,
+    missing_attribute,
+    new_model,
+    parse_uuid,
+    set_uuid_int,
+    set_uuid_safe,
+)
 from .._scalars import checked_str
 from ..models.context_owner_type import ContextOwnerType
 from ..types import UNSET, Unset
@@ -65,36 +74,49 @@ class ContextOwner:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        _id = src_dict.get("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = parse_uuid(_id)
+        id: Any = src_dict.get("id", UNSET)
+        if id is not UNSET:
+            if id.__class__ is str and len(_digits := id.replace("-", "")) == 32:
+                try:
+                    _number = int(_digits, 16)
+                except ValueError:  # malformed: uuid.UUID raises its own error
+                    id = parse_uuid(id)
+                else:
+                    id = new_model(UUID)
+                    set_uuid_int(id, _number)
+                    set_uuid_safe(id, UUID_SAFE_UNKNOWN)
+            else:  # another form, or not a string
+                id = parse_uuid(id)
 
         slug = src_dict.get("slug", UNSET)
         if slug.__class__ is not str and slug is not UNSET:
             slug = checked_str(slug, "slug")
 
-        _type_ = src_dict.get("type", UNSET)
-        type_: ContextOwnerType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = enum_member(ContextOwnerType, _type_)
+        type_: Any = src_dict.get("type", UNSET)
+        if type_ is not UNSET:
+            try:
+                type_ = _ContextOwnerType_BY_VALUE[type_]
+            except (KeyError, TypeError):
+                type_ = enum_member(ContextOwnerType, type_)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            slug,
-            type_,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
+        obj = new_model(cls)
+        obj.id = id
+        obj.slug = slug
+        obj.type_ = type_
         documented = 0 + (id is not UNSET) + (slug is not UNSET) + (type_ is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -112,3 +134,7 @@ class ContextOwner:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_ContextOwnerType_BY_VALUE = enum_members(ContextOwnerType)

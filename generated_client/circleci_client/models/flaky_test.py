@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import parse_uuid
+from .._fast_paths import (
+    UUID_SAFE_UNKNOWN,
+    missing_attribute,
+    new_model,
+    parse_uuid,
+    set_uuid_int,
+    set_uuid_safe,
+)
 from .._scalars import checked_int, checked_str
 from ..types import UNSET, Unset
 
@@ -138,7 +145,21 @@ class FlakyTest:
         if workflow_id is not None:
             if workflow_id.__class__ is not str and not isinstance(workflow_id, str):
                 raise TypeError(f"workflow-id: unexpected {type(workflow_id).__name__}")
-            workflow_id_type_0 = parse_uuid(workflow_id)
+            workflow_id_type_0: Any = workflow_id
+            if (
+                workflow_id_type_0.__class__ is str
+                and len(_digits := workflow_id_type_0.replace("-", "")) == 32
+            ):
+                try:
+                    _number = int(_digits, 16)
+                except ValueError:  # malformed: uuid.UUID raises its own error
+                    workflow_id_type_0 = parse_uuid(workflow_id_type_0)
+                else:
+                    workflow_id_type_0 = new_model(UUID)
+                    set_uuid_int(workflow_id_type_0, _number)
+                    set_uuid_safe(workflow_id_type_0, UUID_SAFE_UNKNOWN)
+            else:  # another form, or not a string
+                workflow_id_type_0 = parse_uuid(workflow_id_type_0)
 
             workflow_id = workflow_id_type_0
 
@@ -158,27 +179,33 @@ class FlakyTest:
         if time_wasted.__class__ is not int and time_wasted is not UNSET:
             time_wasted = checked_int(time_wasted, "time-wasted")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            test_name,
-            classname,
-            file,
-            source,
-            job_name,
-            job_number,
-            workflow_name,
-            workflow_id,
-            workflow_created_at,
-            pipeline_number,
-            times_flaked,
-            time_wasted,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
+        obj = new_model(cls)
+        obj.test_name = test_name
+        obj.classname = classname
+        obj.file = file
+        obj.source = source
+        obj.job_name = job_name
+        obj.job_number = job_number
+        obj.workflow_name = workflow_name
+        obj.workflow_id = workflow_id
+        obj.workflow_created_at = workflow_created_at
+        obj.pipeline_number = pipeline_number
+        obj.times_flaked = times_flaked
+        obj.time_wasted = time_wasted
         documented = 11 + (time_wasted is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

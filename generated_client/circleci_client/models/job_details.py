@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define, field
 
-from .._fast_paths import enum_member
+from .._fast_paths import enum_member, enum_members, missing_attribute, new_model
 from .._scalars import checked_int, checked_str, parse_datetime
 from ..models.job_status import JobStatus
 from ..types import UNSET, Unset
@@ -196,7 +196,11 @@ class JobDetails:
         if status is not None:
             if status.__class__ is not str and not isinstance(status, str):
                 raise TypeError(f"status: unexpected {type(status).__name__}")
-            status_type_1 = enum_member(JobStatus, status)
+            status_type_1: Any = status
+            try:
+                status_type_1 = _JobStatus_BY_VALUE[status_type_1]
+            except (KeyError, TypeError):
+                status_type_1 = enum_member(JobStatus, status_type_1)
 
             status = status_type_1
 
@@ -246,33 +250,39 @@ class JobDetails:
 
             stopped_at = stopped_at_type_0
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            web_url,
-            project,
-            parallel_runs,
-            latest_workflow,
-            name,
-            executor,
-            parallelism,
-            status,
-            number,
-            pipeline,
-            duration,
-            created_at,
-            messages,
-            contexts,
-            organization,
-            queued_at,
-            started_at,
-            stopped_at,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
+        obj = new_model(cls)
+        obj.web_url = web_url
+        obj.project = project
+        obj.parallel_runs = parallel_runs
+        obj.latest_workflow = latest_workflow
+        obj.name = name
+        obj.executor = executor
+        obj.parallelism = parallelism
+        obj.status = status
+        obj.number = number
+        obj.pipeline = pipeline
+        obj.duration = duration
+        obj.created_at = created_at
+        obj.messages = messages
+        obj.contexts = contexts
+        obj.organization = organization
+        obj.queued_at = queued_at
+        obj.started_at = started_at
+        obj.stopped_at = stopped_at
         documented = 16 + (started_at is not UNSET) + (stopped_at is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -300,3 +310,6 @@ from ..models.organization_ref import OrganizationRef
 from ..models.parallel_run import ParallelRun
 from ..models.pipeline_ref import PipelineRef
 from ..models.workflow_ref import WorkflowRef
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_JobStatus_BY_VALUE = enum_members(JobStatus)

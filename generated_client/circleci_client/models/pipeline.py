@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, parse_uuid
+from .._fast_paths import (
+    UUID_SAFE_UNKNOWN,
+    enum_member,
+    enum_members,
+    missing_attribute,
+    new_model,
+    parse_uuid,
+    set_uuid_int,
+    set_uuid_safe,
+)
 from .._scalars import checked_int, checked_str, parse_datetime
 from ..models.pipeline_state import PipelineState
 from ..types import UNSET, Unset
@@ -138,7 +147,18 @@ class Pipeline:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        id = parse_uuid(src_dict["id"])
+        id: Any = src_dict["id"]
+        if id.__class__ is str and len(_digits := id.replace("-", "")) == 32:
+            try:
+                _number = int(_digits, 16)
+            except ValueError:  # malformed: uuid.UUID raises its own error
+                id = parse_uuid(id)
+            else:
+                id = new_model(UUID)
+                set_uuid_int(id, _number)
+                set_uuid_safe(id, UUID_SAFE_UNKNOWN)
+        else:  # another form, or not a string
+            id = parse_uuid(id)
 
         _errors = src_dict["errors"]
         errors: list[PipelineError]
@@ -155,7 +175,11 @@ class Pipeline:
         if number.__class__ is not int:
             number = checked_int(number, "number")
 
-        state = enum_member(PipelineState, src_dict["state"])
+        state: Any = src_dict["state"]
+        try:
+            state = _PipelineState_BY_VALUE[state]
+        except (KeyError, TypeError):
+            state = enum_member(PipelineState, state)
 
         created_at = parse_datetime(src_dict["created_at"])
 
@@ -182,19 +206,19 @@ class Pipeline:
         else:
             vcs = PipelineVcs.from_dict(_vcs)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            errors,
-            project_slug,
-            number,
-            state,
-            created_at,
-            trigger,
-            updated_at,
-            trigger_parameters,
-            vcs,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
+        obj = new_model(cls)
+        obj.id = id
+        obj.errors = errors
+        obj.project_slug = project_slug
+        obj.number = number
+        obj.state = state
+        obj.created_at = created_at
+        obj.trigger = trigger
+        obj.updated_at = updated_at
+        obj.trigger_parameters = trigger_parameters
+        obj.vcs = vcs
         documented = (
             7 + (updated_at is not UNSET) + (trigger_parameters is not UNSET) + (vcs is not UNSET)
         )
@@ -203,6 +227,12 @@ class Pipeline:
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -229,3 +259,6 @@ from ..models.pipeline_trigger_parameters_additional_property_type_3 import (
     PipelineTriggerParametersAdditionalPropertyType3,
 )
 from ..models.pipeline_vcs import PipelineVcs
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_PipelineState_BY_VALUE = enum_members(PipelineState)

@@ -7,6 +7,8 @@ from typing import Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import new_model
+
 
 @define
 class PipelineTriggerParameters:
@@ -34,7 +36,8 @@ class PipelineTriggerParameters:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        obj = cls()
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths).
+        obj = new_model(cls)
         extras: dict[str, bool | int | PipelineTriggerParametersAdditionalPropertyType3 | str] = {}
         for key, value in src_dict.items():
             _additional_property = value

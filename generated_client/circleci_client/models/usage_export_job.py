@@ -3,12 +3,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, parse_uuid
+from .._fast_paths import (
+    UUID_SAFE_UNKNOWN,
+    enum_member,
+    enum_members,
+    missing_attribute,
+    new_model,
+    parse_uuid,
+    set_uuid_int,
+    set_uuid_safe,
+)
 from .._scalars import checked_str, parse_datetime
 from ..models.usage_export_job_state import UsageExportJobState
 from ..types import UNSET, Unset
@@ -96,9 +105,27 @@ class UsageExportJob:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        usage_export_job_id = parse_uuid(src_dict["usage_export_job_id"])
+        usage_export_job_id: Any = src_dict["usage_export_job_id"]
+        if (
+            usage_export_job_id.__class__ is str
+            and len(_digits := usage_export_job_id.replace("-", "")) == 32
+        ):
+            try:
+                _number = int(_digits, 16)
+            except ValueError:  # malformed: uuid.UUID raises its own error
+                usage_export_job_id = parse_uuid(usage_export_job_id)
+            else:
+                usage_export_job_id = new_model(UUID)
+                set_uuid_int(usage_export_job_id, _number)
+                set_uuid_safe(usage_export_job_id, UUID_SAFE_UNKNOWN)
+        else:  # another form, or not a string
+            usage_export_job_id = parse_uuid(usage_export_job_id)
 
-        state = enum_member(UsageExportJobState, src_dict["state"])
+        state: Any = src_dict["state"]
+        try:
+            state = _UsageExportJobState_BY_VALUE[state]
+        except (KeyError, TypeError):
+            state = enum_member(UsageExportJobState, state)
 
         _start = src_dict.get("start", UNSET)
         start: datetime.datetime | Unset
@@ -139,15 +166,15 @@ class UsageExportJob:
         ):
             error_reason = checked_str(error_reason, "error_reason", nullable=True)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            usage_export_job_id,
-            state,
-            start,
-            end,
-            download_urls,
-            error_reason,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
+        obj = new_model(cls)
+        obj.usage_export_job_id = usage_export_job_id
+        obj.state = state
+        obj.start = start
+        obj.end = end
+        obj.download_urls = download_urls
+        obj.error_reason = error_reason
         documented = (
             2
             + (start is not UNSET)
@@ -160,6 +187,12 @@ class UsageExportJob:
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -177,3 +210,7 @@ class UsageExportJob:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_UsageExportJobState_BY_VALUE = enum_members(UsageExportJobState)

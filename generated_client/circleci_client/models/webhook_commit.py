@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import missing_attribute, new_model
 from .._scalars import checked_str, parse_datetime
 from ..types import UNSET, Unset
 
@@ -142,15 +143,15 @@ class WebhookCommit:
 
             committed_at = committed_at_type_0
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            subject,
-            body,
-            author,
-            authored_at,
-            committer,
-            committed_at,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
+        obj = new_model(cls)
+        obj.subject = subject
+        obj.body = body
+        obj.author = author
+        obj.authored_at = authored_at
+        obj.committer = committer
+        obj.committed_at = committed_at
         documented = (
             0
             + (subject is not UNSET)
@@ -165,6 +166,12 @@ class WebhookCommit:
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,12 +3,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, parse_uuid
+from .._fast_paths import (
+    UUID_SAFE_UNKNOWN,
+    enum_member,
+    enum_members,
+    missing_attribute,
+    new_model,
+    parse_uuid,
+    set_uuid_int,
+    set_uuid_safe,
+)
 from .._scalars import checked_int, checked_str, parse_datetime
 from ..models.workflow_status import WorkflowStatus
 from ..models.workflow_tag import WorkflowTag
@@ -134,13 +143,35 @@ class Workflow:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        id = parse_uuid(src_dict["id"])
+        id: Any = src_dict["id"]
+        if id.__class__ is str and len(_digits := id.replace("-", "")) == 32:
+            try:
+                _number = int(_digits, 16)
+            except ValueError:  # malformed: uuid.UUID raises its own error
+                id = parse_uuid(id)
+            else:
+                id = new_model(UUID)
+                set_uuid_int(id, _number)
+                set_uuid_safe(id, UUID_SAFE_UNKNOWN)
+        else:  # another form, or not a string
+            id = parse_uuid(id)
 
         name = src_dict["name"]
         if name.__class__ is not str:
             name = checked_str(name, "name")
 
-        pipeline_id = parse_uuid(src_dict["pipeline_id"])
+        pipeline_id: Any = src_dict["pipeline_id"]
+        if pipeline_id.__class__ is str and len(_digits := pipeline_id.replace("-", "")) == 32:
+            try:
+                _number = int(_digits, 16)
+            except ValueError:  # malformed: uuid.UUID raises its own error
+                pipeline_id = parse_uuid(pipeline_id)
+            else:
+                pipeline_id = new_model(UUID)
+                set_uuid_int(pipeline_id, _number)
+                set_uuid_safe(pipeline_id, UUID_SAFE_UNKNOWN)
+        else:  # another form, or not a string
+            pipeline_id = parse_uuid(pipeline_id)
 
         pipeline_number = src_dict["pipeline_number"]
         if pipeline_number.__class__ is not int:
@@ -150,9 +181,24 @@ class Workflow:
         if project_slug.__class__ is not str:
             project_slug = checked_str(project_slug, "project_slug")
 
-        status = enum_member(WorkflowStatus, src_dict["status"])
+        status: Any = src_dict["status"]
+        try:
+            status = _WorkflowStatus_BY_VALUE[status]
+        except (KeyError, TypeError):
+            status = enum_member(WorkflowStatus, status)
 
-        started_by = parse_uuid(src_dict["started_by"])
+        started_by: Any = src_dict["started_by"]
+        if started_by.__class__ is str and len(_digits := started_by.replace("-", "")) == 32:
+            try:
+                _number = int(_digits, 16)
+            except ValueError:  # malformed: uuid.UUID raises its own error
+                started_by = parse_uuid(started_by)
+            else:
+                started_by = new_model(UUID)
+                set_uuid_int(started_by, _number)
+                set_uuid_safe(started_by, UUID_SAFE_UNKNOWN)
+        else:  # another form, or not a string
+            started_by = parse_uuid(started_by)
 
         created_at = parse_datetime(src_dict["created_at"])
 
@@ -164,25 +210,43 @@ class Workflow:
 
             stopped_at = stopped_at_type_0
 
-        _canceled_by = src_dict.get("canceled_by", UNSET)
-        canceled_by: UUID | Unset
-        if isinstance(_canceled_by, Unset):
-            canceled_by = UNSET
-        else:
-            canceled_by = parse_uuid(_canceled_by)
+        canceled_by: Any = src_dict.get("canceled_by", UNSET)
+        if canceled_by is not UNSET:
+            if canceled_by.__class__ is str and len(_digits := canceled_by.replace("-", "")) == 32:
+                try:
+                    _number = int(_digits, 16)
+                except ValueError:  # malformed: uuid.UUID raises its own error
+                    canceled_by = parse_uuid(canceled_by)
+                else:
+                    canceled_by = new_model(UUID)
+                    set_uuid_int(canceled_by, _number)
+                    set_uuid_safe(canceled_by, UUID_SAFE_UNKNOWN)
+            else:  # another form, or not a string
+                canceled_by = parse_uuid(canceled_by)
 
-        _errored_by = src_dict.get("errored_by", UNSET)
-        errored_by: UUID | Unset
-        if isinstance(_errored_by, Unset):
-            errored_by = UNSET
-        else:
-            errored_by = parse_uuid(_errored_by)
+        errored_by: Any = src_dict.get("errored_by", UNSET)
+        if errored_by is not UNSET:
+            if errored_by.__class__ is str and len(_digits := errored_by.replace("-", "")) == 32:
+                try:
+                    _number = int(_digits, 16)
+                except ValueError:  # malformed: uuid.UUID raises its own error
+                    errored_by = parse_uuid(errored_by)
+                else:
+                    errored_by = new_model(UUID)
+                    set_uuid_int(errored_by, _number)
+                    set_uuid_safe(errored_by, UUID_SAFE_UNKNOWN)
+            else:  # another form, or not a string
+                errored_by = parse_uuid(errored_by)
 
         tag = src_dict.get("tag", UNSET)
         if tag is not None and tag is not UNSET:
             if tag.__class__ is not str and not isinstance(tag, str):
                 raise TypeError(f"tag: unexpected {type(tag).__name__}")
-            tag_type_1 = enum_member(WorkflowTag, tag)
+            tag_type_1: Any = tag
+            try:
+                tag_type_1 = _WorkflowTag_BY_VALUE[tag_type_1]
+            except (KeyError, TypeError):
+                tag_type_1 = enum_member(WorkflowTag, tag_type_1)
 
             tag = tag_type_1
 
@@ -194,23 +258,23 @@ class Workflow:
         if max_auto_reruns.__class__ is not int and max_auto_reruns is not UNSET:
             max_auto_reruns = checked_int(max_auto_reruns, "max_auto_reruns")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            name,
-            pipeline_id,
-            pipeline_number,
-            project_slug,
-            status,
-            started_by,
-            created_at,
-            stopped_at,
-            canceled_by,
-            errored_by,
-            tag,
-            auto_rerun_number,
-            max_auto_reruns,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
+        obj = new_model(cls)
+        obj.id = id
+        obj.name = name
+        obj.pipeline_id = pipeline_id
+        obj.pipeline_number = pipeline_number
+        obj.project_slug = project_slug
+        obj.status = status
+        obj.started_by = started_by
+        obj.created_at = created_at
+        obj.stopped_at = stopped_at
+        obj.canceled_by = canceled_by
+        obj.errored_by = errored_by
+        obj.tag = tag
+        obj.auto_rerun_number = auto_rerun_number
+        obj.max_auto_reruns = max_auto_reruns
         documented = (
             9
             + (canceled_by is not UNSET)
@@ -224,6 +288,12 @@ class Workflow:
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -241,3 +311,8 @@ class Workflow:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_WorkflowStatus_BY_VALUE = enum_members(WorkflowStatus)
+_WorkflowTag_BY_VALUE = enum_members(WorkflowTag)

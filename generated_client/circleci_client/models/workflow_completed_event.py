@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import missing_attribute, new_model
 from .._scalars import checked_str, parse_datetime
 
 # The JSON keys the spec documents; any other key goes to ``additional_properties``.
@@ -99,23 +100,29 @@ class WorkflowCompletedEvent:
 
         pipeline = WebhookPipeline.from_dict(src_dict["pipeline"])
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            type_,
-            happened_at,
-            webhook,
-            project,
-            organization,
-            workflow,
-            pipeline,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
+        obj = new_model(cls)
+        obj.id = id
+        obj.type_ = type_
+        obj.happened_at = happened_at
+        obj.webhook = webhook
+        obj.project = project
+        obj.organization = organization
+        obj.workflow = workflow
+        obj.pipeline = pipeline
         documented = 8
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

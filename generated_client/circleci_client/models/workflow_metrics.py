@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define, field
 
+from .._fast_paths import missing_attribute, new_model
 from .._scalars import checked_int, checked_number
 from ..types import UNSET, Unset
 
@@ -135,24 +136,30 @@ class WorkflowMetrics:
         ):
             total_recoveries = checked_int(total_recoveries, "total_recoveries", nullable=True)
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            total_runs,
-            successful_runs,
-            failed_runs,
-            success_rate,
-            throughput,
-            mttr,
-            total_credits_used,
-            duration_metrics,
-            total_recoveries,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
+        obj = new_model(cls)
+        obj.total_runs = total_runs
+        obj.successful_runs = successful_runs
+        obj.failed_runs = failed_runs
+        obj.success_rate = success_rate
+        obj.throughput = throughput
+        obj.mttr = mttr
+        obj.total_credits_used = total_credits_used
+        obj.duration_metrics = duration_metrics
+        obj.total_recoveries = total_recoveries
         documented = 8 + (total_recoveries is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:

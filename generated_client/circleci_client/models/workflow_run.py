@@ -3,12 +3,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from uuid import UUID
 
 from attrs import define, field
 
-from .._fast_paths import enum_member, parse_uuid
+from .._fast_paths import (
+    UUID_SAFE_UNKNOWN,
+    enum_member,
+    enum_members,
+    missing_attribute,
+    new_model,
+    parse_uuid,
+    set_uuid_int,
+    set_uuid_safe,
+)
 from .._scalars import checked_bool, checked_int, checked_str, parse_datetime
 from ..models.workflow_run_status import WorkflowRunStatus
 from ..types import UNSET, Unset
@@ -96,13 +105,28 @@ class WorkflowRun:
         Raises ``KeyError`` for a missing required field, and ``TypeError`` or ``ValueError`` for
         a value of the wrong shape; the API functions turn these into ``ResponseValidationError``.
         """
-        id = parse_uuid(src_dict["id"])
+        id: Any = src_dict["id"]
+        if id.__class__ is str and len(_digits := id.replace("-", "")) == 32:
+            try:
+                _number = int(_digits, 16)
+            except ValueError:  # malformed: uuid.UUID raises its own error
+                id = parse_uuid(id)
+            else:
+                id = new_model(UUID)
+                set_uuid_int(id, _number)
+                set_uuid_safe(id, UUID_SAFE_UNKNOWN)
+        else:  # another form, or not a string
+            id = parse_uuid(id)
 
         status = src_dict["status"]
         if status is not None:
             if status.__class__ is not str and not isinstance(status, str):
                 raise TypeError(f"status: unexpected {type(status).__name__}")
-            status_type_1 = enum_member(WorkflowRunStatus, status)
+            status_type_1: Any = status
+            try:
+                status_type_1 = _WorkflowRunStatus_BY_VALUE[status_type_1]
+            except (KeyError, TypeError):
+                status_type_1 = enum_member(WorkflowRunStatus, status_type_1)
 
             status = status_type_1
 
@@ -132,23 +156,29 @@ class WorkflowRun:
         if is_approval.__class__ is not bool and is_approval is not UNSET:
             is_approval = checked_bool(is_approval, "is_approval")
 
-        # Positional, in the order the fields are declared above: half the cost of keywords.
-        obj = cls(
-            id,
-            status,
-            duration,
-            created_at,
-            stopped_at,
-            credits_used,
-            branch,
-            is_approval,
-        )
+        # Every field stored directly, without __init__ (a third cheaper; see _fast_paths);
+        # additional_properties only when there is an undocumented key.
+        obj = new_model(cls)
+        obj.id = id
+        obj.status = status
+        obj.duration = duration
+        obj.created_at = created_at
+        obj.stopped_at = stopped_at
+        obj.credits_used = credits_used
+        obj.branch = branch
+        obj.is_approval = is_approval
         documented = 6 + (branch is not UNSET) + (is_approval is not UNSET)
         if len(src_dict) > documented:
             obj.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _DOCUMENTED_KEYS
             }
         return obj
+
+    if not TYPE_CHECKING:  # a __getattr__ would make type checkers accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # from_dict leaves additional_properties unset when there is no undocumented key.
+            return missing_attribute(self, name)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -166,3 +196,7 @@ class WorkflowRun:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Members by value of the enums from_dict looks values up in (see _fast_paths.enum_members).
+_WorkflowRunStatus_BY_VALUE = enum_members(WorkflowRunStatus)
