@@ -141,13 +141,38 @@ def test_the_tests_session_runs_the_slow_tests_that_plain_pytest_leaves_out(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]
-    assert options["ini_options"]["addopts"] == ["-m", "not slow"]
+    assert options["ini_options"]["addopts"][:2] == ["-m", "not slow"]
     session = _run_session("tests", monkeypatch)
     [pytest_run] = [args for args in session.runs if args[0] == "pytest"]
     assert pytest_run[1:3] == ("-m", ""), "the tests session selects every test, slow ones too"
     # CI runs the README's command, which runs the tests session.
     for path in ("README.md", ".ci/run"):
         assert "nox -s lint tests docs" in (ROOT / path).read_text()
+
+
+def test_the_tests_session_runs_in_parallel_and_posargs_come_last(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]
+    addopts = options["ini_options"]["addopts"]
+    assert addopts[2:] == ["--dist", "loadgroup"], "with -n, xdist groups share one worker"
+    monkeypatch.chdir(ROOT)
+    import noxfile
+
+    session = _RecordingSession("tests", posargs=["-n", "0", "tests/test_slugs.py"])
+    noxfile.tests(session)
+    [pytest_run] = [args for args in session.runs if args[0] == "pytest"]
+    assert pytest_run == ("pytest", "-m", "", "-n", "auto", "-n", "0", "tests/test_slugs.py")
+
+
+def test_the_modules_kept_in_one_xdist_worker_exist() -> None:
+    from tests.parallel import ONE_WORKER_MODULES, scope_of
+
+    assert ONE_WORKER_MODULES
+    missing = [name for name in ONE_WORKER_MODULES if not (ROOT / "tests" / name).is_file()]
+    assert not missing, f"ONE_WORKER_MODULES in tests/parallel.py names no such module: {missing}"
+    assert scope_of("tests/test_generate.py::test_x[a::b]") == "tests/test_generate.py"
+    assert scope_of("tests/test_slugs.py::test_x") is None, "other tests go where there is room"
 
 
 def test_slow_tests_exist_and_are_marked() -> None:
