@@ -42,7 +42,7 @@ CONSTRAINTS = f"{REQUIREMENTS}/constraints.txt"
 # pytest's own default (pyproject.toml) leaves out tests marked slow; the tests session runs all.
 ALL_TESTS = ("-m", "")
 # The tests session spreads the tests over one worker process per CPU (pytest-xdist; 2 on CI),
-# grouped as pyproject.toml's ``--dist loadgroup`` says. ``-- -n 0`` runs them in one process.
+# scheduled as pyproject.toml's ``--dist`` says. ``-- -n 0`` runs them in one process.
 PARALLEL = ("-n", "auto")
 PACKAGE_METADATA = Path("generated_client/pyproject.toml")
 # Where ``nox -s build`` leaves the wheel and the sdist.

@@ -35,20 +35,13 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: long-running tests, left out unless -m selects them")
 
 
-@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, called when -n is given
-def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
-    """With ``--dist loadgroup`` (pyproject.toml), keep each module of
-    ``tests.parallel.ONE_WORKER_MODULES`` in one worker (see ``tests/parallel.py``)."""
-    if config.getoption("dist") != "loadgroup":
-        return None
-    from tests.parallel import OneWorkerModulesScheduling
-
-    return OneWorkerModulesScheduling(config, log)
-
-
 @pytest.fixture(scope="session")
 def _standin_server() -> Iterator[Standin]:
-    """Start the stand-in (with response validation) once for the whole session."""
+    """Start the stand-in (with response validation) once for the whole session.
+
+    With ``-n`` (``nox -s tests``) that is once per worker process: each worker has its own
+    stand-in on its own ports, so tests in different workers never see each other's state.
+    """
     with Standin(validate_responses=True) as server:
         yield server
 

@@ -155,7 +155,8 @@ def test_the_tests_session_runs_in_parallel_and_posargs_come_last(
 ) -> None:
     options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]
     addopts = options["ini_options"]["addopts"]
-    assert addopts[2:] == ["--dist", "loadgroup"], "with -n, xdist groups share one worker"
+    # Scheduled by test index: the node-ID-keyed modes run one of several tests sharing an ID.
+    assert addopts[2:] == ["--dist", "worksteal"]
     monkeypatch.chdir(ROOT)
     import noxfile
 
@@ -165,14 +166,19 @@ def test_the_tests_session_runs_in_parallel_and_posargs_come_last(
     assert pytest_run == ("pytest", "-m", "", "-n", "auto", "-n", "0", "tests/test_slugs.py")
 
 
-def test_the_modules_kept_in_one_xdist_worker_exist() -> None:
-    from tests.parallel import ONE_WORKER_MODULES, scope_of
+def test_covered_operations_reads_the_covers_calls_of_test_functions(tmp_path: Path) -> None:
+    from tests.covered import covered_operations
 
-    assert ONE_WORKER_MODULES
-    missing = [name for name in ONE_WORKER_MODULES if not (ROOT / "tests" / name).is_file()]
-    assert not missing, f"ONE_WORKER_MODULES in tests/parallel.py names no such module: {missing}"
-    assert scope_of("tests/test_generate.py::test_x[a::b]") == "tests/test_generate.py"
-    assert scope_of("tests/test_slugs.py::test_x") is None, "other tests go where there is room"
+    module = tmp_path / "test_sample.py"
+    module.write_text(
+        "def test_a():\n    covers('getA', 'getB')\n"
+        "class TestC:\n    async def test_c(self):\n        covers('getC')\n"
+        "def helper():\n    covers('notATest')\n"
+    )
+    assert covered_operations(module) == {"getA", "getB", "getC"}
+    module.write_text("def test_a():\n    covers(NAME)\n")
+    with pytest.raises(ValueError, match=re.escape("test_sample.py:2: covers() takes literal")):
+        covered_operations(module)
 
 
 def test_slow_tests_exist_and_are_marked() -> None:
