@@ -41,6 +41,9 @@ GENERATE_LOCK = f"{REQUIREMENTS}/generate.lock"
 CONSTRAINTS = f"{REQUIREMENTS}/constraints.txt"
 # pytest's own default (pyproject.toml) leaves out tests marked slow; the tests session runs all.
 ALL_TESTS = ("-m", "")
+# The tests session spreads the tests over one worker process per CPU (pytest-xdist; 2 on CI),
+# scheduled as pyproject.toml's ``--dist`` says. ``-- -n 0`` runs them in one process.
+PARALLEL = ("-n", "auto")
 PACKAGE_METADATA = Path("generated_client/pyproject.toml")
 # Where ``nox -s build`` leaves the wheel and the sdist.
 DIST = "dist"
@@ -183,11 +186,13 @@ def tests(session: nox.Session) -> None:
     """Check generated_client/ is current, then run the whole test suite, slow tests included.
 
     Once per supported Python (``tests-3.11``, ``tests-3.12``, ...); ``-s tests`` runs them all.
+    The tests run in parallel, one worker process per CPU; arguments after ``--`` go to pytest
+    and come last, so ``-- -n 0`` runs them in one process and ``-- tests/test_cli.py`` one module.
     """
     _install(session, "generate", "tests")
     session.run("python", "generator/generate.py", "--check")
     _install_package(session)
-    session.run("pytest", *ALL_TESTS, *session.posargs)
+    session.run("pytest", *ALL_TESTS, *PARALLEL, *session.posargs)
 
 
 @nox.session
@@ -216,6 +221,9 @@ def docs(session: nox.Session) -> None:
     every page in Chromium, driven by Playwright.
 
     ``-- serve`` serves the site on http://127.0.0.1:8000 instead, rebuilding on every edit.
+
+    These tests run in one process (no ``-n``): the browser test shares one Chromium and one
+    visit of every page between its tests, and the others take seconds.
     """
     _install(session, "docs", "tests")
     _install_package(session)

@@ -37,7 +37,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def _standin_server() -> Iterator[Standin]:
-    """Start the stand-in (with response validation) once for the whole session."""
+    """Start the stand-in (with response validation) once for the whole session.
+
+    With ``-n`` (``nox -s tests``) that is once per worker process: each worker has its own
+    stand-in on its own ports, so tests in different workers never see each other's state.
+    """
     with Standin(validate_responses=True) as server:
         yield server
 

@@ -98,8 +98,12 @@ class Sandbox:
 
 @pytest.fixture(scope="module")
 def sandbox() -> Iterator[Sandbox]:
-    """``python -m tests.standin --port 0 --speed 100``, started as a user starts it."""
-    command = [sys.executable, "-m", "tests.standin", "--port", "0", "--speed", "100"]
+    """``python -m tests.standin --port 0 --speed 10``, started as a user starts it.
+
+    At 10 times real time the lint job runs for 0.8 s, so a wait that polls every 0.05 s sees
+    it running even on a busy machine (at 100 times it ran for 0.08 s and could be missed).
+    """
+    command = [sys.executable, "-m", "tests.standin", "--port", "0", "--speed", "10"]
     process = subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )

@@ -33,6 +33,7 @@ from circleci_client.models.context_restriction import ContextRestriction
 from circleci_client.models.context_restriction_input import ContextRestrictionInput
 from circleci_client.models.context_restriction_type import ContextRestrictionType
 
+from tests.covered import covered_operations, covers
 from tests.operations import CONTEXT_OPERATIONS
 from tests.standin.contexts import (
     MAX_CONTEXTS_PER_OWNER,
@@ -41,13 +42,7 @@ from tests.standin.contexts import (
 )
 from tests.standin.server import Standin
 
-TESTED: set[str] = set()
 SECRET = "s3cr3t-value-\u00e9\u4e2d-never-shown"
-
-
-def covers(*operation_ids: str) -> None:
-    """Record that a test exercises operations (checked by the last test)."""
-    TESTED.update(operation_ids)
 
 
 def _acme_id(standin: Standin) -> UUID:
@@ -410,4 +405,5 @@ def test_deleting_a_context_deletes_its_restrictions(
 
 
 def test_every_context_operation_has_a_test() -> None:
-    assert {operation_id for _, _, operation_id in CONTEXT_OPERATIONS} == TESTED
+    wanted = {operation_id for _, _, operation_id in CONTEXT_OPERATIONS}
+    assert wanted == covered_operations(__file__)

@@ -22,6 +22,7 @@ from circleci_client.models.workflow_test_metrics import WorkflowTestMetrics
 
 from tests.clients import standin_client
 from tests.conftest import PacingClock
+from tests.covered import covered_operations, covers
 from tests.operations import TEST_INSIGHT_OPERATIONS
 from tests.standin.result_seed import FLAKY_CASES, FLAKY_PIPELINE, PAGED_FAILURES
 from tests.standin.server import Standin
@@ -29,12 +30,6 @@ from tests.standin.world import TestResult as StoredResult
 
 WIDGETS = "gh/acme/widgets"
 WORKFLOW = "build-and-test"
-TESTED: set[str] = set()
-
-
-def covers(*operation_ids: str) -> None:
-    """Record that a test exercises operations (checked by the last test)."""
-    TESTED.update(operation_ids)
 
 
 def _pipeline_branches(standin: Standin) -> dict[int, str | None]:
@@ -369,4 +364,5 @@ def test_ids_the_published_spec_leaves_untyped_may_be_null(client: Authenticated
 
 
 def test_every_test_insight_operation_is_tested() -> None:
-    assert {operation_id for _, _, operation_id in TEST_INSIGHT_OPERATIONS} == TESTED
+    wanted = {operation_id for _, _, operation_id in TEST_INSIGHT_OPERATIONS}
+    assert wanted == covered_operations(__file__)

@@ -9,7 +9,6 @@ import os
 import queue
 import re
 import shlex
-import socket
 import subprocess
 import sys
 import threading
@@ -33,6 +32,7 @@ from typer.testing import CliRunner
 
 from docs.examples import tutorial
 from tests.clients import cli_env
+from tests.ports import free_fixed_ports, refusing_port
 from tests.standin.server import Standin
 from tests.standin.welcome import exports, welcome
 
@@ -124,11 +124,7 @@ def test_from_env_token_hosts_add_to_cloud_defaults_and_refuse_non_urls() -> Non
 
 
 def test_sandbox_start_lists_projects_jobs_and_fixed_ports(tmp_path: Path) -> None:
-    ports = []
-    for _ in range(2):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            ports.append(sock.getsockname()[1])
+    ports = free_fixed_ports(2)
     with _sandbox("--port", str(ports[0]), "--artifact-port", str(ports[1])) as lines:
         text = "\n".join(lines)
     assert lines[0] == f"base URL: http://127.0.0.1:{ports[0]}/api/v2"
@@ -244,19 +240,18 @@ def test_base_url_ending_in_api_hints_api_v2(standin: Standin) -> None:
 
 
 def test_connection_refused_names_the_base_url_and_the_variable(standin: Standin) -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{sock.getsockname()[1]}/api/v2"
     code = "from circleci_client._console import main; main()"
-    env = {**os.environ, **cli_env(standin, CIRCLECI_BASE_URL=closed)}
-    done = subprocess.run(
-        [sys.executable, "-c", code, "artifacts", "list", "gh/acme/widgets", "1"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    with refusing_port() as port:
+        closed = f"http://127.0.0.1:{port}/api/v2"
+        env = {**os.environ, **cli_env(standin, CIRCLECI_BASE_URL=closed)}
+        done = subprocess.run(
+            [sys.executable, "-c", code, "artifacts", "list", "gh/acme/widgets", "1"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
     assert done.returncode == 1
     assert f"hint: nothing answered at {closed}" in done.stderr
     assert "check CIRCLECI_BASE_URL" in done.stderr and "Traceback" not in done.stderr

@@ -41,19 +41,14 @@ from circleci_client.types import Unset
 from circleci_client.webhooks import JobCompletedEvent, WorkflowCompletedEvent, parse_event
 
 from docs.examples.webhooks_receiver import WebhookReceiver
+from tests.covered import covered_operations, covers
 from tests.operations import WEBHOOK_OPERATIONS
 from tests.standin.server import Standin
 
-TESTED: set[str] = set()
 WIDGETS = "gh/acme/widgets"
 SECRET = "whsec-0123456789abcdef"
 PROJECT = WebhookScopeType.PROJECT
 BOTH = [WebhookEventType.WORKFLOW_COMPLETED, WebhookEventType.JOB_COMPLETED]
-
-
-def covers(*operation_ids: str) -> None:
-    """Record that a test exercises operations (checked by the last test)."""
-    TESTED.update(operation_ids)
 
 
 def _project_id(standin: Standin, slug: str = WIDGETS) -> UUID:
@@ -461,4 +456,5 @@ def test_a_dead_receiver_is_given_up_after_the_timeout(
 
 
 def test_every_webhook_operation_has_a_test() -> None:
-    assert {operation_id for _, _, operation_id in WEBHOOK_OPERATIONS} == TESTED
+    wanted = {operation_id for _, _, operation_id in WEBHOOK_OPERATIONS}
+    assert wanted == covered_operations(__file__)

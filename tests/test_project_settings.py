@@ -21,15 +21,9 @@ from circleci_client.models.project_settings import ProjectSettings
 from circleci_client.types import UNSET
 
 from tests.clients import standin_client
+from tests.covered import covered_operations, covers
 from tests.operations import SETTINGS_AND_USAGE_OPERATIONS
 from tests.standin.server import Standin
-
-TESTED: set[str] = set()
-
-
-def covers(*operation_ids: str) -> None:
-    """Record that a test exercises operations (checked by the last test)."""
-    TESTED.update(operation_ids)
 
 
 def _advanced(settings: ProjectSettings) -> AdvancedSettings:
@@ -194,4 +188,4 @@ async def test_async_get_and_patch(aclient: AuthenticatedClient) -> None:
 
 def test_every_project_settings_operation_has_a_test() -> None:
     wanted = {op for _, path, op in SETTINGS_AND_USAGE_OPERATIONS if path.endswith("/settings")}
-    assert wanted == TESTED
+    assert wanted == covered_operations(__file__)

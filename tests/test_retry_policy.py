@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import socket
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -17,6 +16,8 @@ import pytest
 from circleci_client._constants import MAX_RETRIES_EXTENSION
 from circleci_client._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from circleci_client.errors import APIConnectionError, APITimeoutError
+
+from tests.ports import refusing_port
 
 URL = "https://circleci.com/api/v2/project/gh/acme/widgets/pipeline"
 TOKEN = "CCIPAT_retry-secret"
@@ -612,12 +613,10 @@ def test_transport_builds_its_policy_from_arguments() -> None:
 
 
 def test_sync_real_connection_refused_is_retried_then_raised() -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
     delays: list[float] = []
     transport = RetryTransport(httpx.HTTPTransport(), max_retries=1, sleep=delays.append)
     with (
+        refusing_port() as port,
         httpx.Client(transport=transport) as client,
         pytest.raises(APIConnectionError) as info,
     ):

@@ -42,17 +42,12 @@ from circleci_client.models.workflow_status import WorkflowStatus
 from circleci_client.slugs import InvalidProjectSlugError
 from circleci_client.types import Unset
 
+from tests.covered import covered_operations, covers
 from tests.operations import RUN_CONTROL_OPERATIONS
 from tests.standin import runcontrol
 from tests.standin.server import Standin
 
 WIDGETS = "gh/acme/widgets"
-TESTED: set[str] = set()
-
-
-def covers(operation_id: str) -> None:
-    """Record that a test exercises an operation (checked by the last test)."""
-    TESTED.add(operation_id)
 
 
 def _app_parts(standin: Standin) -> tuple[str, str, str]:
@@ -391,4 +386,5 @@ def test_continue_pipeline_unknown_key_and_bad_configuration(
 
 
 def test_every_run_control_operation_has_a_test() -> None:
-    assert {operation_id for _, _, operation_id in RUN_CONTROL_OPERATIONS} == TESTED
+    wanted = {operation_id for _, _, operation_id in RUN_CONTROL_OPERATIONS}
+    assert wanted == covered_operations(__file__)

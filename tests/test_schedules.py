@@ -26,18 +26,13 @@ from circleci_client.models.schedule_timetable import ScheduleTimetable
 from circleci_client.models.schedule_update import ScheduleUpdate
 from circleci_client.types import UNSET
 
+from tests.covered import covered_operations, covers
 from tests.operations import SCHEDULE_OPERATIONS
 from tests.standin.schedules import SYSTEM_ACTOR_ID, schedule_id_for
 from tests.standin.server import Standin
 
-TESTED: set[str] = set()
 WIDGETS = "gh/acme/widgets"
 NIGHTLY = UUID(schedule_id_for(WIDGETS, "nightly"))
-
-
-def covers(*operation_ids: str) -> None:
-    """Record that a test exercises operations (checked by the last test)."""
-    TESTED.update(operation_ids)
 
 
 def _weekly(hours: list[int] | None = None) -> ScheduleTimetable:
@@ -284,4 +279,5 @@ def test_a_github_app_project_has_no_schedules_through_the_api(
 
 
 def test_every_schedule_operation_has_a_test() -> None:
-    assert {operation_id for _, _, operation_id in SCHEDULE_OPERATIONS} == TESTED
+    wanted = {operation_id for _, _, operation_id in SCHEDULE_OPERATIONS}
+    assert wanted == covered_operations(__file__)

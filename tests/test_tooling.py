@@ -141,13 +141,44 @@ def test_the_tests_session_runs_the_slow_tests_that_plain_pytest_leaves_out(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]
-    assert options["ini_options"]["addopts"] == ["-m", "not slow"]
+    assert options["ini_options"]["addopts"][:2] == ["-m", "not slow"]
     session = _run_session("tests", monkeypatch)
     [pytest_run] = [args for args in session.runs if args[0] == "pytest"]
     assert pytest_run[1:3] == ("-m", ""), "the tests session selects every test, slow ones too"
     # CI runs the README's command, which runs the tests session.
     for path in ("README.md", ".ci/run"):
         assert "nox -s lint tests docs" in (ROOT / path).read_text()
+
+
+def test_the_tests_session_runs_in_parallel_and_posargs_come_last(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]
+    addopts = options["ini_options"]["addopts"]
+    # Scheduled by test index: the node-ID-keyed modes run one of several tests sharing an ID.
+    assert addopts[2:] == ["--dist", "worksteal"]
+    monkeypatch.chdir(ROOT)
+    import noxfile
+
+    session = _RecordingSession("tests", posargs=["-n", "0", "tests/test_slugs.py"])
+    noxfile.tests(session)
+    [pytest_run] = [args for args in session.runs if args[0] == "pytest"]
+    assert pytest_run == ("pytest", "-m", "", "-n", "auto", "-n", "0", "tests/test_slugs.py")
+
+
+def test_covered_operations_reads_the_covers_calls_of_test_functions(tmp_path: Path) -> None:
+    from tests.covered import covered_operations
+
+    module = tmp_path / "test_sample.py"
+    module.write_text(
+        "def test_a():\n    covers('getA', 'getB')\n"
+        "class TestC:\n    async def test_c(self):\n        covers('getC')\n"
+        "def helper():\n    covers('notATest')\n"
+    )
+    assert covered_operations(module) == {"getA", "getB", "getC"}
+    module.write_text("def test_a():\n    covers(NAME)\n")
+    with pytest.raises(ValueError, match=re.escape("test_sample.py:2: covers() takes literal")):
+        covered_operations(module)
 
 
 def test_slow_tests_exist_and_are_marked() -> None:

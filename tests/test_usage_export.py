@@ -45,18 +45,13 @@ from typer.testing import CliRunner
 
 from tests.clients import cli_env, standin_client
 from tests.conftest import PacingClock
+from tests.covered import covered_operations, covers
 from tests.fake_time import FakeTime
 from tests.operations import SETTINGS_AND_USAGE_OPERATIONS
 from tests.standin.server import Standin
 from tests.standin.usage import READY_AFTER
 
-TESTED: set[str] = set()
 runner = CliRunner()
-
-
-def covers(*operation_ids: str) -> None:
-    """Record that a test exercises operations (checked by the last test)."""
-    TESTED.update(operation_ids)
 
 
 def _org(standin: Standin, slug: str = "gh/acme") -> str:
@@ -410,7 +405,7 @@ async def test_aexport_usage(
 
 def test_every_usage_operation_has_a_test() -> None:
     wanted = {op for _, path, op in SETTINGS_AND_USAGE_OPERATIONS if "usage" in path}
-    assert wanted == TESTED
+    assert wanted == covered_operations(__file__)
 
 
 # --- the command line ---------------------------------------------------------------------------
