@@ -14,6 +14,9 @@ does not belong here.
   async request;
 * :class:`ReadableProbe`: whether an idle async connection's socket is readable, asked of the
   socket found once rather than through anyio's attribute lookup on every request;
+* :class:`CookieClient` / :class:`AsyncCookieClient`: the client's cookie jar is consulted
+  only for responses that set a cookie (httpx hands every response to the jar, which costs
+  more than a whole layer of the client's own transports);
 * positional construction: generated ``from_dict`` methods call the attrs ``__init__`` with
   positional arguments in field order (in ``generator/templates/model.py.jinja``).
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from enum import Enum
+from http.cookiejar import CookieJar
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
@@ -205,3 +209,62 @@ class ReadableProbe:
 
     def __call__(self) -> bool:
         return self._is_readable(self._socket)
+
+
+# -- cookies -----------------------------------------------------------------------------------
+
+
+class SkipCookielessResponses(httpx.Cookies):
+    """``httpx.Cookies`` that hands a response to the jar only when it sets a cookie.
+
+    ``http.cookiejar`` reads ``Set-Cookie`` and ``Set-Cookie2`` only, and stores nothing
+    for a response that has neither; building the request and response adapters it needs
+    costs tens of microseconds. Other responses skip it: the jar ends up the same.
+    """
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        headers = response.headers
+        if "set-cookie" in headers or "set-cookie2" in headers:
+            super().extract_cookies(response)
+
+
+_CookieTypes = httpx.Cookies | CookieJar | dict[str, str] | list[tuple[str, str]]
+"""What ``httpx.Client.cookies`` may be set to."""
+
+
+_BASE_COOKIES: property = next(
+    vars(cls)["cookies"] for cls in httpx.Client.__mro__ if "cookies" in vars(cls)
+)
+"""httpx's own ``cookies`` property (of the base class both clients share)."""
+
+
+def _skipping(client: httpx.Client | httpx.AsyncClient, base: httpx.Cookies) -> httpx.Cookies:
+    """The client's cookies as :class:`SkipCookielessResponses`, on the same jar."""
+    lean: SkipCookielessResponses | None = client.__dict__.get("_circleci_cookies")
+    if lean is None or lean.jar is not base.jar:
+        lean = client.__dict__["_circleci_cookies"] = SkipCookielessResponses(base.jar)
+    return lean
+
+
+class CookieClient(httpx.Client):
+    """An ``httpx.Client`` whose ``cookies`` skip the jar for responses without cookies."""
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return _skipping(self, _BASE_COOKIES.__get__(self))
+
+    @cookies.setter
+    def cookies(self, cookies: _CookieTypes) -> None:
+        _BASE_COOKIES.__set__(self, cookies)
+
+
+class AsyncCookieClient(httpx.AsyncClient):
+    """An ``httpx.AsyncClient`` whose ``cookies`` skip the jar for responses without cookies."""
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return _skipping(self, _BASE_COOKIES.__get__(self))
+
+    @cookies.setter
+    def cookies(self, cookies: _CookieTypes) -> None:
+        _BASE_COOKIES.__set__(self, cookies)
