@@ -12,6 +12,7 @@ import http.server
 import threading
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -23,8 +24,11 @@ from circleci_client._fast_paths import (
     SkipCookielessResponses,
 )
 from circleci_client._operation import aiter_items, iter_items
+from circleci_client._paths import slug_segment
 from circleci_client._retry_policy import RETRYABLE_STATUSES
+from circleci_client.api.project import get_project_by_slug
 from circleci_client.api.user import get_current_user
+from circleci_client.slugs import InvalidProjectSlugError, ProjectSlug, validate_project_slug
 
 # --- a server on 127.0.0.1 that sets a cookie and records what it is sent -------------------
 
@@ -237,3 +241,27 @@ def test_listing_without_max_items_yields_what_counting_would(max_items: int | N
         return [item async for item in aiter_items(agen(), max_items)]
 
     assert asyncio.run(collect()) == expected
+
+
+# --- project slugs: the escaped segment is remembered ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "gh/acme/widgets",
+        "github/acme/widgets",
+        "bb/team.x/repo_y",
+        "circleci/43G3lM5RtfFE7v5sa4nWAU/6bBGP2Rv9bnCRgfSw4LRnT",
+    ],
+)
+def test_a_remembered_slug_segment_is_the_one_escaping_gives(slug: str) -> None:
+    expected = quote(validate_project_slug(slug), safe="")
+    for value in (slug, slug, ProjectSlug.parse(slug)):
+        assert slug_segment(get_project_by_slug.OPERATION, value) == expected
+
+
+def test_a_bad_slug_is_refused_every_time() -> None:
+    for _ in range(2):
+        with pytest.raises(InvalidProjectSlugError, match="getProjectBySlug"):
+            slug_segment(get_project_by_slug.OPERATION, "gh/acme/..")
