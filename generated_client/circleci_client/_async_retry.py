@@ -18,26 +18,30 @@ import httpx
 
 from ._body import BodyReader, _BodyTooLarge
 from ._constants import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_SIZE
-from ._deadline import active, budget_of
-from ._retry_policy import RetryPolicy, RetrySettings, _Call, _log_retry, _Retrying
+from ._deadline import Budget, _active, budget_of
+from ._retry_policy import RetryPolicy, RetrySettings, _log_retry, _Retrying
 from ._timing import AsyncSleep, default_async_sleep
 from .errors import APIConnectionError, ResponseTooLargeError
 
 __all__ = ["AsyncRetryTransport"]
 
 
-async def _aread_body(response: httpx.Response, reader: BodyReader, call: _Call) -> httpx.Response:
-    """Read the body into ``reader`` (decoded, capped) within the call's deadline."""
+async def _aread_body(
+    response: httpx.Response, reader: BodyReader, budget: Budget | None
+) -> httpx.Response:
+    """Read the body into ``reader`` (decoded, capped) within the call's deadline.
+
+    The caller has made ``budget`` the active one, so every socket read keeps to it too.
+    """
     try:
-        with active(call.budget):
-            async for chunk in response.stream:  # type: ignore[union-attr]
-                reader.feed(chunk)
-                if reader.done:
-                    break
-                if call.budget is not None:
-                    call.budget.check_while_reading()
-            else:
-                reader.finish()
+        async for chunk in response.stream:  # type: ignore[union-attr]
+            reader.feed(chunk)
+            if reader.done:
+                break
+            if budget is not None:
+                budget.check_while_reading()
+        else:
+            reader.finish()
     finally:
         await response.stream.aclose()  # type: ignore[union-attr]  # the response itself lives on
     return reader.response(response)
@@ -67,35 +71,40 @@ class AsyncRetryTransport(_Retrying, httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         call = self._call(request)
-        attempt = 0
-        while True:
-            if call is not None and call.budget is not None:
-                call.budget.start_attempt(request)
-            try:
-                with active(budget_of(request)):
+        budget = budget_of(request) if call is None else call.budget
+        # One scope for every attempt: its sends, reads and closes keep to the deadline.
+        scope = _active.set(budget)
+        try:
+            attempt = 0
+            while True:
+                if budget is not None and call is not None:
+                    budget.start_attempt(request)
+                try:
                     response = await self._wrapped.handle_async_request(request)
-                delay = self.policy.decide(request, response, attempt)
-                if delay is None or self._no_time_for(delay, call):
-                    if call is not None and call.reads_body:
-                        response = await _aread_body(response, self._reader(response), call)
-                    return response
-            except httpx.TransportError as exc:
-                delay = self.policy.decide(request, exc, attempt)
-                if delay is None:
-                    raise self._failure(request, exc, call) from exc
-                if call is not None and call.budget is not None and self._no_time_for(delay, call):
-                    reason = f"left no time to retry {type(exc).__name__}"
-                    raise call.budget.error(request, reason) from exc
-                _log_retry(self.policy, request, exc, attempt, delay)
-            except httpx.DecodingError as exc:
-                raise APIConnectionError(str(exc), request=request) from exc
-            except _BodyTooLarge as exc:
-                raise ResponseTooLargeError(exc.limit, request=request) from None
-            else:
-                await response.aclose()  # give the connection back before waiting
-                _log_retry(self.policy, request, response, attempt, delay)
-            await self._sleep(delay)
-            attempt += 1
+                    delay = self.policy.decide(request, response, attempt)
+                    if delay is None or self._no_time_for(delay, call):
+                        if call is not None and call.reads_body:
+                            response = await _aread_body(response, self._reader(response), budget)
+                        return response
+                except httpx.TransportError as exc:
+                    delay = self.policy.decide(request, exc, attempt)
+                    if delay is None:
+                        raise self._failure(request, exc, call) from exc
+                    if budget is not None and call is not None and self._no_time_for(delay, call):
+                        reason = f"left no time to retry {type(exc).__name__}"
+                        raise budget.error(request, reason) from exc
+                    _log_retry(self.policy, request, exc, attempt, delay)
+                except httpx.DecodingError as exc:
+                    raise APIConnectionError(str(exc), request=request) from exc
+                except _BodyTooLarge as exc:
+                    raise ResponseTooLargeError(exc.limit, request=request) from None
+                else:
+                    await response.aclose()  # give the connection back before waiting
+                    _log_retry(self.policy, request, response, attempt, delay)
+                await self._sleep(delay)
+                attempt += 1
+        finally:
+            _active.reset(scope)
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()

@@ -46,7 +46,7 @@ from ._constants import (
     TOKEN_HEADER,
 )
 from ._deadline import bound_by_deadlines
-from ._fast_paths import skip_absent_sniffio
+from ._fast_paths import AsyncCookieClient, CookieClient, skip_absent_sniffio
 from ._ratelimit import (
     OriginRateLimiters,
     RateLimit,
@@ -274,7 +274,7 @@ class Client:
                 if self._client is None:
                     network = bound_by_deadlines(httpx.HTTPTransport(verify=self._verify_ssl))
                     transport = self._transports().sync(network)
-                    self._client = httpx.Client(transport=transport, **self._client_args())
+                    self._client = CookieClient(transport=transport, **self._client_args())
         return self._client
 
     def set_httpx_client(self, client: httpx.Client, *, wrap: bool = True) -> Self:
@@ -312,7 +312,7 @@ class Client:
             self._async_loop = loop
             network = bound_by_deadlines(httpx.AsyncHTTPTransport(verify=self._verify_ssl))
             transport = self._transports().async_(network)
-            self._async_client = httpx.AsyncClient(transport=transport, **self._client_args())
+            self._async_client = AsyncCookieClient(transport=transport, **self._client_args())
         return self._async_client
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient, *, wrap: bool = True) -> Self:

@@ -65,13 +65,13 @@ class Budget:
 
     def start_attempt(self, request: httpx.Request) -> None:
         """Raise if no time is left; else cut the request's timeouts to the time left."""
-        if self.expired():
+        left = self.expires - self.clock()  # read once: the same as left(), then expired()
+        if left <= _SLACK:
             raise self.error(request, "passed before the next attempt")
         self.attempts += 1
         if self._base_timeouts is None:
             current: dict[str, Any] = request.extensions.get("timeout") or {}
             self._base_timeouts = {kind: current.get(kind) for kind in _TIMEOUT_KINDS}
-        left = self.left()
         request.extensions["timeout"] = {
             kind: left if base is None else min(base, left)
             for kind, base in self._base_timeouts.items()

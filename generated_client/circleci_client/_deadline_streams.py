@@ -19,7 +19,7 @@ def _cut(timeout: float | None, error: type[httpcore.TimeoutException]) -> float
     budget = _active.get()
     if budget is None:
         return timeout
-    left = budget.left()
+    left = budget.expires - budget.clock()  # Budget.left(), without a call on every read
     if left <= 0:
         raise error("the call's overall deadline passed")
     return left if timeout is None else min(timeout, left)

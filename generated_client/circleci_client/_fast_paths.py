@@ -20,6 +20,9 @@ does not belong here.
   ``__init__`` and store every field themselves (in ``generator/templates/model.py.jinja``);
 * :func:`missing_attribute`: a parsed model's empty ``additional_properties`` is made on first
   use, not by ``from_dict``.
+* :class:`CookieClient` / :class:`AsyncCookieClient`: the client's cookie jar is consulted
+  only for responses that set a cookie (httpx hands every response to the jar, which costs
+  more than a whole layer of the client's own transports);
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import sys
 from _thread import allocate_lock
 from collections.abc import Callable
 from enum import Enum
+from http.cookiejar import CookieJar
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
@@ -275,3 +279,62 @@ class ReadableProbe:
 
     def __call__(self) -> bool:
         return self._is_readable(self._socket)
+
+
+# -- cookies -----------------------------------------------------------------------------------
+
+
+class SkipCookielessResponses(httpx.Cookies):
+    """``httpx.Cookies`` that hands a response to the jar only when it sets a cookie.
+
+    ``http.cookiejar`` reads ``Set-Cookie`` and ``Set-Cookie2`` only, and stores nothing
+    for a response that has neither; building the request and response adapters it needs
+    costs tens of microseconds. Other responses skip it: the jar ends up the same.
+    """
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        headers = response.headers
+        if "set-cookie" in headers or "set-cookie2" in headers:
+            super().extract_cookies(response)
+
+
+_CookieTypes = httpx.Cookies | CookieJar | dict[str, str] | list[tuple[str, str]]
+"""What ``httpx.Client.cookies`` may be set to."""
+
+
+_BASE_COOKIES: property = next(
+    vars(cls)["cookies"] for cls in httpx.Client.__mro__ if "cookies" in vars(cls)
+)
+"""httpx's own ``cookies`` property (of the base class both clients share)."""
+
+
+def _skipping(client: httpx.Client | httpx.AsyncClient, base: httpx.Cookies) -> httpx.Cookies:
+    """The client's cookies as :class:`SkipCookielessResponses`, on the same jar."""
+    lean: SkipCookielessResponses | None = client.__dict__.get("_circleci_cookies")
+    if lean is None or lean.jar is not base.jar:
+        lean = client.__dict__["_circleci_cookies"] = SkipCookielessResponses(base.jar)
+    return lean
+
+
+class CookieClient(httpx.Client):
+    """An ``httpx.Client`` whose ``cookies`` skip the jar for responses without cookies."""
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return _skipping(self, _BASE_COOKIES.__get__(self))
+
+    @cookies.setter
+    def cookies(self, cookies: _CookieTypes) -> None:
+        _BASE_COOKIES.__set__(self, cookies)
+
+
+class AsyncCookieClient(httpx.AsyncClient):
+    """An ``httpx.AsyncClient`` whose ``cookies`` skip the jar for responses without cookies."""
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return _skipping(self, _BASE_COOKIES.__get__(self))
+
+    @cookies.setter
+    def cookies(self, cookies: _CookieTypes) -> None:
+        _BASE_COOKIES.__set__(self, cookies)

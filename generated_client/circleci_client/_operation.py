@@ -434,7 +434,11 @@ def iter_items(pages: Iterator[Page[T]], max_items: int | None) -> Iterator[T]:
                 if not quota.take():
                     return
 
-    return items()
+    def every_item() -> Iterator[T]:  # no max_items: nothing to count per item
+        for page in pages:
+            yield from page.items
+
+    return items() if max_items is not None else every_item()
 
 
 def aiter_items(pages: AsyncIterator[Page[T]], max_items: int | None) -> AsyncIterator[T]:
@@ -448,7 +452,12 @@ def aiter_items(pages: AsyncIterator[Page[T]], max_items: int | None) -> AsyncIt
                 if not quota.take():
                     return
 
-    return items()
+    async def every_item() -> AsyncIterator[T]:  # no max_items: nothing to count per item
+        async for page in pages:
+            for item in page.items:
+                yield item
+
+    return items() if max_items is not None else every_item()
 
 
 __all__ = [

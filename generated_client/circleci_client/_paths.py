@@ -19,6 +19,7 @@ the same things in each part, and travel as one escaped segment (``gh%2Facme%2Fw
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
@@ -63,10 +64,16 @@ def path_segment(operation: Operation[Any], parameter: str, value: object) -> st
     return quote(text, safe="")
 
 
+@functools.lru_cache(maxsize=1024)
+def _escaped_slug(canonical: str) -> str:
+    # Escaping is pure and a program asks for the same few slugs again and again.
+    return quote(canonical, safe="")
+
+
 def slug_segment(operation: Operation[Any], value: str | ProjectSlug) -> str:
     """A project slug, validated and escaped as one path segment (``gh%2Facme%2Fwidgets``)."""
     try:
-        return quote(validate_project_slug(value), safe="")
+        return _escaped_slug(validate_project_slug(value))
     except InvalidProjectSlugError as exc:
         raise InvalidProjectSlugError(
             f"{operation.operation_id}: {exc}",

@@ -149,6 +149,8 @@ class RetryPolicy:
 
         ``attempt`` is the number of retries already made (0 after the first attempt).
         """
+        if outcome.__class__ is httpx.Response and outcome.status_code not in RETRYABLE_STATUSES:
+            return None  # the common answer, decided before anything else is looked at
         if attempt >= self.retries_allowed(request) or not self.can_replay(request):
             return None
         idempotent = request.method.upper() in IDEMPOTENT_METHODS
@@ -282,8 +284,8 @@ class _Retrying:
             and seconds < math.inf
         ):
             budget = Budget(float(seconds), self.clock)
-        if api_call:
-            request.headers["Accept-Encoding"] = ACCEPT_ENCODING
+        if api_call and request.headers.get_list("accept-encoding") != [ACCEPT_ENCODING]:
+            request.headers["Accept-Encoding"] = ACCEPT_ENCODING  # httpx's default: mostly kept
         call = _Call(url=request.url, budget=budget, reads_body=api_call)
         extensions[_CALL_STATE] = call
         if budget is not None:

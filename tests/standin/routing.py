@@ -14,12 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
 
 SLUG = "{project-slug}"
 SLUG_COMPONENTS = {SLUG: 3, "{org-slug}": 2}
 DIGITS = {"{job-number}", "{pipeline-number}"}
+
+_decoded = lru_cache(maxsize=4096)(unquote)
+"""``unquote``, remembered: every route decodes the same raw segments again."""
 
 
 @dataclass(frozen=True)
@@ -61,20 +65,20 @@ def match_template(
         if i >= len(raw):
             return None
         if part == SLUG and loose_slug:
-            params["project-slug"] = unquote(raw[i])
+            params["project-slug"] = _decoded(raw[i])
             i += 1
             continue
         if part in SLUG_COMPONENTS:
             wanted = SLUG_COMPONENTS[part]
             components: list[str] = []
             while len(components) < wanted and i < len(raw):
-                components.extend(unquote(raw[i]).split("/"))
+                components.extend(_decoded(raw[i]).split("/"))
                 i += 1
             if len(components) != wanted or not all(components):
                 return None
             params[part[1:-1]] = "/".join(components)
             continue
-        value = unquote(raw[i])
+        value = _decoded(raw[i])
         i += 1
         if part.startswith("{"):
             if not value or (part in DIGITS and not value.isdigit()):
