@@ -43,8 +43,21 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+WHERE_THE_TIME_GOES = "## Where the time goes"
+
+
+def kept_notes() -> str:
+    """The page's hand-written "Where the time goes" section, which a rewrite keeps as it is."""
+    page = DOCS_PAGE.read_text(encoding="utf-8")
+    start = page.find(WHERE_THE_TIME_GOES)
+    if start < 0:
+        raise RuntimeError(f"{DOCS_PAGE} has no {WHERE_THE_TIME_GOES!r} section to keep")
+    return page[start:].rstrip("\n") + "\n"
+
+
 def write_docs(rows: list[Row], info: dict[str, str]) -> None:
-    """Replace ``docs/performance.md`` with the table and where it was measured."""
+    """Replace the table of ``docs/performance.md`` and where it was measured; keep its notes."""
+    notes = kept_notes()
     text = f"""# Performance
 
 The numbers below come from one run of the benchmark harness, `bench/run.py`. Reproduce them
@@ -70,53 +83,5 @@ Ratios are medians of per-round ratios, each round timing the contestants back t
 Memory rows trace allocations with `tracemalloc` and read the resident set size from
 `/proc/self/statm`; "flat" means memory does not grow with the number of pages.
 
-{WHERE_THE_TIME_GOES}"""
+{notes}"""
     DOCS_PAGE.write_text(text, encoding="utf-8")
-
-
-WHERE_THE_TIME_GOES = """## Where the time goes
-
-What the profiles show, and what was changed because of them. The speed tricks all live in
-`circleci_client/_fast_paths.py`, each pinned to the standard behaviour by
-`tests/test_fast_paths.py`; the gains below were measured on the machine above, per call.
-
-- **Parsing insights runs.** Measured per run in CPU time (`time.thread_time`, the machine
-  being shared) and in instructions under valgrind (exact): decoding a run's JSON costs about
-  0.9 µs, building its `WorkflowRun` went from about 1.4 µs to 1.0 µs. `from_dict` now makes
-  the instance with `object.__new__` and stores each field itself (0.12 µs against 0.19 µs for
-  the attrs `__init__`; no model has validators, converters or hooks, which a test checks for
-  every model), repeats the UUID parser's fast path and the enum lookup inline (0.1 µs), and
-  leaves `additional_properties` to be made on first use by the model's `__getattr__` when
-  the object has no undocumented key. That last one removes one allocation in three, and with
-  it most of the garbage collector's work: 0.9 collections per page before, 0.67 when every
-  page is kept, almost none when each page is dropped before the next, as in the benchmark.
-  The rest is the UUID (0.45 µs: the hex text decoded, two slots filled through their
-  descriptors), the two timestamps (0.16 µs) and freeing the objects. CPU-time ratio on this
-  machine: 2.45-2.60 before, 2.14-2.18 after; instruction ratio 2.27 before, 2.01 after.
-  Measured and not kept: `gc.disable()` around a page (its gain in the benchmark is a
-  collection deferred to the caller's next allocation, and it changes process-wide state
-  under other threads), one loop over a page's items without a call per item (within 3 %).
-- **Joining operation paths.** httpx parses and re-encodes the path and the joined URL on every
-  request: 43 µs, against 0.12 µs for the cached join, and `build_request` drops from 42 µs to
-  12 µs. That is about 2 % of a call to the stand-in over loopback.
-- **Import.** `import circleci_client` loads no operation and no model: the models package
-  imports each model on first use, so importing an operation loads only the models it uses,
-  and the import rows are the same for the project's spec and for one grown to 110 operations.
-  httpcore waits for the first transport (as httpx itself does), attrs for the first model
-  (`types.Response` is a dataclass) and the uuid module for the first id: together about 9 ms
-  of the 19 ms the package added to `import httpx`.
-- **Async fan-out.** httpcore imports the optional `sniffio` inside a function it calls several
-  times per async request; since anyio 4.11 no longer installs it, every call searched
-  `sys.path` again (encode/httpcore#1103): 200 calls took 0.34 s of CPU, 0.16 s once the
-  absent module is recorded as absent. Each assignment of a request to a connection also asks
-  every idle connection whether its socket is readable, which anyio answered by rebuilding a
-  table of attributes; the socket is now found once per connection.
-- **Artifacts.** With 20 ms of latency per request the download is bound by waiting and by the
-  CPU of two processes on two cores (the client spends about 0.3 s of CPU on 100 MiB, the same
-  as the sequential loop). Measured side by side: 4 threads 2.1x, 8 threads 3.2x, 16 threads
-  4.4x; 1 MiB socket reads instead of 64 KiB 3.1x with 8 threads and 4.2x with 16 (more CPU,
-  not less); the async path 1.2-1.7x, because closing each file flushes its 1 MiB write buffer
-  from the event loop (0.6 s for 100 files). So downloads now run 16 files at once by default.
-  Listing the job's 100 artifacts takes five pages one after the other (about 0.1 s, paid by
-  both contestants).
-"""

@@ -300,3 +300,24 @@ def test_no_file_of_the_generator_is_copied_byte_for_byte_into_the_package() -> 
     assert len(generator) > 10 and len(package) > 100
     copies = sorted(str(package[d].relative_to(ROOT)) for d in set(generator) & set(package))
     assert copies == [], "hand-written code lives in the package only; templates must render"
+
+
+def test_rewriting_the_performance_page_keeps_its_notes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``bench -- --write-docs`` replaces the table but keeps "Where the time goes" as written."""
+    from bench import report
+
+    page = tmp_path / "performance.md"
+    page.write_text(
+        "# Performance\n\nold table\n\n## Where the time goes\n\n- a note.\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(report, "DOCS_PAGE", page)
+    info = {"date": "today", "nproc": "2", "cpu": "cpu", "python": "3.11", "platform": "linux"}
+    report.write_docs([], info)
+    text = page.read_text(encoding="utf-8")
+    assert "old table" not in text
+    assert text.endswith("## Where the time goes\n\n- a note.\n")
+    page.write_text("# Performance\n\nno notes\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="Where the time goes"):
+        report.write_docs([], info)
