@@ -34,7 +34,7 @@ from ._download import (
     _start_url,
 )
 from ._errors import _FileError, _Interrupted, _ListenerError, _Restart
-from ._folders import _Folder, _open_part, _regular_size, _write_validator
+from ._folders import _Folder, _open_part, _regular_size, _write_all, _write_validator
 from ._headers import _accept, _check_redirect, _is_complete, _probe_total, _range_header
 from ._listing import _check_collisions, _Entry, _JobRef, _ListingEntries
 from ._reports import (
@@ -256,7 +256,7 @@ class _AsyncDownloader(_Downloader):
                     _write_validator(folder, progress.sidecar, body.validator)
                 try:
                     async for chunk in self.io.chunks(response):
-                        out.write(chunk)
+                        _write_all(out, chunk)
                         written += len(chunk)
                         self.listener.on_bytes(item, len(chunk))
                 except httpx.ReadTimeout as exc:

@@ -41,8 +41,3 @@ DEFAULT_SKIP_EXISTING: SkipExisting = "size"
 
 STOP_GRACE = 1.0
 """Seconds the sync functions give their workers to close their files after a Ctrl-C."""
-
-
-WRITE_BUFFER_SIZE = 1024 * 1024
-"""Bytes gathered before each write to disk: one system call per MiB rather than one per network
-read, which matters when several downloads share the interpreter."""

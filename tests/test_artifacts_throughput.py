@@ -1,0 +1,98 @@
+"""How downloads move bytes: each chunk written as it arrives, and the listing overlapped."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+from typing import IO, cast
+
+import pytest
+from circleci_client import AuthenticatedClient
+from circleci_client.artifacts import PART_SUFFIX, ArtifactFile, ProgressListener
+from circleci_client.artifacts._folders import _write_all
+
+from tests.downloads import DownloadJob
+from tests.standin.content import artifact_sha256
+from tests.standin.server import Standin
+from tests.standin.world import Artifact, Job
+
+SIZE = 700 * 1024 + 5  # several network reads, less than any write buffer worth having
+
+
+def _client(standin: Standin) -> AuthenticatedClient:
+    return AuthenticatedClient(
+        standin.token, standin.base_url, token_hosts=[standin.artifact_base_url], max_retries=0
+    )
+
+
+def _job(standin: Standin) -> Job:
+    facts = standin.world.facts
+    return standin.world.projects[facts.widgets_slug].jobs_by_number[facts.build_job_number]
+
+
+class _PartSizes(ProgressListener):
+    """Records, at each ``on_bytes``, the bytes counted so far and the ``.part``'s size."""
+
+    def __init__(self, part: Path) -> None:
+        self.part = part
+        self.counted = 0
+        self.seen: list[tuple[int, int]] = []
+
+    def on_bytes(self, file: ArtifactFile, count: int) -> None:
+        self.counted += count
+        self.seen.append((self.counted, self.part.stat().st_size))
+
+
+def test_each_chunk_is_on_disk_when_it_is_reported(
+    standin: Standin, tmp_path: Path, job_download: DownloadJob
+) -> None:
+    art = Artifact("out/data.bin", 0, SIZE, None, "throughput")
+    with standin.world.lock:
+        _job(standin).artifacts = [art]
+    sizes = _PartSizes(tmp_path / "out" / f"data.bin{PART_SUFFIX}")
+    facts = standin.world.facts
+    with _client(standin) as client:
+        report = job_download(
+            client, facts.widgets_slug, facts.build_job_number, tmp_path, progress=sizes
+        )
+    assert report.ok
+    assert len(sizes.seen) > 1 and sizes.counted == SIZE
+    # No write buffer: every received chunk is already in the file when it is counted.
+    assert all(counted == on_disk for counted, on_disk in sizes.seen), sizes.seen[:3]
+    assert artifact_sha256(art) == _sha256(tmp_path / "out" / "data.bin")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class _Trickle(io.RawIOBase):
+    """A file that takes at most ``step`` bytes per write, and then none at all."""
+
+    def __init__(self, step: int, capacity: int) -> None:
+        self.step = step
+        self.capacity = capacity
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        assert isinstance(data, memoryview)
+        room = min(self.step, len(data), self.capacity - len(self.data))
+        self.data += data[:room]
+        return room
+
+
+def test_write_all_finishes_partial_writes() -> None:
+    out = _Trickle(step=3, capacity=100)
+    _write_all(cast(IO[bytes], out), b"0123456789")
+    assert bytes(out.data) == b"0123456789"
+
+
+def test_write_all_raises_when_the_file_takes_nothing() -> None:
+    out = _Trickle(step=3, capacity=4)
+    with pytest.raises(OSError, match="took none of the last 6 bytes"):
+        _write_all(cast(IO[bytes], out), b"0123456789")
+    assert bytes(out.data) == b"0123"
