@@ -302,7 +302,7 @@ class _AsyncDownloader(_Downloader):
                 return 0, True
             self.listener.on_start(item, body.total, offset if body.append else 0)
             written = 0
-            # Async downloads write from the event loop too: pieces go to the page cache.
+            # File operations go through io.off_loop: async runs them in a thread.
             out = await self.io.off_loop(_open_part, folder, progress.part, body.append)
             with out:
                 if not body.append:  # the version's validator first, then its bytes

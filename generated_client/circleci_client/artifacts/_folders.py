@@ -162,7 +162,7 @@ def _write_all(out: IO[bytes], data: bytes) -> None:
 
     Each network read goes to the file as it is (no buffer to copy it into and flush on close):
     a 64 KiB write costs less than its share of a 1 MiB one, and closing the file writes
-    nothing, so an async download does not block its event loop there.
+    nothing.
     """
     view = memoryview(data)
     while view:
