@@ -1,4 +1,4 @@
-"""How downloads move bytes: each chunk written as it arrives, and the listing overlapped."""
+"""How downloads move bytes: each chunk written as it arrives, async file work off the loop."""
 
 from __future__ import annotations
 
@@ -111,70 +111,6 @@ def _bulk(standin: Standin, count: int) -> list[Artifact]:
     with standin.world.lock:
         _job(standin).artifacts = arts
     return arts
-
-
-def test_first_files_are_requested_while_the_listing_goes_on(
-    standin: Standin, tmp_path: Path, job_download: DownloadJob
-) -> None:
-    arts = _bulk(standin, standin.page_size + 5)  # two listing pages
-    standin.faults.latency(0.3, operation="getJobArtifacts")
-    facts = standin.world.facts
-    with _client(standin) as client:
-        report = job_download(
-            client, facts.widgets_slug, facts.build_job_number, tmp_path, concurrency=4
-        )
-    assert report.ok and len(report.downloaded) == len(arts)
-    pages = standin.requests.api.filter(operation="getJobArtifacts")
-    assert len(pages) == 2 and pages[1].finished is not None
-    downloads = standin.requests.artifact.snapshot()
-    # The first page's first files were fetched before the second page came back ...
-    early = [r for r in downloads if r.started < pages[1].finished]
-    assert [r.path.rsplit("/", 1)[1] for r in early] != []
-    assert {r.path.rsplit("/", 1)[1] for r in early} <= {f"{i:02d}.bin" for i in range(4)}
-    # ... each file once, with the GET a download sends, and never more at once than asked.
-    assert sorted(r.path for r in downloads) == sorted(set(r.path for r in downloads))
-    assert len(downloads) == len(arts) and all("range" not in r.headers for r in downloads)
-    assert standin.requests.artifact.most_at_once() <= 4
-    for art in arts:
-        assert _sha256(tmp_path / art.path) == artifact_sha256(art)
-
-
-def test_files_already_there_get_no_early_request(
-    standin: Standin, tmp_path: Path, job_download: DownloadJob
-) -> None:
-    arts = _bulk(standin, 3)
-    facts = standin.world.facts
-    (tmp_path / "bulk").mkdir()
-    (tmp_path / "bulk" / "00.bin").write_bytes(b"x" * arts[0].size)  # kept: same size
-    (tmp_path / "bulk" / f"01.bin{PART_SUFFIX}").write_bytes(b"partial")  # no validator
-    with _client(standin) as client:
-        report = job_download(client, facts.widgets_slug, facts.build_job_number, tmp_path)
-    assert [r.status.value for r in report.files] == ["skipped", "downloaded", "downloaded"]
-    sent = {r.path.rsplit("/", 1)[1]: r.headers.get("range") for r in standin.requests.artifact}
-    # The kept file was only probed; the others were fetched whole, once each.
-    assert sent == {"00.bin": "bytes=0-0", "01.bin": None, "02.bin": None}
-    assert len(standin.requests.artifact) == 3
-
-
-def test_a_refused_file_is_not_written_even_when_it_was_requested_early(
-    standin: Standin, tmp_path: Path, job_download: DownloadJob
-) -> None:
-    first = Artifact("bulk/caf\u00e9.txt", 0, 5, b"first", "first")
-    second = Artifact("bulk/cafe\u0301.txt", 0, 5, b"other", "second")  # the same name in NFC
-    with standin.world.lock:
-        _job(standin).artifacts = [first, second]
-    facts = standin.world.facts
-    with _client(standin) as client:
-        report = job_download(client, facts.widgets_slug, facts.build_job_number, tmp_path)
-    assert [r.status.value for r in report.files] == ["downloaded", "failed"]
-    assert "another artifact already downloads" in (report.files[1].error or "")
-    assert len(standin.requests.artifact) == 2  # both were requested while listing ...
-    assert _files(tmp_path) == [first.path]  # ... but only the first was written
-    assert (tmp_path / first.path).read_bytes() == b"first"
-
-
-def _files(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
 
 
 def test_async_downloads_write_their_files_off_the_event_loop(

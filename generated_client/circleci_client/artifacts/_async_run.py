@@ -10,7 +10,6 @@ decision (paths, plans, headers, outcomes) is made by the modules it imports, wh
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -36,7 +35,6 @@ from ._download import (
 )
 from ._errors import _FileError, _Interrupted, _ListenerError, _Restart
 from ._folders import _Folder, _open_part, _regular_size, _write_all, _write_validator
-from ._head_starts import _head_key, _HeadStart, _HeadStartPlan
 from ._headers import _accept, _check_redirect, _is_complete, _probe_total, _range_header
 from ._listing import _check_collisions, _Entry, _JobRef, _ListingEntries
 from ._reports import (
@@ -60,33 +58,12 @@ async def _artifacts_of(io: _AsyncIO, job: _JobRef) -> list[Artifact]:
     return [artifact async for artifact in io.each(pages)]
 
 
-async def _entries_of(
-    io: _AsyncIO, job: _JobRef, heads: _HeadStartPlan | None = None, stall: float | None = None
-) -> list[_Entry]:
-    """A job's listing for a download, entry by entry (none for a job that cannot be listed).
-
-    With ``heads``, the first files' requests are sent as their entries arrive.
-    """
+async def _entries_of(io: _AsyncIO, job: _JobRef) -> list[_Entry]:
+    """A job's listing for a download, entry by entry (none for a job that cannot be listed)."""
     if job.problem is not None:
         return []
     entries = _ListingEntries.aiter_items(job.project_slug, job.job_number, client=io.client)
-    listed: list[_Entry] = []
-    async for entry in io.each(entries):
-        listed.append(entry)
-        key = heads.wanted(job, entry) if heads is not None else None
-        if key is not None:
-            io.begin(key, partial(_head_start, io, entry.url, stall))
-    return listed
-
-
-async def _head_start(io: _AsyncIO, url: str, stall: float | None) -> _HeadStart:
-    """Send a file's first GET early; its body is read by the download (see ``_head_starts``)."""
-    head = _HeadStart()
-    try:
-        head.response = await _get(io, url, {}, stall)
-    except Exception as exc:  # raised again by the download that takes it over
-        head.error = exc
-    return head
+    return [entry async for entry in io.each(entries)]
 
 
 async def _latest_successful(
@@ -129,22 +106,16 @@ async def _jobs_of(io: _AsyncIO, source: _Source) -> list[_JobRef]:
 async def _download(io: _AsyncIO, source: _Source, asked: _Request) -> DownloadReport:
     """List the source's jobs, plan every file, fetch them and report."""
     jobs = await _jobs_of(io, source)
-    # One job's files are planned in listing order, so its first files can start early.
-    one_job = isinstance(source, _JobSource)
-    heads = _HeadStartPlan(asked.root, asked.globs, io.concurrency) if one_job else None
 
     async def entries(job: _JobRef) -> list[_Entry]:
-        return await _entries_of(io, job, heads, asked.stall_timeout)
+        return await _entries_of(io, job)
 
-    try:
-        listings = await io.map(entries, jobs)
-        planned = _plan(jobs, listings, asked.globs, not one_job, asked.listener)
-        downloader = _AsyncDownloader(
-            io, asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
-        )
-        results = await io.map(downloader.file, planned)
-    finally:
-        await io.drop_head_starts()
+    listings = await io.map(entries, jobs)
+    planned = _plan(jobs, listings, asked.globs, not isinstance(source, _JobSource), asked.listener)
+    downloader = _AsyncDownloader(
+        io, asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
+    )
+    results = await io.map(downloader.file, planned)
     return _report(asked.root, asked.globs, source, listings, results)
 
 
@@ -204,23 +175,17 @@ class _AsyncDownloader(_Downloader):
         self.io = io
 
     async def file(self, planned: tuple[ArtifactFile, str | None]) -> FileResult:
-        head = await self.io.claim(_head_key(planned[0]))
         try:
-            result = await self._file(*planned, head)
+            result = await self._file(*planned)
         except _ListenerError as exc:
             assert exc.__cause__ is not None
             raise exc.__cause__ from None
         except Exception as exc:  # whatever else the server's data provokes fails this file only
             result = _failed(planned[0], f"unexpected error: {_describe(exc)}")
-        finally:
-            if head is not None and not head.taken and head.response is not None:
-                await self.io.close(head.response)
         self.user_listener.on_finish(result)
         return result
 
-    async def _file(
-        self, item: ArtifactFile, error: str | None, head: _HeadStart | None
-    ) -> FileResult:
+    async def _file(self, item: ArtifactFile, error: str | None) -> FileResult:
         if error is not None or item.target is None:
             return _failed(item, error or "no destination")
         final: Path | None = None
@@ -236,7 +201,7 @@ class _AsyncDownloader(_Downloader):
             ):
                 detail = "same size as on the server (content not compared)"
                 return FileResult(item, FileStatus.SKIPPED, final, size=existing, detail=detail)
-            return await self._download(item, final, folder, head)
+            return await self._download(item, final, folder)
         except _FileError as exc:
             return _failed(item, str(exc), final, exc.status)
         except (httpx.HTTPError, APIError, OSError) as exc:
@@ -255,18 +220,11 @@ class _AsyncDownloader(_Downloader):
         finally:
             await self.io.close(response)
 
-    async def _download(
-        self,
-        item: ArtifactFile,
-        final: Path,
-        folder: _Folder,
-        head: _HeadStart | None,
-    ) -> FileResult:
+    async def _download(self, item: ArtifactFile, final: Path, folder: _Folder) -> FileResult:
         progress = _Progress(item, final, folder, self.retries)
         while True:
-            first, head = head, None  # a head start can only be the first attempt
             try:
-                written, appended = await self._attempt(progress, first)
+                written, appended = await self._attempt(progress)
             except _Restart:
                 progress.drop()
                 continue
@@ -277,23 +235,13 @@ class _AsyncDownloader(_Downloader):
                 continue
             return await self.io.off_loop(progress.done, written, appended)
 
-    async def _attempt(self, progress: _Progress, head: _HeadStart | None) -> tuple[int, bool]:
-        """Fetch the rest of the file into the ``.part``; the bytes written and whether appended.
-
-        ``head`` is taken over when the request would be its plain GET (nothing to resume).
-        """
+    async def _attempt(self, progress: _Progress) -> tuple[int, bool]:
+        """Fetch the rest of the file into the ``.part``; the bytes written and whether appended."""
         item, folder = progress.item, progress.folder
         offset, validator = await self.io.off_loop(progress.resume_point)
         try:
             headers = _range_header(offset, validator)
-            if head is not None and not headers:
-                head.taken = True
-                if head.response is None:
-                    assert head.error is not None
-                    raise head.error
-                response = head.response
-            else:
-                response = await _get(self.io, item.url, headers, self.stall_timeout)
+            response = await _get(self.io, item.url, headers, self.stall_timeout)
         except httpx.ReadTimeout as exc:
             raise _Interrupted(0, self._stalled()) from exc
         try:

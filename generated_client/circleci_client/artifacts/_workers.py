@@ -14,7 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
-from typing import Any, Generic, ParamSpec, TypeVar, cast
+from typing import Any, ParamSpec, TypeVar, cast
 
 import httpx
 
@@ -22,7 +22,6 @@ from .._auth import NO_CREDENTIALS
 from .._client import Client
 from ._defaults import STOP_GRACE
 from ._errors import _Stopped
-from ._head_starts import _HeadKey, _HeadStart
 from ._listing import _refuse_link_local
 
 _WAKE_INTERVAL = 0.1
@@ -145,13 +144,6 @@ class _Workers:
             raise failures[0]
         return cast(list[R], results)
 
-    def start(self, work: Callable[[], T]) -> _Started[T]:
-        """Run ``work`` in one more daemon thread (stopped and waited for like the others)."""
-        started = _Started(work)
-        self._threads.append(started.thread)
-        started.thread.start()
-        return started
-
     def stop(self) -> None:
         """Make every worker give up, unblock their reads and wait briefly for them."""
         self._stopping.set()
@@ -189,35 +181,6 @@ class _Workers:
         if self._stopping.is_set():
             raise _Stopped
 
-    @property
-    def stopping(self) -> bool:
-        return self._stopping.is_set()
-
-
-class _Started(Generic[T]):
-    """``work`` running in a daemon thread; :meth:`result` waits for it."""
-
-    def __init__(self, work: Callable[[], T]) -> None:
-        self._work = work
-        self._value: T | None = None
-        self._error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="artifacts-head-start", daemon=True)
-
-    def _run(self) -> None:
-        try:
-            self._value = self._work()
-        except BaseException as exc:  # raised again in the thread that asks for the result
-            self._error = exc
-
-    def result(self, timeout: float | None = None) -> T | None:
-        """The value (None while still running after ``timeout``); raises what ``work`` raised."""
-        self.thread.join(timeout)
-        if self.thread.is_alive():
-            return None
-        if self._error is not None:
-            raise self._error
-        return self._value
-
 
 def _shut_down(response: httpx.Response) -> None:
     """Shut down the socket under a streamed response, so a read blocked on it returns."""
@@ -248,32 +211,6 @@ class _SyncIO:
         self._workers = workers
         self._allow_link_local = allow_link_local
         self._anonymous = anonymous
-        self._heads: dict[_HeadKey, _Started[_HeadStart]] = {}
-
-    @property
-    def concurrency(self) -> int:
-        """Files fetched at once (1 without workers)."""
-        return 1 if self._workers is None else self._workers.concurrency
-
-    def begin(self, key: _HeadKey, work: Callable[[], _HeadStart]) -> None:
-        """Start a head start in the background (only with workers: they can stop it)."""
-        if self._workers is not None:
-            self._heads[key] = self._workers.start(work)
-
-    def claim(self, key: _HeadKey) -> _HeadStart | None:
-        """The head start of ``key`` once it is done; None when there is none."""
-        started = self._heads.pop(key, None)
-        return None if started is None else started.result()
-
-    def drop_head_starts(self) -> None:
-        """Close the responses of head starts no download took over."""
-        while self._heads:
-            _, started = self._heads.popitem()
-            stopping = self._workers is not None and self._workers.stopping
-            with contextlib.suppress(Exception, _Stopped):
-                head = started.result(STOP_GRACE if stopping else None)
-                if head is not None and head.response is not None:
-                    self.close(head.response)
 
     def get(self, url: httpx.URL, headers: dict[str, str], stall: float | None) -> httpx.Response:
         """Send a GET, streamed and without following redirects."""
@@ -324,35 +261,9 @@ class _AsyncIO:
     ) -> None:
         self.client = client
         self._http = client.get_async_httpx_client()
-        self.concurrency = concurrency
         self._limit = asyncio.Semaphore(concurrency)
         self._allow_link_local = allow_link_local
         self._anonymous = anonymous
-        self._heads: dict[_HeadKey, asyncio.Task[_HeadStart]] = {}
-
-    def begin(self, key: _HeadKey, work: Callable[[], Awaitable[_HeadStart]]) -> None:
-        """Start a head start in the background."""
-        self._heads[key] = asyncio.ensure_future(work())
-
-    async def claim(self, key: _HeadKey) -> _HeadStart | None:
-        """The head start of ``key`` once it is done; None when there is none."""
-        task = self._heads.pop(key, None)
-        return None if task is None else await task
-
-    async def drop_head_starts(self) -> None:
-        """Cancel the head starts no download took over and close their responses."""
-        tasks = list(self._heads.values())
-        self._heads.clear()
-        for task in tasks:
-            task.cancel()
-        if tasks:
-            await asyncio.wait(tasks)
-        for task in tasks:
-            if task.cancelled() or task.exception() is not None:
-                continue  # a cancelled head start closes its own response
-            response = task.result().response
-            if response is not None:
-                await self.close(response)
 
     async def get(
         self, url: httpx.URL, headers: dict[str, str], stall: float | None
