@@ -128,6 +128,6 @@ What the profiles show, and what was changed because of them. The speed tricks a
   first 16 files' requests while the later pages arrive was tried: within the noise (4.2x
   against 4.0x, 4.2x against 3.5x), and its extra threads made stopping on Ctrl-C miss its
   one-second grace on a loaded machine, so it was left out. Measured alternately against the
-  previous version, six rounds each: 4.1x before, 4.4x after (library 0.70 s and 0.68 s,
+  previous version, twelve rounds each: 4.1x before, 4.7x after (library 0.73 s and 0.68 s,
   medians); the target of 6x is not met.
 """
