@@ -16,9 +16,10 @@ from circleci_client.artifacts import (
     ArtifactFile,
     ProgressListener,
     _async_run,
+    _folders,
     adownload_job_artifacts,
 )
-from circleci_client.artifacts._folders import _write_all
+from circleci_client.artifacts._folders import _IDLE_FOLDERS_KEPT, _Folders, _write_all
 
 from tests.downloads import DownloadJob
 from tests.standin.content import artifact_sha256
@@ -136,3 +137,56 @@ def test_async_downloads_write_their_files_off_the_event_loop(
 
     loop_thread = asyncio.run(main())
     assert writers and loop_thread not in writers
+
+
+def test_a_folder_is_walked_once_per_run_and_closed_at_its_end(
+    standin: Standin, tmp_path: Path, job_download: DownloadJob, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    arts = [*_bulk(standin, 5), Artifact("other/x.bin", 0, 10, None, "other")]
+    with standin.world.lock:
+        _job(standin).artifacts = arts
+    walked: list[tuple[str, ...]] = []
+    closed: list[tuple[str, ...]] = []
+    real_walk, real_close = _folders._walk, _folders._Folder.close
+
+    def counting_walk(root: Path, parts: tuple[str, ...]) -> int:
+        walked.append(tuple(parts))
+        return real_walk(root, parts)
+
+    def recording_close(folder: _folders._Folder) -> None:
+        if folder.fd is not None:
+            closed.append(folder.path.relative_to(tmp_path).parts)
+        real_close(folder)
+
+    monkeypatch.setattr(_folders, "_walk", counting_walk)
+    monkeypatch.setattr(_folders._Folder, "close", recording_close)
+    facts = standin.world.facts
+    with _client(standin) as client:
+        report = job_download(client, facts.widgets_slug, facts.build_job_number, tmp_path)
+    assert report.ok and len(report.downloaded) == 6
+    if not _folders._WALK_FOLDERS:
+        pytest.skip("folders are re-checked, not walked, on this platform")
+    assert sorted(walked) == [("bulk",), ("other",)]  # not once per file
+    assert sorted(closed) == sorted(walked)  # nothing left open after the run
+
+
+def test_folders_keep_a_bounded_number_open_and_close_one_in_use_on_release(
+    tmp_path: Path,
+) -> None:
+    folders = _Folders(tmp_path)
+    paths = [tmp_path / f"d{i}" for i in range(_IDLE_FOLDERS_KEPT + 8)]
+    for path in paths:
+        path.mkdir()
+    busy = folders.open(paths[0])
+    lent = [folders.open(path) for path in paths[1:]]
+    for folder in lent:
+        folders.release(folder)
+    assert folders.open(paths[1]) is not lent[0]  # the oldest idle ones were closed
+    kept = [folder for folder in lent if folder.fd is not None or not _folders._WALK_FOLDERS]
+    assert len(kept) <= _IDLE_FOLDERS_KEPT
+    folders.close()
+    assert all(folder.fd is None for folder in lent)
+    if _folders._WALK_FOLDERS:
+        assert busy.fd is not None  # still in use: not closed under its file
+    folders.release(busy)
+    assert busy.fd is None

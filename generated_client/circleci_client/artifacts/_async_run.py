@@ -115,7 +115,10 @@ async def _download(io: _AsyncIO, source: _Source, asked: _Request) -> DownloadR
     downloader = _AsyncDownloader(
         io, asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
     )
-    results = await io.map(downloader.file, planned)
+    try:
+        results = await io.map(downloader.file, planned)
+    finally:
+        downloader.folders.close()
     return _report(asked.root, asked.globs, source, listings, results)
 
 
@@ -130,7 +133,10 @@ async def _download_files(
     downloader = _AsyncDownloader(
         io, asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
     )
-    results = await io.map(downloader.file, planned)
+    try:
+        results = await io.map(downloader.file, planned)
+    finally:
+        downloader.folders.close()
     return DownloadReport(asked.root, results, source, len(files))
 
 
@@ -208,7 +214,7 @@ class _AsyncDownloader(_Downloader):
             return _failed(item, _describe(exc), final)
         finally:
             if folder is not None:
-                folder.close()
+                self.folders.release(folder)
 
     async def _complete(self, item: ArtifactFile, size: int) -> bool:
         try:

@@ -7,6 +7,7 @@ import contextlib
 import os
 import secrets
 import stat
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
@@ -26,6 +27,9 @@ _WALK_FOLDERS = (
 )
 """Whether folders are walked with ``dir_fd`` (POSIX) rather than re-checked (Windows)."""
 
+_IDLE_FOLDERS_KEPT = 32
+"""How many walked folders a run keeps open while no file uses them (beyond those in use)."""
+
 
 class _Folders:
     """Where files land under ``root``: each folder is created once per run and must stay inside.
@@ -37,6 +41,9 @@ class _Folders:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._ready: set[Path] = set()
+        self._lock = threading.Lock()
+        self._held: dict[Path, _Folder] = {}
+        self._closed = False
 
     def destination(self, item: ArtifactFile) -> Path:
         """The file's final path, its folder checked before and after it is created."""
@@ -55,8 +62,43 @@ class _Folders:
             raise _FileError("destination resolves outside the destination folder (symlink?)")
 
     def open(self, folder: Path) -> _Folder:
-        """Hold ``folder`` (returned by :meth:`destination`'s parent) open for one file."""
-        return _Folder(self.root, folder, self._check)
+        """Lend ``folder`` (:meth:`destination`'s parent) held open, for one file.
+
+        A folder is walked once per run, not once per file: its descriptor is shared by the
+        files in it and kept until :meth:`close` (at most ``_IDLE_FOLDERS_KEPT`` unused ones).
+        Give it back with :meth:`release`.
+        """
+        with self._lock:
+            held = self._held.get(folder)
+            if held is None:
+                held = _Folder(self.root, folder, self._check)
+                if not self._closed:
+                    self._forget_idle(_IDLE_FOLDERS_KEPT - 1)
+                    self._held[folder] = held
+            held.users += 1
+            return held
+
+    def release(self, folder: _Folder) -> None:
+        """Give back a folder from :meth:`open`; closed once unused and no longer kept."""
+        with self._lock:
+            folder.users -= 1
+            if folder.users == 0:
+                if self._held.get(folder.path) is not folder:
+                    folder.close()
+                else:
+                    self._forget_idle(_IDLE_FOLDERS_KEPT)
+
+    def close(self) -> None:
+        """Close every kept folder (one still in use closes when it is released)."""
+        with self._lock:
+            self._closed = True
+            self._forget_idle(0)
+            self._held.clear()
+
+    def _forget_idle(self, keep: int) -> None:
+        idle = [path for path, folder in self._held.items() if folder.users == 0]
+        for path in idle[: max(0, len(idle) - keep)]:
+            self._held.pop(path).close()
 
 
 class _Folder:
@@ -70,6 +112,7 @@ class _Folder:
     def __init__(self, root: Path, path: Path, check: Callable[[Path], None]) -> None:
         self.path = path
         self._check = check
+        self.users = 0
         self.fd: int | None = None
         if _WALK_FOLDERS:
             self.fd = _walk(root, path.relative_to(root).parts)

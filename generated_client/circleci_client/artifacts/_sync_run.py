@@ -116,7 +116,10 @@ def _download(io: _SyncIO, source: _Source, asked: _Request) -> DownloadReport:
     downloader = _SyncDownloader(
         io, asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
     )
-    results = io.map(downloader.file, planned)
+    try:
+        results = io.map(downloader.file, planned)
+    finally:
+        downloader.folders.close()
     return _report(asked.root, asked.globs, source, listings, results)
 
 
@@ -131,7 +134,10 @@ def _download_files(
     downloader = _SyncDownloader(
         io, asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
     )
-    results = io.map(downloader.file, planned)
+    try:
+        results = io.map(downloader.file, planned)
+    finally:
+        downloader.folders.close()
     return DownloadReport(asked.root, results, source, len(files))
 
 
@@ -209,7 +215,7 @@ class _SyncDownloader(_Downloader):
             return _failed(item, _describe(exc), final)
         finally:
             if folder is not None:
-                folder.close()
+                self.folders.release(folder)
 
     def _complete(self, item: ArtifactFile, size: int) -> bool:
         try:
