@@ -19,6 +19,7 @@ from circleci_client.artifacts import (
     _folders,
     adownload_job_artifacts,
 )
+from circleci_client.artifacts._download import _Progress
 from circleci_client.artifacts._folders import _IDLE_FOLDERS_KEPT, _Folders, _write_all
 
 from tests.downloads import DownloadJob
@@ -190,3 +191,46 @@ def test_folders_keep_a_bounded_number_open_and_close_one_in_use_on_release(
         assert busy.fd is not None  # still in use: not closed under its file
     folders.release(busy)
     assert busy.fd is None
+
+
+@pytest.mark.skipif(not _folders._WALK_FOLDERS, reason="needs dir_fd (POSIX)")
+def test_fresh_part_and_validator_replace_what_is_in_the_way_without_following_it(
+    tmp_path: Path,
+) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"keep me")
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "a.bin.part").symlink_to(outside)  # planted: must be replaced, not followed
+    (root / "a.bin.part.validator").write_bytes(b'"old-version"\n')  # an older version's
+    folders = _Folders(root)
+    folder = folders.open(root)
+    try:
+        with _folders._open_part(folder, "a.bin.part", append=False) as out:
+            _write_all(out, b"new")
+        _folders._write_validator(folder, "a.bin.part.validator", '"v2"')
+        assert _folders._read_validator(folder, "a.bin.part.validator") == '"v2"'
+    finally:
+        folders.release(folder)
+        folders.close()
+    assert outside.read_bytes() == b"keep me"
+    part = root / "a.bin.part"
+    assert not part.is_symlink() and part.read_bytes() == b"new"
+    assert sorted(p.name for p in root.iterdir()) == ["a.bin.part", "a.bin.part.validator"]
+
+
+@pytest.mark.skipif(not _folders._WALK_FOLDERS, reason="needs dir_fd (POSIX)")
+def test_a_validator_cut_short_beside_an_empty_part_is_never_resumed(tmp_path: Path) -> None:
+    # The validator is written without a temporary file: a crash can cut it short, but only
+    # while its .part is still empty (no byte is written before the validator is complete).
+    (tmp_path / "a.bin.part").write_bytes(b"")
+    (tmp_path / "a.bin.part.validator").write_bytes(b'"abc')
+    folders = _Folders(tmp_path)
+    folder = folders.open(tmp_path)
+    try:
+        item = ArtifactFile("gh/o/r", 1, "a.bin", 0, "https://example.test/a.bin")
+        progress = _Progress(item, tmp_path / "a.bin", folder, retries=0)
+        assert progress.resume_point() == (0, None)
+    finally:
+        folders.release(folder)
+        folders.close()

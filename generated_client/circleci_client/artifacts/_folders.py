@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
-from ._defaults import MAX_VALIDATOR_LENGTH, VALIDATOR_SUFFIX
+from ._defaults import MAX_VALIDATOR_LENGTH
 from ._errors import _FileError
 from ._headers import _usable_validator
 from ._reports import ArtifactFile
@@ -188,8 +187,7 @@ def _open_part(folder: _Folder, name: str, append: bool) -> IO[bytes]:
     if append:
         fd = folder.open(name, os.O_WRONLY | os.O_APPEND | _NOFOLLOW | _NONBLOCK)
     else:
-        folder.unlink(name)
-        fd = folder.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW)
+        fd = _create_fresh(folder, name)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
@@ -198,6 +196,20 @@ def _open_part(folder: _Folder, name: str, append: bool) -> IO[bytes]:
         os.close(fd)
         raise
     return os.fdopen(fd, "wb", buffering=0)
+
+
+def _create_fresh(folder: _Folder, name: str) -> int:
+    """Create ``name`` exclusively (never through a symlink), unlinking what was there first.
+
+    The usual case, nothing there, costs one call: the unlink is tried only when the
+    exclusive create finds an entry in the way.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW
+    try:
+        return folder.open(name, flags)
+    except FileExistsError:
+        folder.unlink(name)
+        return folder.open(name, flags)
 
 
 def _write_all(out: IO[bytes], data: bytes) -> None:
@@ -243,16 +255,25 @@ def _read_validator(folder: _Folder, name: str) -> str | None:
 
 
 def _write_validator(folder: _Folder, name: str, value: str | None) -> None:
-    """Store ``value`` in ``name`` atomically (a fresh file renamed over it); None removes it."""
+    """Store ``value`` in a fresh ``name`` (created exclusively); None removes it.
+
+    Written right after its ``.part`` was created empty and before any byte goes there, so
+    no temporary file and rename are needed: a validator cut short by a crash sits beside an
+    empty ``.part``, which is never resumed (see ``_Progress.resume_point``).
+    """
     if value is None:
         folder.unlink(name)
         return
-    temporary = f".{secrets.token_hex(8)}{VALIDATOR_SUFFIX}.tmp"
-    fd = folder.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW)
+    fd = _create_fresh(folder, name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(value.encode("ascii") + b"\n")
-        folder.replace(temporary, name)
+        data = value.encode("ascii") + b"\n"
+        while data:
+            written = os.write(fd, data)
+            if not written:
+                raise OSError(f"could not write the validator to {name}")
+            data = data[written:]
     except BaseException:
-        folder.unlink(temporary)
+        os.close(fd)
+        folder.unlink(name)
         raise
+    os.close(fd)
