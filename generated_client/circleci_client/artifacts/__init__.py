@@ -110,7 +110,6 @@ from ._defaults import (
     SkipExisting,
     DEFAULT_SKIP_EXISTING,
     STOP_GRACE,
-    WRITE_BUFFER_SIZE,
 )
 from ._errors import UnsafePathError, NoSuccessfulPipelineError
 from ._reports import (
@@ -150,7 +149,6 @@ __all__ = [
     "PART_SUFFIX",
     "STOP_GRACE",
     "VALIDATOR_SUFFIX",
-    "WRITE_BUFFER_SIZE",
     "ArtifactFile",
     "BranchDownloadOptions",
     "Destination",

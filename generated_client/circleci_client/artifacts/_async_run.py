@@ -34,7 +34,7 @@ from ._download import (
     _start_url,
 )
 from ._errors import _FileError, _Interrupted, _ListenerError, _Restart
-from ._folders import _Folder, _open_part, _regular_size, _write_validator
+from ._folders import _Folder, _open_part, _regular_size, _write_all, _write_validator
 from ._headers import _accept, _check_redirect, _is_complete, _probe_total, _range_header
 from ._listing import _check_collisions, _Entry, _JobRef, _ListingEntries
 from ._reports import (
@@ -115,7 +115,10 @@ async def _download(io: _AsyncIO, source: _Source, asked: _Request) -> DownloadR
     downloader = _AsyncDownloader(
         io, asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
     )
-    results = await io.map(downloader.file, planned)
+    try:
+        results = await io.map(downloader.file, planned)
+    finally:
+        downloader.folders.close()
     return _report(asked.root, asked.globs, source, listings, results)
 
 
@@ -130,7 +133,10 @@ async def _download_files(
     downloader = _AsyncDownloader(
         io, asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
     )
-    results = await io.map(downloader.file, planned)
+    try:
+        results = await io.map(downloader.file, planned)
+    finally:
+        downloader.folders.close()
     return DownloadReport(asked.root, results, source, len(files))
 
 
@@ -191,9 +197,9 @@ class _AsyncDownloader(_Downloader):
         final: Path | None = None
         folder: _Folder | None = None
         try:
-            final = self.folders.destination(item)
-            folder = self.folders.open(final.parent)
-            existing = _regular_size(folder, final.name)
+            final = await self.io.off_loop(self.folders.destination, item)
+            folder = await self.io.off_loop(self.folders.open, final.parent)
+            existing = await self.io.off_loop(_regular_size, folder, final.name)
             if (
                 existing is not None
                 and self.skip_existing == "size"
@@ -208,7 +214,7 @@ class _AsyncDownloader(_Downloader):
             return _failed(item, _describe(exc), final)
         finally:
             if folder is not None:
-                folder.close()
+                self.folders.release(folder)
 
     async def _complete(self, item: ArtifactFile, size: int) -> bool:
         try:
@@ -233,12 +239,12 @@ class _AsyncDownloader(_Downloader):
                 if failure is not None:
                     return failure
                 continue
-            return progress.done(written, appended)
+            return await self.io.off_loop(progress.done, written, appended)
 
     async def _attempt(self, progress: _Progress) -> tuple[int, bool]:
         """Fetch the rest of the file into the ``.part``; the bytes written and whether appended."""
         item, folder = progress.item, progress.folder
-        offset, validator = progress.resume_point()
+        offset, validator = await self.io.off_loop(progress.resume_point)
         try:
             headers = _range_header(offset, validator)
             response = await _get(self.io, item.url, headers, self.stall_timeout)
@@ -250,13 +256,16 @@ class _AsyncDownloader(_Downloader):
                 return 0, True
             self.listener.on_start(item, body.total, offset if body.append else 0)
             written = 0
-            # Async downloads write from the event loop too: pieces go to the page cache.
-            with _open_part(folder, progress.part, body.append) as out:
+            # File operations go through io.off_loop: async runs them in a thread.
+            out = await self.io.off_loop(_open_part, folder, progress.part, body.append)
+            with out:
                 if not body.append:  # the version's validator first, then its bytes
-                    _write_validator(folder, progress.sidecar, body.validator)
+                    await self.io.off_loop(
+                        _write_validator, folder, progress.sidecar, body.validator
+                    )
                 try:
                     async for chunk in self.io.chunks(response):
-                        out.write(chunk)
+                        await self.io.off_loop(_write_all, out, chunk)
                         written += len(chunk)
                         self.listener.on_bytes(item, len(chunk))
                 except httpx.ReadTimeout as exc:

@@ -7,8 +7,8 @@ from typing import Literal
 
 DEFAULT_CONCURRENCY = 16
 """Files downloaded at the same time unless told otherwise. Each request waits for the artifact
-host's latency; 16 at once keep 100 files of 1 MiB at 20 ms per request more than 6 times
-faster than one by one, where 8 threads were not (``bench/artifacts_bench.py``)."""
+host's latency; for 100 files of 1 MiB at 20 ms per request, 16 at once were faster than 8 or
+24 (``bench/artifacts_bench.py``; see docs/performance.md)."""
 
 DEFAULT_RETRIES = 2
 """How often an interrupted body is resumed within one run."""
@@ -41,8 +41,3 @@ DEFAULT_SKIP_EXISTING: SkipExisting = "size"
 
 STOP_GRACE = 1.0
 """Seconds the sync functions give their workers to close their files after a Ctrl-C."""
-
-
-WRITE_BUFFER_SIZE = 1024 * 1024
-"""Bytes gathered before each write to disk: one system call per MiB rather than one per network
-read, which matters when several downloads share the interpreter."""

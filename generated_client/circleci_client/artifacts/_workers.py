@@ -14,7 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
-from typing import Any, TypeVar, cast
+from typing import Any, ParamSpec, TypeVar, cast
 
 import httpx
 
@@ -30,6 +30,7 @@ _WAKE_INTERVAL = 0.1
 
 T = TypeVar("T")
 R = TypeVar("R")
+P = ParamSpec("P")
 
 
 def _download_request(
@@ -223,6 +224,10 @@ class _SyncIO:
             self._workers.track(response)
         return response
 
+    def off_loop(self, work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """``work(*args)``: a file operation (its async twin runs it off the event loop)."""
+        return work(*args, **kwargs)
+
     def close(self, response: httpx.Response) -> None:
         if self._workers is not None:
             self._workers.untrack(response)
@@ -268,6 +273,21 @@ class _AsyncIO:
             self._http, url, headers, stall, self._allow_link_local, self._anonymous
         )
         return await self._http.send(request, stream=True, follow_redirects=False)
+
+    async def off_loop(self, work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """``work(*args)`` in a thread, so a slow disk does not hold up the other downloads.
+
+        A cancelled caller waits for the operation to finish before it goes on (and closes the
+        file it writes to), so no write lands after its file is closed.
+        """
+        done = asyncio.ensure_future(asyncio.to_thread(work, *args, **kwargs))
+        try:
+            return await asyncio.shield(done)
+        except asyncio.CancelledError:
+            while not done.done():
+                with contextlib.suppress(asyncio.CancelledError):
+                    await asyncio.wait([done])
+            raise
 
     async def close(self, response: httpx.Response) -> None:
         await response.aclose()
