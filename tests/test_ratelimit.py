@@ -177,7 +177,53 @@ def test_remaining_zero_blocks_until_the_reset(headers: dict[str, str]) -> None:
     limiter = RateLimiter()
     limiter.feedback(_send(limiter, 0.0), 1.0, 200, headers)
     assert limiter.acquire(1.0) == pytest.approx(3.0)
+    # Not a 429, but the server's word that the client is at its limit: pacing starts from
+    # the accepted rate, so that the reset frees no herd (see the test below).
+    assert limiter.rate == pytest.approx(1.0) and limiter.stats.throttled == 0
+
+
+def test_remaining_zero_starts_pacing_so_the_reset_frees_no_herd() -> None:
+    limiter = RateLimiter()
+    for _ in range(16):
+        limiter.enter()
+    sent = [_send(limiter, i / 1000) for i in range(10)]  # unlimited: a burst of 10
+    for i, at in enumerate(sent):
+        left = {"ratelimit-remaining": str(9 - i), "ratelimit-reset": "0" if i < 9 else "0.02"}
+        limiter.feedback(at, 0.02 + i / 1000, 200, left)
+    assert limiter.acquire(0.03) == pytest.approx(0.029 + 0.02 - 0.03)  # until the reset
+    assert limiter.acquire(0.049) == 0.0  # one request when it has passed
+    assert limiter.rate == pytest.approx(10.0)  # the ten accepted within the window
+    assert limiter.acquire(0.049) == pytest.approx(1 / 10.0)  # the others paced, not a herd
+    assert limiter.stats.throttled == 0
+
+
+def test_requests_in_flight_that_use_up_what_is_left_hold_the_next_one() -> None:
+    # Three requests in flight; the first answer says one is left: the two others will take
+    # it, so a new request waits one round trip for their answers instead of meeting a 429.
+    limiter = RateLimiter()
+    for _ in range(4):
+        limiter.enter()
+    sent = [_send(limiter, 0.0) for _ in range(3)]
+    limiter.feedback(sent[0], 0.05, 200, {"ratelimit-remaining": "1", "ratelimit-reset": "0"})
+    assert limiter.acquire(0.05) == pytest.approx(0.05)
+    limiter.feedback(sent[1], 0.06, 200, {"ratelimit-remaining": "5", "ratelimit-reset": "0"})
+    assert limiter.acquire(0.06) == 0.0  # five left, one in flight
     assert limiter.rate is None and limiter.stats.throttled == 0
+
+
+def test_a_request_whose_connection_failed_is_no_longer_in_flight() -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused", request=request)
+
+    limiter = RateLimiter()
+    transport = RateLimitTransport(httpx.MockTransport(refuse), limiter, clock=lambda: 0.0)
+    limiter.enter()  # another caller, whose request is in flight
+    answered = _send(limiter, 0.0)
+    with httpx.Client(transport=transport) as client, pytest.raises(httpx.ConnectError):
+        client.get("http://x/")
+    limiter.enter()
+    limiter.feedback(answered, 0.05, 200, {"ratelimit-remaining": "1", "ratelimit-reset": "0"})
+    assert limiter.acquire(0.05) == 0.0  # one left, and nothing in flight any more
 
 
 @pytest.mark.parametrize(
@@ -423,7 +469,8 @@ Answer = tuple[int, dict[str, str]]
 class _FanOut:
     """``workers`` callers, each sending one request after another through ``limiter``.
 
-    A request's answer comes ``latency`` seconds after it was let through; a 429 is retried
+    A request's answer comes ``latency`` seconds after it was let through, plus ``service``
+    seconds for each request the server answers before it (one at a time); a 429 is retried
     after its ``Retry-After`` (at once without one), as the retry layer does. Virtual time.
     """
 
@@ -433,8 +480,10 @@ class _FanOut:
         server: Callable[[float], Answer],
         workers: int = 8,
         latency: float = 0.05,
+        service: float = 0.0,
     ) -> None:
         self.limiter, self.server, self.latency = limiter, server, latency
+        self.service, self._server_free = service, 0.0  # a serial server: one answer at a time
         self.now = 0.0
         self.sent: list[float] = []
         self.accepted: list[float] = []
@@ -459,7 +508,8 @@ class _FanOut:
                     self._push(at + wait, None, 0.0)
                 else:
                     self.sent.append(at)
-                    self._push(at + self.latency, self.server(at), at)
+                    self._server_free = max(at + self.latency, self._server_free) + self.service
+                    self._push(self._server_free, self.server(at), at)
                 continue
             status, headers = answer
             self.limiter.feedback(sent_at, at, status, headers)
@@ -543,6 +593,19 @@ def test_a_fan_out_settles_at_the_server_limit_with_few_429s(rate: float, header
     late_sent = [t for t in sim.sent if t >= 1.0]
     late_refused = [t for t in sim.refused if t >= 1.0]
     assert len(late_refused) / len(late_sent) < 0.03
+
+
+@pytest.mark.parametrize("rate", [20.0, 50.0, 100.0])
+def test_a_fan_out_told_what_is_left_sends_no_herd(rate: float) -> None:
+    # 16 callers start at once against a burst of 10, and a serial server answers them one by
+    # one with RateLimit-Remaining: the callers answered first must not send again into the
+    # empty bucket before the 429s of the first wave arrive. Only that first wave meets 429s.
+    limiter = RateLimiter()
+    sim = _FanOut(limiter, lambda now: server(now), workers=16, latency=0.01, service=0.001)
+    server = _bucket(lambda: sim.now, rate, 10, True)
+    sim.run(10.0)
+    assert len(sim.refused) <= 16 - 10
+    assert sim.throughput(2.0, 10.0) >= 0.95 * rate
 
 
 def test_a_lone_caller_waits_only_what_retry_after_asks() -> None:

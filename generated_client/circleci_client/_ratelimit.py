@@ -44,8 +44,13 @@ The algorithm (multiplicative decrease, cubic increase):
   ``Retry-After`` requests still go out ``1 / min_rate`` seconds apart.
 * ``X-RateLimit-Remaining: 0`` or ``RateLimit-Remaining: 0`` together with a reset header
   (``RateLimit-Reset`` / ``X-RateLimit-Reset``: seconds, or a Unix time) blocks requests
-  until the reset, without counting as a 429. While the server says no allowance is left,
-  the rate does not grow: the client is at the limit already.
+  until the reset, without counting as a 429. An unlimited client starts pacing there, as
+  after a first 429, so that the reset does not free every waiting request at once.
+* When the requests in flight would use up what the server last said is left
+  (``RateLimit-Remaining``), a further request waits for their answers (one round trip, or
+  until the reset) instead of meeting a 429: a fan-out whose first answers come back while
+  the rest of its first burst is still in flight does not send a second burst. While what is
+  left is spoken for, the rate does not grow: the client is at the limit already.
 
 A client keeps one limiter per origin (:class:`OriginRateLimiters`): what an artifact host
 answers (a 429, ``RateLimit-Remaining: 0``) paces that host only, never the API.
@@ -150,6 +155,9 @@ class _State:
     busy: float = 0.0  # seconds of traffic at the rate since the last decrease
     news: bool = False  # a request was accepted since the last decrease
     callers: int = 0  # requests between enter() and leave()
+    in_flight: int = 0  # requests let through and not yet answered
+    left: float | None = None  # requests the server last said were left (RateLimit-Remaining)
+    left_until: float = 0.0  # when that word lapses: its reset, or one round trip
     answered: deque[float] = field(default_factory=deque)
     accepted: deque[float] = field(default_factory=deque)
 
@@ -160,6 +168,14 @@ def _recent(times: deque[float], now: float, window: float) -> float:
     while times and times[0] < horizon:
         times.popleft()
     return len(times) / window
+
+
+def _reset_seconds(headers: Mapping[str, str]) -> float | None:
+    """Seconds until the reset that ``RateLimit-Reset`` (or ``X-``) names, if any."""
+    reset = rate_limit_reset(headers)
+    if reset is not None and reset > _UNIX_TIME_THRESHOLD:
+        reset -= time.time()
+    return reset
 
 
 class RateLimiter:
@@ -198,6 +214,11 @@ class RateLimiter:
                 tolerance = (self.settings.burst - 1) * interval
                 if state.callers != 1:
                     wait = max(wait, max(state.tat, now) - tolerance - now)
+            left, in_flight = state.left, state.in_flight
+            if state.callers != 1 and left is not None and in_flight > 0 and left <= in_flight:
+                # The requests in flight use up what the server said was left: wait for their
+                # answers (one round trip) or the reset, instead of sending into a 429.
+                wait = max(wait, state.left_until - now)
             if wait > 1e-9:
                 self.stats.waited += wait
                 return wait
@@ -205,18 +226,31 @@ class RateLimiter:
                 # A request let through alone did not wait for its slot: it takes the next one.
                 state.tat = min(max(state.tat, now), now + tolerance) + interval
             self.stats.sent += 1
+            state.in_flight += 1
             return 0.0
 
     def feedback(self, sent_at: float, now: float, status: int, headers: Mapping[str, str]) -> None:
         """Learn from the response to a request let through at ``sent_at``."""
         with self._lock:
-            self._state.answered.append(now)
+            state = self._state
+            state.answered.append(now)
+            state.in_flight = max(0, state.in_flight - 1)
             remaining = rate_limit_remaining(headers)
+            if remaining is not None:
+                reset = _reset_seconds(headers)
+                hold = reset if reset is not None and reset > 0 else now - sent_at
+                state.left = remaining
+                state.left_until = now + min(max(hold, 0.0), self.settings.max_block)
             if status == 429:
                 self._throttled(sent_at, now, headers)
             else:
-                # No allowance left: the client is at the server's limit, no reason to go higher.
-                self._accepted(now, grow=remaining is None or remaining > 0)
+                # What the server says is left is spoken for by the requests in flight: the
+                # client is at the server's limit, no reason to go higher.
+                self._accepted(now, grow=remaining is None or remaining > state.in_flight)
+                if remaining is not None and remaining <= 0 and state.rate is None:
+                    # The server's word that an unlimited client is at its limit: pace from
+                    # here as after a first 429, so that its reset does not free a herd.
+                    self._lower(now)
             if remaining is not None and remaining <= 0:
                 self._apply_reset_headers(now, headers)
 
@@ -225,10 +259,13 @@ class RateLimiter:
         with self._lock:
             self._state.callers += 1
 
-    def leave(self) -> None:
-        """A request that called ``enter`` is done, answered or not."""
+    def leave(self, *, unanswered: bool = False) -> None:
+        """A request that called ``enter`` is done; ``unanswered``: it was let through but
+        never got an answer to give to ``feedback`` (the connection failed, say)."""
         with self._lock:
             self._state.callers = max(0, self._state.callers - 1)
+            if unanswered:
+                self._state.in_flight = max(0, self._state.in_flight - 1)
 
     # -- state changes, called with the lock held --------------------------------------------
 
@@ -278,6 +315,11 @@ class RateLimiter:
             settings.window, 1.0 / state.rate
         ):
             return  # sent before the last decrease took effect: the congestion it answered
+        self._lower(now)
+
+    def _lower(self, now: float) -> None:
+        """Lower the rate (or start pacing an unlimited client): the server's limit is reached."""
+        state, settings = self._state, self.settings
         sending = _recent(state.answered, now, settings.window)
         if state.rate is None:
             # The first 429 of an unlimited client usually ends a burst that the server's own
@@ -322,12 +364,9 @@ class RateLimiter:
             state.tat = max(state.tat, state.blocked_until + tolerance)
 
     def _apply_reset_headers(self, now: float, headers: Mapping[str, str]) -> None:
-        reset = rate_limit_reset(headers)
-        if reset is None:
-            return
-        if reset > _UNIX_TIME_THRESHOLD:
-            reset -= time.time()
-        self._block(now, reset)
+        reset = _reset_seconds(headers)
+        if reset is not None:
+            self._block(now, reset)
 
     def __repr__(self) -> str:
         return f"RateLimiter(rate={self.rate!r}, settings={self.settings!r})"
