@@ -88,6 +88,28 @@ def test_the_first_429_starts_from_the_accepted_rate_and_probes_upwards() -> Non
     assert limiter.rate == pytest.approx(20.0, rel=0.1)
 
 
+@pytest.mark.parametrize(("remaining", "doubled_in"), [("5", 0.1), ("0", None), (None, 0.25)])
+def test_probing_is_faster_while_the_server_says_there_is_room(
+    remaining: str | None, doubled_in: float | None
+) -> None:
+    # RateLimit-Remaining above what is in flight is the server's word that there is room:
+    # the rate doubles every 0.1 s of accepted traffic instead of every 0.25 s. At 0 left, it
+    # does not grow at all.
+    limiter = RateLimiter()
+    for i in range(50):
+        limiter.feedback(_send(limiter, i / 500), i / 500, 200, {})
+    limiter.feedback(_send(limiter, 0.1), 0.1, 429, {"retry-after": "0"})
+    assert limiter.rate == pytest.approx(50.0)
+    headers = {} if remaining is None else {"ratelimit-remaining": remaining}
+    now = 0.2
+    while now < 0.2 + (doubled_in or 0.25):
+        rate = limiter.rate
+        assert rate is not None
+        now += 1 / rate
+        limiter.feedback(_send(limiter, now), now, 200, headers)
+    assert limiter.rate == pytest.approx(50.0 if doubled_in is None else 100.0, rel=0.1)
+
+
 def test_later_429s_multiply_the_rate_by_decrease_once_per_window() -> None:
     limiter = RateLimiter(RateLimit(initial_rate=100.0, decrease=0.5))
     now = 0.0
@@ -209,6 +231,20 @@ def test_requests_in_flight_that_use_up_what_is_left_hold_the_next_one() -> None
     limiter.feedback(sent[1], 0.06, 200, {"ratelimit-remaining": "5", "ratelimit-reset": "0"})
     assert limiter.acquire(0.06) == 0.0  # five left, one in flight
     assert limiter.rate is None and limiter.stats.throttled == 0
+
+
+def test_without_fresh_word_one_more_request_goes_per_round_trip() -> None:
+    # Six requests in flight and one left: when a round trip passes without another answer,
+    # the server may have refilled, so one request goes, not every waiting one at once.
+    limiter = RateLimiter()
+    for _ in range(16):
+        limiter.enter()
+    sent = [_send(limiter, 0.0) for _ in range(7)]
+    limiter.feedback(sent[0], 0.01, 200, {"ratelimit-remaining": "1", "ratelimit-reset": "0"})
+    assert limiter.acquire(0.01) == pytest.approx(0.01)
+    assert limiter.acquire(0.02) == 0.0
+    assert limiter.acquire(0.02) == pytest.approx(0.01)
+    assert limiter.acquire(0.03) == 0.0
 
 
 def test_a_request_whose_connection_failed_is_no_longer_in_flight() -> None:

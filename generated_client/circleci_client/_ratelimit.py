@@ -49,8 +49,10 @@ The algorithm (multiplicative decrease, cubic increase):
 * When the requests in flight would use up what the server last said is left
   (``RateLimit-Remaining``), a further request waits for their answers (one round trip, or
   until the reset) instead of meeting a 429: a fan-out whose first answers come back while
-  the rest of its first burst is still in flight does not send a second burst. While what is
-  left is spoken for, the rate does not grow: the client is at the limit already.
+  the rest of its first burst is still in flight does not send a second burst. Without fresh
+  word within that round trip, one more request goes per round trip. While what is left is
+  spoken for, the rate does not grow: the client is at the limit already; while more is
+  left than is in flight, probing doubles the rate every 0.1 s instead of every 0.25 s.
 
 A client keeps one limiter per origin (:class:`OriginRateLimiters`): what an artifact host
 answers (a 429, ``RateLimit-Remaining: 0``) paces that host only, never the API.
@@ -82,6 +84,9 @@ __all__ = [
 PROBE_DOUBLING = 0.25
 """Seconds of accepted traffic at the rate in which a probing limiter doubles its rate."""
 _PROBE_STEP = math.log(2.0) / PROBE_DOUBLING  # added per accepted request while probing
+PROBE_DOUBLING_WITH_ROOM = 0.1
+"""The same, on answers whose ``RateLimit-Remaining`` says more is left than is in flight."""
+_PROBE_STEP_WITH_ROOM = math.log(2.0) / PROBE_DOUBLING_WITH_ROOM
 _UNIX_TIME_THRESHOLD = 1_000_000_000.0  # reset values above this are Unix times
 
 
@@ -158,6 +163,7 @@ class _State:
     in_flight: int = 0  # requests let through and not yet answered
     left: float | None = None  # requests the server last said were left (RateLimit-Remaining)
     left_until: float = 0.0  # when that word lapses: its reset, or one round trip
+    round_trip: float = 0.0  # seconds the answer that said it took
     answered: deque[float] = field(default_factory=deque)
     accepted: deque[float] = field(default_factory=deque)
 
@@ -215,13 +221,21 @@ class RateLimiter:
                 if state.callers != 1:
                     wait = max(wait, max(state.tat, now) - tolerance - now)
             left, in_flight = state.left, state.in_flight
-            if state.callers != 1 and left is not None and in_flight > 0 and left <= in_flight:
+            spoken_for = (
+                state.callers != 1 and left is not None and in_flight > 0 and left <= in_flight
+            )
+            if spoken_for:
                 # The requests in flight use up what the server said was left: wait for their
                 # answers (one round trip) or the reset, instead of sending into a 429.
                 wait = max(wait, state.left_until - now)
             if wait > 1e-9:
                 self.stats.waited += wait
                 return wait
+            if spoken_for and left is not None:
+                # No fresh word within the round trip: the server refills, so one more request
+                # may go now, and the next one a round trip later.
+                state.left = left + 1
+                state.left_until = now + state.round_trip
             if state.rate is not None:
                 # A request let through alone did not wait for its slot: it takes the next one.
                 state.tat = min(max(state.tat, now), now + tolerance) + interval
@@ -240,13 +254,15 @@ class RateLimiter:
                 reset = _reset_seconds(headers)
                 hold = reset if reset is not None and reset > 0 else now - sent_at
                 state.left = remaining
+                state.round_trip = now - sent_at
                 state.left_until = now + min(max(hold, 0.0), self.settings.max_block)
             if status == 429:
                 self._throttled(sent_at, now, headers)
             else:
                 # What the server says is left is spoken for by the requests in flight: the
                 # client is at the server's limit, no reason to go higher.
-                self._accepted(now, grow=remaining is None or remaining > state.in_flight)
+                room = remaining is not None and remaining > state.in_flight
+                self._accepted(now, grow=remaining is None or room, room=room)
                 if remaining is not None and remaining <= 0 and state.rate is None:
                     # The server's word that an unlimited client is at its limit: pace from
                     # here as after a first 429, so that its reset does not free a herd.
@@ -269,7 +285,7 @@ class RateLimiter:
 
     # -- state changes, called with the lock held --------------------------------------------
 
-    def _accepted(self, now: float, *, grow: bool) -> None:
+    def _accepted(self, now: float, *, grow: bool, room: bool = False) -> None:
         state, settings = self._state, self.settings
         state.accepted.append(now)
         state.news = True
@@ -279,7 +295,8 @@ class RateLimiter:
             return  # unlimited, not using the rate, or told it is at the limit: stay
         new = old
         if state.probing:
-            new = old + _PROBE_STEP
+            # The server saying there is room is better evidence than a missing 429.
+            new = old + (_PROBE_STEP_WITH_ROOM if room else _PROBE_STEP)
         elif state.ceiling > 0:
             state.busy += 1.0 / old  # one request's share of a second at the rate
             new = self._cubic(state.busy)
