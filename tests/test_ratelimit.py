@@ -233,6 +233,20 @@ def test_requests_in_flight_that_use_up_what_is_left_hold_the_next_one() -> None
     assert limiter.rate is None and limiter.stats.throttled == 0
 
 
+def test_a_far_reset_holds_requests_in_flight_for_one_round_trip_only() -> None:
+    # A quota that resets in 40 s with 2 left and 3 in flight: the next request looks again
+    # after one round trip (their answers will say more); only Remaining: 0 blocks until 40 s.
+    limiter = RateLimiter()
+    for _ in range(5):
+        limiter.enter()
+    sent = [_send(limiter, 0.0) for _ in range(4)]
+    quota = {"ratelimit-remaining": "2", "ratelimit-reset": "40"}
+    limiter.feedback(sent[0], 0.1, 200, quota)
+    assert limiter.acquire(0.1) == pytest.approx(0.1)
+    limiter.feedback(sent[1], 0.15, 200, {**quota, "ratelimit-remaining": "0"})
+    assert limiter.acquire(0.2) == pytest.approx(40.15 - 0.2)
+
+
 def test_without_fresh_word_one_more_request_goes_per_round_trip() -> None:
     # Six requests in flight and one left: when a round trip passes without another answer,
     # the server may have refilled, so one request goes, not every waiting one at once.

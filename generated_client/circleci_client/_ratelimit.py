@@ -47,8 +47,8 @@ The algorithm (multiplicative decrease, cubic increase):
   until the reset, without counting as a 429. An unlimited client starts pacing there, as
   after a first 429, so that the reset does not free every waiting request at once.
 * When the requests in flight would use up what the server last said is left
-  (``RateLimit-Remaining``), a further request waits for their answers (one round trip, or
-  until the reset) instead of meeting a 429: a fan-out whose first answers come back while
+  (``RateLimit-Remaining``), a further request waits for their answers (one round trip)
+  instead of meeting a 429: a fan-out whose first answers come back while
   the rest of its first burst is still in flight does not send a second burst. Without fresh
   word within that round trip, one more request goes per round trip. While what is left is
   spoken for, the rate does not grow: the client is at the limit already; while more is
@@ -162,7 +162,7 @@ class _State:
     callers: int = 0  # requests between enter() and leave()
     in_flight: int = 0  # requests let through and not yet answered
     left: float | None = None  # requests the server last said were left (RateLimit-Remaining)
-    left_until: float = 0.0  # when that word lapses: its reset, or one round trip
+    left_until: float = 0.0  # when that word lapses: one round trip after it came
     round_trip: float = 0.0  # seconds the answer that said it took
     answered: deque[float] = field(default_factory=deque)
     accepted: deque[float] = field(default_factory=deque)
@@ -226,7 +226,7 @@ class RateLimiter:
             )
             if spoken_for:
                 # The requests in flight use up what the server said was left: wait for their
-                # answers (one round trip) or the reset, instead of sending into a 429.
+                # answers (one round trip) instead of sending into a 429.
                 wait = max(wait, state.left_until - now)
             if wait > 1e-9:
                 self.stats.waited += wait
@@ -251,11 +251,11 @@ class RateLimiter:
             state.in_flight = max(0, state.in_flight - 1)
             remaining = rate_limit_remaining(headers)
             if remaining is not None:
-                reset = _reset_seconds(headers)
-                hold = reset if reset is not None and reset > 0 else now - sent_at
+                # Held requests look again after one round trip, when the answers in flight
+                # have said more; a reset that far off is the block's business, not the hold's.
                 state.left = remaining
-                state.round_trip = now - sent_at
-                state.left_until = now + min(max(hold, 0.0), self.settings.max_block)
+                state.round_trip = min(max(now - sent_at, 0.0), self.settings.max_block)
+                state.left_until = now + state.round_trip
             if status == 429:
                 self._throttled(sent_at, now, headers)
             else:
