@@ -261,6 +261,22 @@ def test_without_fresh_word_one_more_request_goes_per_round_trip() -> None:
     assert limiter.acquire(0.03) == 0.0
 
 
+def test_a_paced_client_holds_only_until_the_refill_covers_what_is_in_flight() -> None:
+    # At 100/s, six requests in flight and the first answer (a 0.05 s round trip) says none is
+    # left. The server refilled about 4.8 since that request went, so the five still in flight
+    # and one more lack 1.2: the next request waits about 1.2 / 100 s, not a round trip.
+    limiter = RateLimiter(RateLimit(initial_rate=100.0, burst=20))
+    for _ in range(16):
+        limiter.enter()
+    for i in range(100):
+        limiter.feedback(_send(limiter, i / 100), i / 100, 200, {})
+    sent = [_send(limiter, 1.0) for _ in range(6)]
+    limiter.feedback(sent[0], 1.05, 200, {"ratelimit-remaining": "0", "ratelimit-reset": "0"})
+    wait = limiter.acquire(1.05)
+    assert 0.005 < wait < 0.02
+    assert limiter.acquire(1.07) == 0.0
+
+
 def test_a_request_whose_connection_failed_is_no_longer_in_flight() -> None:
     def refuse(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("connection refused", request=request)
@@ -656,6 +672,29 @@ def test_a_fan_out_told_what_is_left_sends_no_herd(rate: float) -> None:
     sim.run(10.0)
     assert len(sim.refused) <= 16 - 10
     assert sim.throughput(2.0, 10.0) >= 0.95 * rate
+
+
+@pytest.mark.parametrize(
+    ("round_trip", "workers", "steady", "first"),
+    # The limiter before it read RateLimit-Remaining reached 96.8 / 96.7 / 91.8 % of R and,
+    # in the first 5 s, 88.8 / 80.4 / 66.6 %; these bounds keep it at least as good.
+    [(0.05, 16, 0.95, 0.86), (0.1, 16, 0.95, 0.78), (0.2, 32, 0.93, 0.64)],
+)
+def test_a_fan_out_told_what_is_left_keeps_the_rate_at_long_round_trips(
+    round_trip: float, workers: int, steady: float, first: float
+) -> None:
+    # At steady state RateLimit-Remaining hovers near 0 while a round trip's worth of requests
+    # is in flight: the server's refill meanwhile must count, or each hold costs a round trip.
+    rate = 100.0
+    limiter = RateLimiter()
+    sim = _FanOut(limiter, lambda now: server(now), workers=workers, latency=round_trip)
+    server = _bucket(lambda: sim.now, rate, 10, True)
+    sim.run(20.0)
+    assert sim.throughput(5.0, 20.0) >= steady * rate
+    assert sim.throughput(0.0, 5.0) >= first * rate
+    late_sent = [t for t in sim.sent if t >= 1.0]
+    late_refused = [t for t in sim.refused if t >= 1.0]
+    assert len(late_refused) / len(late_sent) < 0.01
 
 
 def test_a_lone_caller_waits_only_what_retry_after_asks() -> None:

@@ -50,9 +50,13 @@ The algorithm (multiplicative decrease, cubic increase):
   (``RateLimit-Remaining``), a further request waits for their answers (one round trip)
   instead of meeting a 429: a fan-out whose first answers come back while
   the rest of its first burst is still in flight does not send a second burst. Without fresh
-  word within that round trip, one more request goes per round trip. While what is left is
-  spoken for, the rate does not grow: the client is at the limit already; while more is
-  left than is in flight, probing doubles the rate every 0.1 s instead of every 0.25 s.
+  word within that round trip, one more request goes per round trip. Once the client paces,
+  what the server refilled since the request that brought the word counts as left too, at
+  the rate it was seen accepting over the last ``window`` (at most the pacing rate): at the
+  limit, where little is ever left, a request waits only for that refill, not a round trip.
+  While what is left is spoken for, the rate does not grow: the client is at the limit
+  already; while more is left than is in flight, probing doubles the rate every 0.1 s
+  instead of every 0.25 s.
 
 A client keeps one limiter per origin (:class:`OriginRateLimiters`): what an artifact host
 answers (a 429, ``RateLimit-Remaining: 0``) paces that host only, never the API.
@@ -163,6 +167,7 @@ class _State:
     in_flight: int = 0  # requests let through and not yet answered
     left: float | None = None  # requests the server last said were left (RateLimit-Remaining)
     left_until: float = 0.0  # when that word lapses: one round trip after it came
+    left_since: float = 0.0  # when the request whose answer said it was let through
     round_trip: float = 0.0  # seconds the answer that said it took
     answered: deque[float] = field(default_factory=deque)
     accepted: deque[float] = field(default_factory=deque)
@@ -220,22 +225,28 @@ class RateLimiter:
                 tolerance = (self.settings.burst - 1) * interval
                 if state.callers != 1:
                     wait = max(wait, max(state.tat, now) - tolerance - now)
-            left, in_flight = state.left, state.in_flight
-            spoken_for = (
-                state.callers != 1 and left is not None and in_flight > 0 and left <= in_flight
-            )
+            short = self._short(now)
+            spoken_for = state.callers != 1 and state.in_flight > 0 and short > 0
             if spoken_for:
-                # The requests in flight use up what the server said was left: wait for their
-                # answers (one round trip) instead of sending into a 429.
-                wait = max(wait, state.left_until - now)
+                # The requests in flight use up what the server said was left and has refilled
+                # since: wait for their answers (one round trip) instead of sending into a 429;
+                # once pacing has learnt the server's rate, only until its refill covers them.
+                hold = state.left_until - now
+                refill = self._refill_rate(now)
+                if refill:
+                    hold = min(hold, short / refill)
+                wait = max(wait, hold)
             if wait > 1e-9:
                 self.stats.waited += wait
                 return wait
-            if spoken_for and left is not None:
+            if spoken_for and state.left is not None:
                 # No fresh word within the round trip: the server refills, so one more request
                 # may go now, and the next one a round trip later.
-                state.left = left + 1
+                state.left += 1
                 state.left_until = now + state.round_trip
+            elif state.left is not None and state.rate is not None:
+                # A request let through on the refill: the next lapse is a round trip away.
+                state.left_until = max(state.left_until, now + state.round_trip)
             if state.rate is not None:
                 # A request let through alone did not wait for its slot: it takes the next one.
                 state.tat = min(max(state.tat, now), now + tolerance) + interval
@@ -253,7 +264,7 @@ class RateLimiter:
             if remaining is not None:
                 # Held requests look again after one round trip, when the answers in flight
                 # have said more; a reset that far off is the block's business, not the hold's.
-                state.left = remaining
+                state.left, state.left_since = remaining, sent_at
                 state.round_trip = min(max(now - sent_at, 0.0), self.settings.max_block)
                 state.left_until = now + state.round_trip
             if status == 429:
@@ -261,7 +272,7 @@ class RateLimiter:
             else:
                 # What the server says is left is spoken for by the requests in flight: the
                 # client is at the server's limit, no reason to go higher.
-                room = remaining is not None and remaining > state.in_flight
+                room = remaining is not None and self._short(now) <= 0
                 self._accepted(now, grow=remaining is None or room, room=room)
                 if remaining is not None and remaining <= 0 and state.rate is None:
                     # The server's word that an unlimited client is at its limit: pace from
@@ -284,6 +295,24 @@ class RateLimiter:
                 self._state.in_flight = max(0, self._state.in_flight - 1)
 
     # -- state changes, called with the lock held --------------------------------------------
+
+    def _short(self, now: float) -> float:
+        """Requests the server lacks for one more, by its last word on what is left: the
+        requests in flight and one more, less what it said and has refilled since then."""
+        state = self._state
+        if state.left is None:
+            return 0.0
+        refill = self._refill_rate(now) * max(now - state.left_since, 0.0)
+        return state.in_flight + 1 - state.left - refill
+
+    def _refill_rate(self, now: float) -> float:
+        """The server's refill as learnt: what it accepted over the last window, at most the
+        pacing rate (0 before any pacing; never below ``min_rate`` once pacing)."""
+        state, settings = self._state, self.settings
+        if state.rate is None:
+            return 0.0
+        accepted = _recent(state.accepted, now, settings.window)
+        return min(state.rate, max(accepted, settings.min_rate))
 
     def _accepted(self, now: float, *, grow: bool, room: bool = False) -> None:
         state, settings = self._state, self.settings
