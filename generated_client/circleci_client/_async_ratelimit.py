@@ -43,6 +43,7 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         limiter = _pick(self._limiters, request)
         limiter.enter()
+        unanswered = False
         try:
             while True:
                 sent_at = self._clock()
@@ -51,11 +52,13 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
                     break
                 _check_deadline(request, wait)
                 await self._sleep(wait)
+            unanswered = True
             response = await self._wrapped.handle_async_request(request)
+            unanswered = False
             limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
             return response
         finally:
-            limiter.leave()
+            limiter.leave(unanswered=unanswered)
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()

@@ -44,8 +44,19 @@ The algorithm (multiplicative decrease, cubic increase):
   ``Retry-After`` requests still go out ``1 / min_rate`` seconds apart.
 * ``X-RateLimit-Remaining: 0`` or ``RateLimit-Remaining: 0`` together with a reset header
   (``RateLimit-Reset`` / ``X-RateLimit-Reset``: seconds, or a Unix time) blocks requests
-  until the reset, without counting as a 429. While the server says no allowance is left,
-  the rate does not grow: the client is at the limit already.
+  until the reset, without counting as a 429. An unlimited client starts pacing there, as
+  after a first 429, so that the reset does not free every waiting request at once.
+* When the requests in flight would use up what the server last said is left
+  (``RateLimit-Remaining``), a further request waits for their answers (one round trip)
+  instead of meeting a 429: a fan-out whose first answers come back while
+  the rest of its first burst is still in flight does not send a second burst. Without fresh
+  word within that round trip, one more request goes per round trip. Once the client paces,
+  what the server refilled since the request that brought the word counts as left too, at
+  the rate it was seen accepting over the last ``window`` (at most the pacing rate): at the
+  limit, where little is ever left, a request waits only for that refill, not a round trip.
+  While what is left is spoken for, the rate does not grow: the client is at the limit
+  already; while more is left than is in flight, probing doubles the rate every 0.1 s
+  instead of every 0.25 s.
 
 A client keeps one limiter per origin (:class:`OriginRateLimiters`): what an artifact host
 answers (a 429, ``RateLimit-Remaining: 0``) paces that host only, never the API.
@@ -77,6 +88,9 @@ __all__ = [
 PROBE_DOUBLING = 0.25
 """Seconds of accepted traffic at the rate in which a probing limiter doubles its rate."""
 _PROBE_STEP = math.log(2.0) / PROBE_DOUBLING  # added per accepted request while probing
+PROBE_DOUBLING_WITH_ROOM = 0.1
+"""The same, on answers whose ``RateLimit-Remaining`` says more is left than is in flight."""
+_PROBE_STEP_WITH_ROOM = math.log(2.0) / PROBE_DOUBLING_WITH_ROOM
 _UNIX_TIME_THRESHOLD = 1_000_000_000.0  # reset values above this are Unix times
 
 
@@ -150,6 +164,11 @@ class _State:
     busy: float = 0.0  # seconds of traffic at the rate since the last decrease
     news: bool = False  # a request was accepted since the last decrease
     callers: int = 0  # requests between enter() and leave()
+    in_flight: int = 0  # requests let through and not yet answered
+    left: float | None = None  # requests the server last said were left (RateLimit-Remaining)
+    left_until: float = 0.0  # when that word lapses: one round trip after it came
+    left_since: float = 0.0  # when the request whose answer said it was let through
+    round_trip: float = 0.0  # seconds the answer that said it took
     answered: deque[float] = field(default_factory=deque)
     accepted: deque[float] = field(default_factory=deque)
 
@@ -160,6 +179,14 @@ def _recent(times: deque[float], now: float, window: float) -> float:
     while times and times[0] < horizon:
         times.popleft()
     return len(times) / window
+
+
+def _reset_seconds(headers: Mapping[str, str]) -> float | None:
+    """Seconds until the reset that ``RateLimit-Reset`` (or ``X-``) names, if any."""
+    reset = rate_limit_reset(headers)
+    if reset is not None and reset > _UNIX_TIME_THRESHOLD:
+        reset -= time.time()
+    return reset
 
 
 class RateLimiter:
@@ -198,25 +225,59 @@ class RateLimiter:
                 tolerance = (self.settings.burst - 1) * interval
                 if state.callers != 1:
                     wait = max(wait, max(state.tat, now) - tolerance - now)
+            short = self._short(now)
+            spoken_for = state.callers != 1 and state.in_flight > 0 and short > 0
+            if spoken_for:
+                # The requests in flight use up what the server said was left and has refilled
+                # since: wait for their answers (one round trip) instead of sending into a 429;
+                # once pacing has learnt the server's rate, only until its refill covers them.
+                hold = state.left_until - now
+                refill = self._refill_rate(now)
+                if refill:
+                    hold = min(hold, short / refill)
+                wait = max(wait, hold)
             if wait > 1e-9:
                 self.stats.waited += wait
                 return wait
+            if spoken_for and state.left is not None:
+                # No fresh word within the round trip: the server refills, so one more request
+                # may go now, and the next one a round trip later.
+                state.left += 1
+                state.left_until = now + state.round_trip
+            elif state.left is not None and state.rate is not None:
+                # A request let through on the refill: the next lapse is a round trip away.
+                state.left_until = max(state.left_until, now + state.round_trip)
             if state.rate is not None:
                 # A request let through alone did not wait for its slot: it takes the next one.
                 state.tat = min(max(state.tat, now), now + tolerance) + interval
             self.stats.sent += 1
+            state.in_flight += 1
             return 0.0
 
     def feedback(self, sent_at: float, now: float, status: int, headers: Mapping[str, str]) -> None:
         """Learn from the response to a request let through at ``sent_at``."""
         with self._lock:
-            self._state.answered.append(now)
+            state = self._state
+            state.answered.append(now)
+            state.in_flight = max(0, state.in_flight - 1)
             remaining = rate_limit_remaining(headers)
+            if remaining is not None:
+                # Held requests look again after one round trip, when the answers in flight
+                # have said more; a reset that far off is the block's business, not the hold's.
+                state.left, state.left_since = remaining, sent_at
+                state.round_trip = min(max(now - sent_at, 0.0), self.settings.max_block)
+                state.left_until = now + state.round_trip
             if status == 429:
                 self._throttled(sent_at, now, headers)
             else:
-                # No allowance left: the client is at the server's limit, no reason to go higher.
-                self._accepted(now, grow=remaining is None or remaining > 0)
+                # What the server says is left is spoken for by the requests in flight: the
+                # client is at the server's limit, no reason to go higher.
+                room = remaining is not None and self._short(now) <= 0
+                self._accepted(now, grow=remaining is None or room, room=room)
+                if remaining is not None and remaining <= 0 and state.rate is None:
+                    # The server's word that an unlimited client is at its limit: pace from
+                    # here as after a first 429, so that its reset does not free a herd.
+                    self._lower(now)
             if remaining is not None and remaining <= 0:
                 self._apply_reset_headers(now, headers)
 
@@ -225,14 +286,35 @@ class RateLimiter:
         with self._lock:
             self._state.callers += 1
 
-    def leave(self) -> None:
-        """A request that called ``enter`` is done, answered or not."""
+    def leave(self, *, unanswered: bool = False) -> None:
+        """A request that called ``enter`` is done; ``unanswered``: it was let through but
+        never got an answer to give to ``feedback`` (the connection failed, say)."""
         with self._lock:
             self._state.callers = max(0, self._state.callers - 1)
+            if unanswered:
+                self._state.in_flight = max(0, self._state.in_flight - 1)
 
     # -- state changes, called with the lock held --------------------------------------------
 
-    def _accepted(self, now: float, *, grow: bool) -> None:
+    def _short(self, now: float) -> float:
+        """Requests the server lacks for one more, by its last word on what is left: the
+        requests in flight and one more, less what it said and has refilled since then."""
+        state = self._state
+        if state.left is None:
+            return 0.0
+        refill = self._refill_rate(now) * max(now - state.left_since, 0.0)
+        return state.in_flight + 1 - state.left - refill
+
+    def _refill_rate(self, now: float) -> float:
+        """The server's refill as learnt: what it accepted over the last window, at most the
+        pacing rate (0 before any pacing; never below ``min_rate`` once pacing)."""
+        state, settings = self._state, self.settings
+        if state.rate is None:
+            return 0.0
+        accepted = _recent(state.accepted, now, settings.window)
+        return min(state.rate, max(accepted, settings.min_rate))
+
+    def _accepted(self, now: float, *, grow: bool, room: bool = False) -> None:
         state, settings = self._state, self.settings
         state.accepted.append(now)
         state.news = True
@@ -242,7 +324,8 @@ class RateLimiter:
             return  # unlimited, not using the rate, or told it is at the limit: stay
         new = old
         if state.probing:
-            new = old + _PROBE_STEP
+            # The server saying there is room is better evidence than a missing 429.
+            new = old + (_PROBE_STEP_WITH_ROOM if room else _PROBE_STEP)
         elif state.ceiling > 0:
             state.busy += 1.0 / old  # one request's share of a second at the rate
             new = self._cubic(state.busy)
@@ -278,6 +361,11 @@ class RateLimiter:
             settings.window, 1.0 / state.rate
         ):
             return  # sent before the last decrease took effect: the congestion it answered
+        self._lower(now)
+
+    def _lower(self, now: float) -> None:
+        """Lower the rate (or start pacing an unlimited client): the server's limit is reached."""
+        state, settings = self._state, self.settings
         sending = _recent(state.answered, now, settings.window)
         if state.rate is None:
             # The first 429 of an unlimited client usually ends a burst that the server's own
@@ -322,12 +410,9 @@ class RateLimiter:
             state.tat = max(state.tat, state.blocked_until + tolerance)
 
     def _apply_reset_headers(self, now: float, headers: Mapping[str, str]) -> None:
-        reset = rate_limit_reset(headers)
-        if reset is None:
-            return
-        if reset > _UNIX_TIME_THRESHOLD:
-            reset -= time.time()
-        self._block(now, reset)
+        reset = _reset_seconds(headers)
+        if reset is not None:
+            self._block(now, reset)
 
     def __repr__(self) -> str:
         return f"RateLimiter(rate={self.rate!r}, settings={self.settings!r})"

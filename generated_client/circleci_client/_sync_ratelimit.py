@@ -44,6 +44,7 @@ class RateLimitTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         limiter = _pick(self._limiters, request)
         limiter.enter()
+        unanswered = False
         try:
             while True:
                 sent_at = self._clock()
@@ -52,11 +53,13 @@ class RateLimitTransport(httpx.BaseTransport):
                     break
                 _check_deadline(request, wait)
                 self._sleep(wait)
+            unanswered = True
             response = self._wrapped.handle_request(request)
+            unanswered = False
             limiter.feedback(sent_at, self._clock(), response.status_code, response.headers)
             return response
         finally:
-            limiter.leave()
+            limiter.leave(unanswered=unanswered)
 
     def close(self) -> None:
         self._wrapped.close()
