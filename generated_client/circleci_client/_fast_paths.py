@@ -316,25 +316,22 @@ def _skipping(client: httpx.Client | httpx.AsyncClient, base: httpx.Cookies) -> 
     return lean
 
 
-class CookieClient(httpx.Client):
+class _LeanCookies:
+    """The ``cookies`` of both clients below, which skip the jar for responses without cookies."""
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        client = cast("httpx.Client | httpx.AsyncClient", self)
+        return _skipping(client, _BASE_COOKIES.__get__(client))
+
+    @cookies.setter
+    def cookies(self, cookies: _CookieTypes) -> None:
+        _BASE_COOKIES.__set__(self, cookies)
+
+
+class CookieClient(_LeanCookies, httpx.Client):
     """An ``httpx.Client`` whose ``cookies`` skip the jar for responses without cookies."""
 
-    @property
-    def cookies(self) -> httpx.Cookies:
-        return _skipping(self, _BASE_COOKIES.__get__(self))
 
-    @cookies.setter
-    def cookies(self, cookies: _CookieTypes) -> None:
-        _BASE_COOKIES.__set__(self, cookies)
-
-
-class AsyncCookieClient(httpx.AsyncClient):
+class AsyncCookieClient(_LeanCookies, httpx.AsyncClient):
     """An ``httpx.AsyncClient`` whose ``cookies`` skip the jar for responses without cookies."""
-
-    @property
-    def cookies(self) -> httpx.Cookies:
-        return _skipping(self, _BASE_COOKIES.__get__(self))
-
-    @cookies.setter
-    def cookies(self, cookies: _CookieTypes) -> None:
-        _BASE_COOKIES.__set__(self, cookies)
