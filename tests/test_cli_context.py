@@ -229,6 +229,9 @@ def test_sync_fans_out(standin: Standin, tmp_path: Path) -> None:
 def test_sync_waits_out_the_rate_limit(standin: Standin, tmp_path: Path) -> None:
     names, env_file = _many(tmp_path, 12)
     standin.set_rate_limit(40, burst=2)
+    # The limiter may pace itself from RateLimit-Remaining before the bucket answers 429, so
+    # two throttled answers are certain: the run must wait them out too.
+    standin.faults.rate_limit("addEnvironmentVariableToContext", retry_after="0.05", times=2)
     args = ["context", "env", "sync", DEPLOY_PROD, "--from-file", str(env_file)]
     result = _invoke(standin, [*args, "--concurrency", "6"])
     assert result.exit_code == 0, result.output
