@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import http.server
-import threading
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
@@ -29,6 +28,8 @@ from circleci_client._retry_policy import RETRYABLE_STATUSES
 from circleci_client.api.project import get_project_by_slug
 from circleci_client.api.user import get_current_user
 from circleci_client.slugs import InvalidProjectSlugError, ProjectSlug, validate_project_slug
+
+from tests.local_http import origin, serving
 
 # --- a server on 127.0.0.1 that sets a cookie and records what it is sent -------------------
 
@@ -63,16 +64,8 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
 def recorder() -> Iterator[tuple[str, list[dict[str, list[str]]]]]:
     """The API root of a recording server, and what each request it got carried."""
     seen: list[dict[str, list[str]]] = []
-    handler = type("Handler", (_Recorder,), {"seen": seen})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/api/v2", seen
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serving(type("Handler", (_Recorder,), {"seen": seen})) as server:
+        yield f"{origin(server)}/api/v2", seen
 
 
 # --- cookies: the jar only sees responses that set one ---------------------------------------

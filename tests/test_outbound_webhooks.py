@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, ClassVar
 from uuid import UUID, uuid4
 
@@ -42,6 +42,7 @@ from circleci_client.webhooks import JobCompletedEvent, WorkflowCompletedEvent, 
 
 from docs.examples.webhooks_receiver import WebhookReceiver
 from tests.covered import covered_operations, covers
+from tests.local_http import origin, serving
 from tests.operations import WEBHOOK_OPERATIONS
 from tests.standin.server import Standin
 
@@ -267,14 +268,8 @@ class Received:
 
 
 def _serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/circleci"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(handler) as server:
+        yield f"{origin(server)}/circleci"
 
 
 @pytest.fixture

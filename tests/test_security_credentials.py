@@ -13,7 +13,6 @@ import http.server
 import itertools
 import json
 import logging
-import threading
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -38,6 +37,7 @@ from circleci_client.models.user import User
 
 from tests.clients import standin_client
 from tests.downloads import DownloadJob, run_async
+from tests.local_http import origin, serving
 from tests.standin.server import Standin
 
 CREDENTIALS = ("circle-token", "authorization", "proxy-authorization", "cookie", "x-api-key")
@@ -70,7 +70,7 @@ class Recorder:
 
 @pytest.fixture
 def recorders() -> Iterator[Callable[[Callable[[Received], Reply]], Recorder]]:
-    servers: list[http.server.ThreadingHTTPServer] = []
+    servers = contextlib.ExitStack()
 
     def start(reply: Callable[[Received], Reply]) -> Recorder:
         recorder = Recorder(reply)
@@ -91,16 +91,11 @@ def recorders() -> Iterator[Callable[[Callable[[Received], Reply]], Recorder]]:
             def log_message(self, *args: object) -> None:
                 pass
 
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        servers.append(server)
-        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-        recorder.url = f"http://127.0.0.1:{server.server_address[1]}"
+        recorder.url = origin(servers.enter_context(serving(Handler)))
         return recorder
 
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    with servers:
+        yield start
 
 
 def _json(status: int, body: object, **headers: str) -> Reply:

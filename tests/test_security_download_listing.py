@@ -10,6 +10,7 @@ collision rules (integer node indexes, NFC, ``ß`` apart from ``ss``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import threading
 import uuid
@@ -39,6 +40,7 @@ from circleci_client.errors import ResponseValidationError
 from typer.testing import CliRunner
 
 from tests.downloads import DownloadJob, run_async
+from tests.local_http import LOOPBACK, origin, running
 
 SLUG = "gh/acme/widgets"
 JOB = 1
@@ -93,19 +95,14 @@ class HostileServer:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
-        self.origin = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        self._serving = contextlib.ExitStack()
+        httpd = ThreadingHTTPServer(LOOPBACK, Handler)
+        self.origin = origin(self._serving.enter_context(running(httpd, poll_interval=0.02)))
         self.base_url = self.origin + "/api/v2"
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
-        self._thread.start()
 
     def close(self) -> None:
         self.release.set()
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        self._serving.close()
 
     def file(self, name: str, content: bytes) -> str:
         """Serve ``content`` (ranges ignored) and return its URL."""

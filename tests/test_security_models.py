@@ -15,7 +15,6 @@ import http.server
 import inspect
 import json
 import math
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,8 @@ from circleci_client.api.project import get_project_by_slug
 from circleci_client.types import UNSET
 from hypothesis import given
 from hypothesis import strategies as st
+
+from tests.local_http import origin, serving
 
 SPEC = yaml.safe_load((Path(__file__).resolve().parent.parent / "openapi.yaml").read_text())
 SCHEMAS: dict[str, Any] = SPEC["components"]["schemas"]
@@ -340,15 +341,8 @@ class _FixedBody(http.server.BaseHTTPRequestHandler):
 def hostile_server() -> Iterator[tuple[str, type[_FixedBody]]]:
     """A server on 127.0.0.1 that answers every GET with ``handler.body``."""
     handler = type("Handler", (_FixedBody,), {})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/api/v2", handler
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serving(handler) as server:
+        yield f"{origin(server)}/api/v2", handler
 
 
 def test_nan_as_a_project_name_is_refused_end_to_end(

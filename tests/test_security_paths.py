@@ -30,6 +30,7 @@ from circleci_client import APIStatusError, AuthenticatedClient, InvalidPathPara
 from circleci_client.slugs import InvalidProjectSlugError, ProjectSlug
 
 from tests.clients import standin_client
+from tests.local_http import running
 from tests.operations import operation_module
 from tests.standin.server import Standin
 
@@ -321,15 +322,8 @@ class _RecordingHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def recorder() -> Iterator[Recorder]:
-    server = Recorder()
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
+    with running(Recorder()) as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @pytest.fixture
