@@ -28,19 +28,13 @@ from circleci_client.artifacts import (
     safe_relative_path,
 )
 
-from tests.downloads import DownloadJob, run_async
+from tests.downloads import DownloadJob, artifact_client, run_async
 from tests.standin.content import artifact_sha256
 from tests.standin.hosts import validators
 from tests.standin.server import Standin
 from tests.standin.world import Artifact, Job, Pipeline, text_content
 
 BIG = 3 * 1024 * 1024 + 17  # not a multiple of any chunk size
-
-
-def _client(standin: Standin) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        standin.token, standin.base_url, token_hosts=[standin.artifact_base_url], max_retries=0
-    )
 
 
 def _sha256(path: Path) -> str:
@@ -133,7 +127,7 @@ def test_traversal_absolute_and_nul_refused_while_the_rest_download(
     for path in bad:
         _add(standin, job, path)
     dest = tmp_path / "dest"
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = job_download(client, facts.widgets_slug, facts.build_job_number, dest)
     failed = {r.artifact.path: r.error for r in report.failed}
     assert set(failed) == set(bad)
@@ -155,7 +149,7 @@ def test_symlink_inside_destination_pointing_outside_is_refused(
     dest = tmp_path / "dest"
     (dest).mkdir()
     (dest / "reports").symlink_to(outside, target_is_directory=True)
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = download_job_artifacts(
             client, facts.widgets_slug, facts.build_job_number, dest, glob="reports/*"
         )
@@ -171,7 +165,7 @@ def test_job_download_matches_server_bytes(
     standin: Standin, tmp_path: Path, job_download: DownloadJob, small_big: Artifact
 ) -> None:
     facts = standin.world.facts
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = job_download(client, facts.widgets_slug, facts.build_job_number, tmp_path)
     job = _job(standin, facts.build_job_number)
     assert report.ok and len(report.downloaded) == len(job.artifacts)
@@ -185,7 +179,7 @@ def test_job_download_matches_server_bytes(
 
 def test_glob_selects_by_path(standin: Standin, tmp_path: Path, job_download: DownloadJob) -> None:
     facts = standin.world.facts
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = job_download(
             client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="reports/*.html"
         )
@@ -199,7 +193,7 @@ def test_multi_node_job_gets_node_folders(
     standin: Standin, tmp_path: Path, job_download: DownloadJob
 ) -> None:
     facts = standin.world.facts
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = job_download(client, facts.widgets_slug, facts.two_node_job_number, tmp_path)
     assert report.ok
     assert _files(tmp_path) == [
@@ -220,7 +214,7 @@ def test_second_run_downloads_nothing(
     standin: Standin, tmp_path: Path, job_download: DownloadJob, small_big: Artifact
 ) -> None:
     facts = standin.world.facts
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         first = job_download(client, facts.widgets_slug, facts.build_job_number, tmp_path)
         assert first.ok
         standin.requests.clear()
@@ -240,7 +234,7 @@ def test_existing_file_of_wrong_size_is_downloaded_again(
     target = tmp_path / facts.big_artifact_path
     target.parent.mkdir(parents=True)
     target.write_bytes(b"stale")
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = download_job_artifacts(
             client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="big/*"
         )
@@ -255,7 +249,7 @@ def test_interrupted_download_leaves_part_then_resumes_with_range(
     standin.faults.interrupt_artifacts(after_bytes=1_000_000, times=None, host="artifact")
     target = tmp_path / facts.big_artifact_path
     part = target.with_name(target.name + PART_SUFFIX)
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         first = job_download(
             client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="big/*", retries=1
         )
@@ -282,7 +276,7 @@ def test_interruption_is_resumed_within_the_run(
 ) -> None:
     facts = standin.world.facts
     standin.faults.interrupt_artifacts(after_bytes=500_000, times=2, host="artifact")
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = job_download(
             client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="big/*"
         )
@@ -307,7 +301,7 @@ def test_part_that_cannot_be_resumed_restarts_from_zero(
     part.write_bytes(b"\0" * (BIG + 10))
     etag, _ = validators(small_big)
     part.with_name(part.name + VALIDATOR_SUFFIX).write_text(etag + "\n")
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = download_job_artifacts(
             client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="big/*"
         )
@@ -320,7 +314,7 @@ def test_part_that_cannot_be_resumed_restarts_from_zero(
 def test_error_body_is_never_saved(standin: Standin, tmp_path: Path) -> None:
     facts = standin.world.facts
     standin.faults.add(status=500, times=None, host="artifact", when="before")
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = download_job_artifacts(
             client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="logs/*"
         )
@@ -337,7 +331,7 @@ def test_redirect_to_foreign_host_carries_no_token(
 ) -> None:
     facts = standin.world.facts
     standin.faults.redirect_artifacts(times=None)
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = job_download(
             client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="reports/*"
         )
@@ -380,7 +374,7 @@ def test_workflow_mode_puts_each_job_in_its_folder(
 ) -> None:
     facts = standin.world.facts
     workflow = _showcase(standin).workflows[0]
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         if mode == "sync":
             report = download_workflow_artifacts(client, workflow.id, tmp_path, glob="*.xml")
         else:
@@ -397,7 +391,7 @@ def test_workflow_mode_puts_each_job_in_its_folder(
 
 def test_workflow_mode_skips_jobs_without_number(standin: Standin, tmp_path: Path) -> None:
     deploy = next(w for w in _showcase(standin).workflows if w.name == "deploy")
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = download_workflow_artifacts(client, deploy.id, tmp_path)
     assert report.ok and report.files == []
     listed = [r for r in standin.requests.api if r.operation == "getJobArtifacts"]
@@ -413,7 +407,7 @@ def test_branch_mode_uses_latest_fully_successful_pipeline(
     project = standin.world.projects[facts.widgets_slug]
     # 94 has a deploy workflow on hold, so the newest successful main pipeline is 91.
     expected = next(p for p in project.pipelines if p.number == 91)
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         found = find_latest_successful_pipeline(client, facts.widgets_slug, "main")
         assert found.pipeline.number == 91
         if mode == "sync":
@@ -432,7 +426,7 @@ def test_branch_mode_uses_latest_fully_successful_pipeline(
 
 def test_branch_mode_without_success_raises(standin: Standin, tmp_path: Path) -> None:
     facts = standin.world.facts
-    with _client(standin) as client, pytest.raises(NoSuccessfulPipelineError):
+    with artifact_client(standin) as client, pytest.raises(NoSuccessfulPipelineError):
         download_branch_artifacts(client, facts.widgets_slug, "no-such-branch", tmp_path)
 
 
@@ -448,7 +442,7 @@ def test_files_download_concurrently(standin: Standin, tmp_path: Path) -> None:
             for i in range(16)
         ]
     standin.faults.latency(0.2, host="artifact")  # long enough for the requests to overlap
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = download_job_artifacts(
             client, facts.widgets_slug, facts.build_job_number, tmp_path, concurrency=8
         )
@@ -466,7 +460,7 @@ def test_the_default_concurrency_is_sixteen_files_at_once(standin: Standin, tmp_
             for i in range(24)
         ]
     standin.faults.latency(0.3, host="artifact")  # long enough for 16 requests to overlap
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = download_job_artifacts(
             client, facts.widgets_slug, facts.build_job_number, tmp_path
         )
@@ -483,7 +477,7 @@ def test_concurrency_one_downloads_one_file_at_a_time(standin: Standin, tmp_path
             Artifact(f"one/{i}.txt", 0, 64, text_content(str(i), 1)[:64], str(i)) for i in range(4)
         ]
     standin.faults.latency(0.05, host="artifact")
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = download_job_artifacts(
             client, facts.widgets_slug, facts.build_job_number, tmp_path, concurrency=1
         )
@@ -493,7 +487,7 @@ def test_concurrency_one_downloads_one_file_at_a_time(standin: Standin, tmp_path
 
 def test_concurrency_must_be_positive(standin: Standin, tmp_path: Path) -> None:
     facts = standin.world.facts
-    with _client(standin) as client, pytest.raises(ValueError, match="concurrency"):
+    with artifact_client(standin) as client, pytest.raises(ValueError, match="concurrency"):
         download_job_artifacts(client, facts.widgets_slug, 1, tmp_path, concurrency=0)
 
 
@@ -502,7 +496,7 @@ async def test_an_unknown_option_is_refused_before_any_request(
 ) -> None:
     facts = standin.world.facts
     options: dict[str, Any] = {"concurency": 4}  # misspelt
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         with pytest.raises(TypeError, match="unknown download option\\(s\\): concurency"):
             download_job_artifacts(client, facts.widgets_slug, 1, tmp_path, **options)
         with pytest.raises(TypeError, match="concurency"):
@@ -517,7 +511,7 @@ def test_part_file_is_not_followed_when_a_symlink(standin: Standin, tmp_path: Pa
     dest = tmp_path / "dest"
     (dest / "logs").mkdir(parents=True)
     os.symlink(victim, dest / "logs" / f"build.log{PART_SUFFIX}")
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = download_job_artifacts(
             client, facts.widgets_slug, facts.build_job_number, dest, glob="logs/*"
         )

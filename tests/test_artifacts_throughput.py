@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import IO, cast
 
 import pytest
-from circleci_client import AuthenticatedClient
 from circleci_client.artifacts import (
     PART_SUFFIX,
     ArtifactFile,
@@ -22,18 +21,12 @@ from circleci_client.artifacts import (
 from circleci_client.artifacts._download import _Progress
 from circleci_client.artifacts._folders import _IDLE_FOLDERS_KEPT, _Folders, _write_all
 
-from tests.downloads import DownloadJob
+from tests.downloads import DownloadJob, artifact_client
 from tests.standin.content import artifact_sha256
 from tests.standin.server import Standin
 from tests.standin.world import Artifact, Job
 
 SIZE = 700 * 1024 + 5  # several network reads, less than any write buffer worth having
-
-
-def _client(standin: Standin) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        standin.token, standin.base_url, token_hosts=[standin.artifact_base_url], max_retries=0
-    )
 
 
 def _job(standin: Standin) -> Job:
@@ -62,7 +55,7 @@ def test_each_chunk_is_on_disk_when_it_is_reported(
         _job(standin).artifacts = [art]
     sizes = _PartSizes(tmp_path / "out" / f"data.bin{PART_SUFFIX}")
     facts = standin.world.facts
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = job_download(
             client, facts.widgets_slug, facts.build_job_number, tmp_path, progress=sizes
         )
@@ -129,7 +122,7 @@ def test_async_downloads_write_their_files_off_the_event_loop(
     facts = standin.world.facts
 
     async def main() -> int:
-        async with _client(standin) as client:
+        async with artifact_client(standin) as client:
             report = await adownload_job_artifacts(
                 client, facts.widgets_slug, facts.build_job_number, tmp_path
             )
@@ -162,7 +155,7 @@ def test_a_folder_is_walked_once_per_run_and_closed_at_its_end(
     monkeypatch.setattr(_folders, "_walk", counting_walk)
     monkeypatch.setattr(_folders._Folder, "close", recording_close)
     facts = standin.world.facts
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = job_download(client, facts.widgets_slug, facts.build_job_number, tmp_path)
     assert report.ok and len(report.downloaded) == 6
     if not _folders._WALK_FOLDERS:

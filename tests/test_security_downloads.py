@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import pytest
-from circleci_client import AuthenticatedClient
 from circleci_client.artifacts import (
     PART_SUFFIX,
     VALIDATOR_SUFFIX,
@@ -29,7 +28,7 @@ from circleci_client.artifacts import (
 from circleci_client.cli import INTERRUPTED_MESSAGE, TOKEN_HOSTS_ENV_VAR, app
 from typer.testing import CliRunner
 
-from tests.downloads import DownloadJob
+from tests.downloads import DownloadJob, artifact_client
 from tests.standin.content import artifact_sha256
 from tests.standin.hosts import validators
 from tests.standin.server import Standin
@@ -38,12 +37,6 @@ from tests.standin.world import Artifact
 BIG = 3 * 1024 * 1024 + 17
 SERVER_STALL = 30.0
 """How long a stalled body stays silent; the client must give up long before."""
-
-
-def _client(standin: Standin) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        standin.token, standin.base_url, token_hosts=[standin.artifact_base_url], max_retries=0
-    )
 
 
 @pytest.fixture
@@ -73,7 +66,7 @@ def _interrupted_part(standin: Standin, tmp_path: Path, download: DownloadJob) -
     """
     facts = standin.world.facts
     standin.faults.stall_artifacts(after_bytes=1_000_000, seconds=SERVER_STALL, times=1)
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = download(
             client,
             facts.widgets_slug,
@@ -103,7 +96,7 @@ def _assert_downloaded_whole_from_zero(
 
 def _download_big(standin: Standin, tmp_path: Path, download: DownloadJob) -> DownloadReport:
     facts = standin.world.facts
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         return download(client, facts.widgets_slug, facts.build_job_number, tmp_path, glob="big/*")
 
 
@@ -209,7 +202,7 @@ def test_skip_existing_compares_size_only_and_says_so(
     assert kept.status is FileStatus.SKIPPED
     assert "size" in (kept.detail or "") and "content not compared" in (kept.detail or "")
     facts = standin.world.facts
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = job_download(
             client,
             facts.widgets_slug,
@@ -266,7 +259,7 @@ def test_folder_swapped_for_a_symlink_after_the_check_gets_no_bytes(
     outside.mkdir()
     dest = tmp_path / "dest"
     swap = _SwapFolder(dest / "logs", outside)
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = download_job_artifacts(
             client, facts.widgets_slug, facts.build_job_number, dest, glob="logs/*", progress=swap
         )
@@ -290,7 +283,7 @@ def test_a_stalled_body_fails_that_file_only_and_resumes_later(
         after_bytes=200_000, seconds=SERVER_STALL, times=None, path="*/big/*"
     )
     started = time.monotonic()
-    with _client(standin) as client:
+    with artifact_client(standin) as client:
         report = job_download(
             client,
             facts.widgets_slug,
@@ -315,7 +308,7 @@ def test_a_stalled_body_fails_that_file_only_and_resumes_later(
 
 
 def test_stall_timeout_must_be_positive(standin: Standin, tmp_path: Path) -> None:
-    with _client(standin) as client, pytest.raises(ValueError, match="stall_timeout"):
+    with artifact_client(standin) as client, pytest.raises(ValueError, match="stall_timeout"):
         download_job_artifacts(client, "gh/acme/widgets", 1, tmp_path, stall_timeout=0)
     assert len(standin.requests.api) == 0
 
@@ -349,7 +342,7 @@ def test_ctrl_c_stops_a_sync_download_promptly_and_leaves_a_resumable_part(
         after_bytes=300_000, seconds=SERVER_STALL, times=None, host="artifact"
     )
     started = time.monotonic()
-    with _client(standin) as client, pytest.raises(KeyboardInterrupt):
+    with artifact_client(standin) as client, pytest.raises(KeyboardInterrupt):
         download_job_artifacts(
             client,
             facts.widgets_slug,
