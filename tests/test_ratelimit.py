@@ -35,6 +35,14 @@ def _send(limiter: RateLimiter, now: float) -> float:
     return now
 
 
+def _callers(callers: int, sent_at: list[float]) -> tuple[RateLimiter, list[float]]:
+    """A fresh limiter with ``callers`` callers, the first of whom send at ``sent_at``."""
+    limiter = RateLimiter()
+    for _ in range(callers):
+        limiter.enter()
+    return limiter, [_send(limiter, now) for now in sent_at]
+
+
 # --- sans-IO rules --------------------------------------------------------------------------
 
 
@@ -205,10 +213,7 @@ def test_remaining_zero_blocks_until_the_reset(headers: dict[str, str]) -> None:
 
 
 def test_remaining_zero_starts_pacing_so_the_reset_frees_no_herd() -> None:
-    limiter = RateLimiter()
-    for _ in range(16):
-        limiter.enter()
-    sent = [_send(limiter, i / 1000) for i in range(10)]  # unlimited: a burst of 10
+    limiter, sent = _callers(16, [i / 1000 for i in range(10)])  # unlimited: a burst of 10
     for i, at in enumerate(sent):
         left = {"ratelimit-remaining": str(9 - i), "ratelimit-reset": "0" if i < 9 else "0.02"}
         limiter.feedback(at, 0.02 + i / 1000, 200, left)
@@ -222,10 +227,7 @@ def test_remaining_zero_starts_pacing_so_the_reset_frees_no_herd() -> None:
 def test_requests_in_flight_that_use_up_what_is_left_hold_the_next_one() -> None:
     # Three requests in flight; the first answer says one is left: the two others will take
     # it, so a new request waits one round trip for their answers instead of meeting a 429.
-    limiter = RateLimiter()
-    for _ in range(4):
-        limiter.enter()
-    sent = [_send(limiter, 0.0) for _ in range(3)]
+    limiter, sent = _callers(4, [0.0] * 3)
     limiter.feedback(sent[0], 0.05, 200, {"ratelimit-remaining": "1", "ratelimit-reset": "0"})
     assert limiter.acquire(0.05) == pytest.approx(0.05)
     limiter.feedback(sent[1], 0.06, 200, {"ratelimit-remaining": "5", "ratelimit-reset": "0"})
@@ -236,10 +238,7 @@ def test_requests_in_flight_that_use_up_what_is_left_hold_the_next_one() -> None
 def test_a_far_reset_holds_requests_in_flight_for_one_round_trip_only() -> None:
     # A quota that resets in 40 s with 2 left and 3 in flight: the next request looks again
     # after one round trip (their answers will say more); only Remaining: 0 blocks until 40 s.
-    limiter = RateLimiter()
-    for _ in range(5):
-        limiter.enter()
-    sent = [_send(limiter, 0.0) for _ in range(4)]
+    limiter, sent = _callers(5, [0.0] * 4)
     quota = {"ratelimit-remaining": "2", "ratelimit-reset": "40"}
     limiter.feedback(sent[0], 0.1, 200, quota)
     assert limiter.acquire(0.1) == pytest.approx(0.1)
@@ -250,10 +249,7 @@ def test_a_far_reset_holds_requests_in_flight_for_one_round_trip_only() -> None:
 def test_without_fresh_word_one_more_request_goes_per_round_trip() -> None:
     # Six requests in flight and one left: when a round trip passes without another answer,
     # the server may have refilled, so one request goes, not every waiting one at once.
-    limiter = RateLimiter()
-    for _ in range(16):
-        limiter.enter()
-    sent = [_send(limiter, 0.0) for _ in range(7)]
+    limiter, sent = _callers(16, [0.0] * 7)
     limiter.feedback(sent[0], 0.01, 200, {"ratelimit-remaining": "1", "ratelimit-reset": "0"})
     assert limiter.acquire(0.01) == pytest.approx(0.01)
     assert limiter.acquire(0.02) == 0.0
