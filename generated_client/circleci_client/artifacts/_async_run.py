@@ -112,14 +112,21 @@ async def _download(io: _AsyncIO, source: _Source, asked: _Request) -> DownloadR
 
     listings = await io.map(entries, jobs)
     planned = _plan(jobs, listings, asked.globs, not isinstance(source, _JobSource), asked.listener)
+    results = await _fetch_planned(io, asked, planned)
+    return _report(asked.root, asked.globs, source, listings, results)
+
+
+async def _fetch_planned(
+    io: _AsyncIO, asked: _Request, planned: list[tuple[ArtifactFile, str | None]]
+) -> list[FileResult]:
+    """Download the planned files with one downloader, closing the folders it opened."""
     downloader = _AsyncDownloader(
         io, asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
     )
     try:
-        results = await io.map(downloader.file, planned)
+        return await io.map(downloader.file, planned)
     finally:
         downloader.folders.close()
-    return _report(asked.root, asked.globs, source, listings, results)
 
 
 async def _download_files(
@@ -130,13 +137,7 @@ async def _download_files(
         [(item, None if item.target is not None else "no usable file name") for item in files]
     )
     asked.listener.on_plan([item for item, _ in planned])
-    downloader = _AsyncDownloader(
-        io, asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
-    )
-    try:
-        results = await io.map(downloader.file, planned)
-    finally:
-        downloader.folders.close()
+    results = await _fetch_planned(io, asked, planned)
     return DownloadReport(asked.root, results, source, len(files))
 
 

@@ -113,14 +113,21 @@ def _download(io: _SyncIO, source: _Source, asked: _Request) -> DownloadReport:
 
     listings = io.map(entries, jobs)
     planned = _plan(jobs, listings, asked.globs, not isinstance(source, _JobSource), asked.listener)
+    results = _fetch_planned(io, asked, planned)
+    return _report(asked.root, asked.globs, source, listings, results)
+
+
+def _fetch_planned(
+    io: _SyncIO, asked: _Request, planned: list[tuple[ArtifactFile, str | None]]
+) -> list[FileResult]:
+    """Download the planned files with one downloader, closing the folders it opened."""
     downloader = _SyncDownloader(
         io, asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
     )
     try:
-        results = io.map(downloader.file, planned)
+        return io.map(downloader.file, planned)
     finally:
         downloader.folders.close()
-    return _report(asked.root, asked.globs, source, listings, results)
 
 
 def _download_files(
@@ -131,13 +138,7 @@ def _download_files(
         [(item, None if item.target is not None else "no usable file name") for item in files]
     )
     asked.listener.on_plan([item for item, _ in planned])
-    downloader = _SyncDownloader(
-        io, asked.root, asked.listener, asked.retries, asked.stall_timeout, asked.skip_existing
-    )
-    try:
-        results = io.map(downloader.file, planned)
-    finally:
-        downloader.folders.close()
+    results = _fetch_planned(io, asked, planned)
     return DownloadReport(asked.root, results, source, len(files))
 
 
