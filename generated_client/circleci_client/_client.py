@@ -46,6 +46,7 @@ from ._constants import (
     TOKEN_HEADER,
 )
 from ._deadline import bound_by_deadlines
+from ._download_transport import sync_network
 from ._fast_paths import AsyncCookieClient, CookieClient, skip_absent_sniffio
 from ._ratelimit import (
     OriginRateLimiters,
@@ -272,8 +273,7 @@ class Client:
         if self._client is None:
             with self._lock:  # threads sharing a new client must share one connection pool
                 if self._client is None:
-                    network = bound_by_deadlines(httpx.HTTPTransport(verify=self._verify_ssl))
-                    transport = self._transports().sync(network)
+                    transport = self._transports().sync(sync_network(self._verify_ssl))
                     self._client = CookieClient(transport=transport, **self._client_args())
         return self._client
 

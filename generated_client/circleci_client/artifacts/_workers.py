@@ -20,6 +20,7 @@ import httpx
 
 from .._auth import NO_CREDENTIALS
 from .._client import Client
+from .._download_transport import DOWNLOAD_EXTENSION
 from ._defaults import STOP_GRACE
 from ._errors import _Stopped
 from ._listing import _refuse_link_local
@@ -53,6 +54,7 @@ def _download_request(
             connect=timeout.connect, read=stall, write=timeout.write, pool=timeout.pool
         )
     request = http.build_request("GET", url, headers=headers, timeout=timeout)
+    request.extensions[DOWNLOAD_EXTENSION] = True  # the sync client's DownloadTransport
     if anonymous:  # see _auth.NO_CREDENTIALS
         request.extensions[NO_CREDENTIALS] = True
     return request
