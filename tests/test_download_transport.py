@@ -1,0 +1,367 @@
+"""The sync downloads' own HTTP path (``DownloadTransport``), against servers on 127.0.0.1.
+
+Each server here speaks HTTP/1.1 over a raw socket, so a test can cut a body short, stall it,
+close a kept-alive connection or send bytes no header parser would clean up.
+"""
+
+from __future__ import annotations
+
+import socketserver
+import ssl
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import httpcore
+import httpx
+import pytest
+import trustme
+from circleci_client import AuthenticatedClient
+from circleci_client._download_transport import (
+    DOWNLOAD_EXTENSION,
+    READ_SIZE,
+    DownloadTransport,
+)
+from circleci_client.artifacts import ArtifactFile, ProgressListener, download_job_artifacts
+
+from tests.downloads import artifact_client
+from tests.local_http import LOOPBACK, running
+from tests.ports import refusing_port
+from tests.standin.server import Standin
+from tests.standin.world import Artifact
+
+Serve = Callable[["_Connection"], None]
+
+
+class _Connection(socketserver.StreamRequestHandler):
+    """One accepted connection; the server's ``serve`` function decides what it gets."""
+
+    server: _RawServer
+
+    def handle(self) -> None:
+        with self.server.lock:
+            self.server.connections += 1
+        self.server.serve(self)
+
+    def read_request(self) -> str | None:
+        """The next request's head (request line and headers), or None once the client left."""
+        lines: list[bytes] = []
+        while True:
+            line = self.rfile.readline(65536)
+            if not line:
+                return None
+            if line in (b"\r\n", b"\n"):
+                break
+            lines.append(line)
+        head = b"".join(lines).decode("latin-1")
+        with self.server.lock:
+            self.server.requests.append(head)
+        return head
+
+
+class _RawServer(ThreadingHTTPServer):
+    def __init__(self, serve: Serve) -> None:
+        super().__init__(LOOPBACK, _Connection)
+        self.serve = serve
+        self.lock = threading.Lock()
+        self.connections = 0
+        self.requests: list[str] = []
+
+    def url(self, path: str = "/file", scheme: str = "http") -> str:
+        return f"{scheme}://127.0.0.1:{self.server_address[1]}{path}"
+
+
+@contextmanager
+def _server(serve: Serve) -> Iterator[_RawServer]:
+    with running(_RawServer(serve)) as server:
+        yield server
+
+
+def _answer(body: bytes, *headers: str) -> bytes:
+    head = ["HTTP/1.1 200 OK", f"Content-Length: {len(body)}", *headers]
+    return ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body
+
+
+def _keep_alive(body: bytes) -> Serve:
+    """Answer every request on a connection with ``body``, until the client leaves."""
+
+    def serve(conn: _Connection) -> None:
+        while conn.read_request() is not None:
+            conn.wfile.write(_answer(body))
+
+    return serve
+
+
+def _transport(verify: ssl.SSLContext | bool = True) -> DownloadTransport:
+    return DownloadTransport(httpx.HTTPTransport(), verify)
+
+
+def _send(http: httpx.Client, url: str, read: float = 5.0) -> httpx.Response:
+    """A download's GET (marked for the download transport), streamed."""
+    request = http.build_request("GET", url, timeout=httpx.Timeout(5.0, read=read))
+    request.extensions[DOWNLOAD_EXTENSION] = True
+    return http.send(request, stream=True)
+
+
+def _received(response: httpx.Response) -> tuple[bytes, BaseException | None]:
+    """What the body delivered before it ended or failed, and the failure."""
+    got = bytearray()
+    try:
+        for chunk in response.iter_raw():
+            got += chunk
+    except httpx.HTTPError as exc:
+        return bytes(got), exc
+    finally:
+        response.close()
+    return bytes(got), None
+
+
+def test_a_body_arrives_in_read_size_pieces() -> None:
+    body = bytes(range(256)) * (3 * READ_SIZE // 256 + 100)
+    with _server(_keep_alive(body)) as server, httpx.Client(transport=_transport()) as http:
+        response = _send(http, server.url())
+        pieces = [len(chunk) for chunk in response.iter_raw()]
+        response.close()
+    assert pieces == [READ_SIZE, READ_SIZE, READ_SIZE, len(body) - 3 * READ_SIZE]
+
+
+def test_files_one_after_the_other_share_one_connection() -> None:
+    with _server(_keep_alive(b"x" * 5000)) as server, httpx.Client(transport=_transport()) as http:
+        for _ in range(10):
+            data, failure = _received(_send(http, server.url()))
+            assert (len(data), failure) == (5000, None)
+    assert (server.connections, len(server.requests)) == (1, 10)
+
+
+def test_a_body_left_unread_closes_its_connection() -> None:
+    body = b"x" * 500_000
+    with _server(_keep_alive(body)) as server, httpx.Client(transport=_transport()) as http:
+        _send(http, server.url()).close()  # unread: the connection cannot carry another request
+        data, failure = _received(_send(http, server.url()))
+    assert (len(data), failure, server.connections) == (500_000, None, 2)
+
+
+def test_a_kept_alive_connection_the_server_drops_is_replaced() -> None:
+    """The server reads the second request of each connection and closes it unanswered, as a
+    server does whose keep-alive ran out as the request came: the GET goes once more on a new
+    connection, and the caller sees only its answer."""
+
+    def serve(conn: _Connection) -> None:
+        if conn.read_request() is not None:
+            conn.wfile.write(_answer(b"first answer"))
+            conn.wfile.flush()
+            conn.read_request()  # and close without a word
+
+    with _server(serve) as server, httpx.Client(transport=_transport()) as http:
+        first = _received(_send(http, server.url()))
+        second = _received(_send(http, server.url()))
+    assert first == second == (b"first answer", None)
+    assert (server.connections, len(server.requests)) == (2, 3)
+
+
+def test_a_connection_the_server_closed_after_its_answer_is_not_used_again() -> None:
+    def serve(conn: _Connection) -> None:
+        conn.read_request()
+        conn.wfile.write(_answer(b"once"))  # kept alive by HTTP/1.1's default, then closed
+
+    with _server(serve) as server, httpx.Client(transport=_transport()) as http:
+        results = [_received(_send(http, server.url())) for _ in range(3)]
+    assert results == [(b"once", None)] * 3
+    assert (server.connections, len(server.requests)) == (3, 3)
+
+
+def test_a_new_connection_closed_unanswered_is_a_protocol_error() -> None:
+    def serve(conn: _Connection) -> None:
+        conn.read_request()
+
+    with (
+        _server(serve) as server,
+        httpx.Client(transport=_transport()) as http,
+        pytest.raises(httpx.RemoteProtocolError, match="without sending a response"),
+    ):
+        _send(http, server.url())
+    assert len(server.requests) == 1  # not sent again
+
+
+def test_a_body_cut_short_keeps_what_came_and_raises() -> None:
+    def serve(conn: _Connection) -> None:
+        conn.read_request()
+        conn.wfile.write(_answer(b"a" * 1000)[:-400])  # 600 of the 1000 bytes announced
+
+    with _server(serve) as server, httpx.Client(transport=_transport()) as http:
+        data, failure = _received(_send(http, server.url()))
+    assert data == b"a" * 600
+    assert isinstance(failure, httpx.RemoteProtocolError)
+    assert "complete message body" in str(failure)
+
+
+def test_a_stalled_body_keeps_what_came_and_raises_read_timeout() -> None:
+    release = threading.Event()
+
+    def serve(conn: _Connection) -> None:
+        conn.read_request()
+        conn.wfile.write(_answer(b"b" * 300_000)[:-200_000])
+        conn.wfile.flush()
+        release.wait(10)
+
+    with _server(serve) as server, httpx.Client(transport=_transport()) as http:
+        data, failure = _received(_send(http, server.url(), read=0.3))
+        release.set()
+    assert data == b"b" * 100_000
+    assert isinstance(failure, httpx.ReadTimeout)
+
+
+def test_chunked_and_read_until_close_bodies() -> None:
+    def chunked(conn: _Connection) -> None:
+        while conn.read_request() is not None:
+            head = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+            conn.wfile.write(head + b"5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\n\r\n")
+
+    def until_close(conn: _Connection) -> None:
+        conn.read_request()
+        conn.wfile.write(b"HTTP/1.0 200 OK\r\n\r\nall of it")
+
+    with httpx.Client(transport=_transport()) as http:
+        with _server(chunked) as server:
+            results = [_received(_send(http, server.url())) for _ in range(2)]
+        assert results == [(b"hello, world", None)] * 2
+        assert server.connections == 1  # a chunked body read to its end keeps the connection
+        with _server(until_close) as server:
+            response = _send(http, server.url())
+            assert response.http_version == "HTTP/1.0"
+            assert _received(response) == (b"all of it", None)
+
+
+def test_a_chunked_body_cut_short_raises() -> None:
+    def serve(conn: _Connection) -> None:
+        conn.read_request()
+        conn.wfile.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nonly this")
+
+    with _server(serve) as server, httpx.Client(transport=_transport()) as http:
+        _, failure = _received(_send(http, server.url()))
+    assert isinstance(failure, httpx.RemoteProtocolError)
+
+
+def test_header_bytes_come_through_as_sent() -> None:
+    def serve(conn: _Connection) -> None:
+        conn.read_request()
+        conn.wfile.write(_answer(b"", "X-Name: caf\xe9 \x1b[31m", 'ETag: "v1"'))
+
+    with _server(serve) as server, httpx.Client(transport=_transport()) as http:
+        response = _send(http, server.url())
+        response.close()
+    assert response.headers.get_list("x-name") == ["caf\xe9 \x1b[31m"]
+    assert (b"X-Name", b"caf\xe9 \x1b[31m") in response.headers.raw
+    assert response.headers["etag"] == '"v1"'
+
+
+def test_the_request_goes_out_with_its_own_headers_only() -> None:
+    with _server(_keep_alive(b"")) as server, httpx.Client(transport=_transport()) as http:
+        request = http.build_request("GET", server.url("/a%2Fb?x=1"), headers={"Range": "bytes=5-"})
+        request.extensions[DOWNLOAD_EXTENSION] = True
+        http.send(request).close()
+    [head] = server.requests
+    lines = head.splitlines()
+    assert lines[0] == "GET /a%2Fb?x=1 HTTP/1.1"
+    sent = {line.split(":", 1)[0].lower() for line in lines[1:]}
+    assert sent == {name.decode().lower() for name, _ in request.headers.raw}
+
+
+def test_connect_failures_are_httpx_connect_errors() -> None:
+    with (
+        refusing_port() as port,
+        httpx.Client(transport=_transport()) as http,
+        pytest.raises(httpx.ConnectError),
+    ):
+        _send(http, f"http://127.0.0.1:{port}/file")
+
+
+class _Recording(httpx.BaseTransport):
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.seen: list[str] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.seen.append(request.method)
+        return self.inner.handle_request(request)
+
+
+def test_requests_not_marked_as_downloads_go_to_httpx() -> None:
+    inner = _Recording()
+    with (
+        _server(_keep_alive(b"ok")) as server,
+        httpx.Client(transport=DownloadTransport(inner)) as http,
+    ):
+        http.get(server.url()).raise_for_status()  # an ordinary GET
+        post = http.build_request("POST", server.url(), content=b"{}")
+        post.extensions[DOWNLOAD_EXTENSION] = True  # marked, but not a GET
+        http.send(post).close()
+        _received(_send(http, server.url()))
+    assert inner.seen == ["GET", "POST"]
+
+
+@pytest.fixture(scope="module")
+def tls() -> tuple[trustme.CA, ssl.SSLContext]:
+    ca = trustme.CA()
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(server_context)
+    return ca, server_context
+
+
+@contextmanager
+def _tls_server(server_context: ssl.SSLContext, body: bytes) -> Iterator[_RawServer]:
+    with _server(_keep_alive(body)) as server:
+        server.socket = server_context.wrap_socket(server.socket, server_side=True)
+        yield server
+
+
+def test_https_downloads_verify_the_certificate_as_httpx_does(
+    tls: tuple[trustme.CA, ssl.SSLContext],
+) -> None:
+    ca, server_context = tls
+    trusted = ssl.create_default_context()
+    ca.configure_trust(trusted)
+    with _tls_server(server_context, b"secret bytes") as server:
+        url = server.url(scheme="https")
+        with httpx.Client(transport=_transport(verify=trusted)) as http:
+            assert _received(_send(http, url)) == (b"secret bytes", None)
+        with (
+            httpx.Client(transport=_transport(verify=True)) as http,  # the system's CAs
+            pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"),
+        ):
+            _send(http, url)
+        with httpx.Client(transport=_transport(verify=False)) as http:
+            assert _received(_send(http, url)) == (b"secret bytes", None)
+
+
+class _Pieces(ProgressListener):
+    def __init__(self) -> None:
+        self.counts: list[int] = []
+
+    def on_bytes(self, file: ArtifactFile, count: int) -> None:
+        self.counts.append(count)
+
+
+def test_sync_artifact_downloads_take_the_download_path(standin: Standin, tmp_path: Path) -> None:
+    size = 2 * READ_SIZE + 7
+    facts = standin.world.facts
+    job = standin.world.projects[facts.widgets_slug].jobs_by_number[facts.build_job_number]
+    with standin.world.lock:
+        job.artifacts = [Artifact("out/big.bin", 0, size, None, "download-path")]
+    pieces = _Pieces()
+    with artifact_client(standin) as client:
+        report = download_job_artifacts(
+            client, facts.widgets_slug, facts.build_job_number, tmp_path, progress=pieces
+        )
+    assert report.ok
+    assert pieces.counts == [READ_SIZE, READ_SIZE, 7]  # httpx's own transport: 64 KiB at most
+
+
+def test_the_sync_client_sends_api_calls_through_httpx(standin: Standin) -> None:
+    with AuthenticatedClient(standin.token, standin.base_url) as client:
+        response = client.get_httpx_client().get("me")
+        response.raise_for_status()
+        stream = response.extensions["network_stream"]
+    assert isinstance(stream, httpcore.NetworkStream)  # not the download transport's
