@@ -54,9 +54,10 @@ a file meets them:
   does not say, the file is trusted. The content is not compared: a file of the same size but
   other bytes is kept, and its result says so (``detail``). A different size means the file is
   downloaded again. With ``"never"`` every file is downloaded again.
-* **Streaming and atomicity.** Bodies stream, as the network delivers them (64 KiB at most
-  at a time), to ``<name>.part``; only a 200 or 206 whose ``Content-Length`` /
-  ``Content-Range`` agree is written, so an error body is never saved. The ``.part`` is closed
+* **Streaming and atomicity.** Bodies stream, as the network delivers them (256 KiB at most
+  at a time in the sync functions, 64 KiB in the async ones), to ``<name>.part``; only a 200
+  or 206 whose ``Content-Length`` / ``Content-Range`` agree is written, so an error body is
+  never saved. The ``.part`` is closed
   and renamed (:func:`os.replace`) once every byte announced has arrived; a body without
   ``Content-Length`` is complete when it ends cleanly. There is no fsync: should a power cut
   leave a short file under the final name, the size check of the next run downloads it again.
