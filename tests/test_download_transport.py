@@ -244,6 +244,18 @@ def test_a_chunked_body_cut_short_raises() -> None:
     assert isinstance(failure, httpx.RemoteProtocolError)
 
 
+def test_an_informational_answer_before_the_file_is_stepped_over() -> None:
+    def serve(conn: _Connection) -> None:
+        while conn.read_request() is not None:
+            conn.wfile.write(b"HTTP/1.1 103 Early Hints\r\nLink: </x>; rel=preload\r\n\r\n")
+            conn.wfile.write(_answer(b"the file"))
+
+    with _server(serve) as server, httpx.Client(transport=_transport()) as http:
+        response = _send(http, server.url())
+        assert response.status_code == 200
+        assert _received(response) == (b"the file", None)
+
+
 def test_header_bytes_come_through_as_sent() -> None:
     def serve(conn: _Connection) -> None:
         conn.read_request()

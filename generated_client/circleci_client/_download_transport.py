@@ -151,7 +151,7 @@ class _Body(httpx.SyncByteStream):
         if connection is None:
             return
         response = self._response
-        if response.isclosed() and not response.will_close and response.status >= 200:
+        if response.isclosed() and not response.will_close:
             self._transport._put_back(self._key, connection)
             return
         response.close()
@@ -255,6 +255,10 @@ class DownloadTransport(httpx.BaseTransport):
         except (OSError, http.client.HTTPException) as exc:
             connection.close()
             _raise_network(exc, request, reading=True)
+        if response.status < 200:  # an informational answer http.client cannot step over
+            response.close()
+            connection.close()
+            return self._inner.handle_request(request)  # httpx skips to the final one
         headers = [
             (name.encode("latin-1"), value.encode("latin-1"))
             for name, value in response.getheaders()
@@ -312,4 +316,5 @@ class _Stale(Exception):
 def sync_network(verify: VerifyTypes) -> DownloadTransport:
     """The sync client's network layer: httpx's transport (its socket operations bound by
     the active call's deadline) under :class:`DownloadTransport`."""
-    return DownloadTransport(bound_by_deadlines(httpx.HTTPTransport(verify=verify)), verify)
+    context = httpx.create_ssl_context(verify=verify)  # one for both, made once
+    return DownloadTransport(bound_by_deadlines(httpx.HTTPTransport(verify=context)), context)
