@@ -6,26 +6,27 @@ httpcore; with many files downloading in threads that work, not the network, set
 (see docs/performance.md). :class:`DownloadTransport` sits where the client's transport
 meets the network: requests marked with :data:`DOWNLOAD_EXTENSION` (plain GETs of artifact
 files, made by ``circleci_client.artifacts``) go over a pooled ``http.client`` connection
-and are read :data:`READ_SIZE` bytes at a time; every other request goes to httpx's
+and are read up to :data:`READ_SIZE` bytes at a time; every other request goes to httpx's
 transport. Everything above it (token scoping, retries, pacing, redirect checks) is the same
-for both, and its failures are httpx's exception types, so callers cannot tell them apart.
+for both. Responses are held to h11's framing rules (one ``Content-Length``, digits only;
+``Transfer-Encoding`` only ``chunked``; well-formed header lines), and failures are httpx's
+exception types, so the callers cannot tell the two paths apart.
 """
 
 from __future__ import annotations
 
 import http.client
-import select
+import re
 import socket
 import ssl
-import threading
-import time
 from collections.abc import Iterator
-from typing import NoReturn
+from typing import Literal
 
 import httpx
 
 from ._client_options import VerifyTypes
 from ._deadline import BUDGET_EXTENSION, bound_by_deadlines
+from ._download_pool import ConnectionPool, Key, is_readable
 
 __all__ = ["DOWNLOAD_EXTENSION", "READ_SIZE", "DownloadTransport", "sync_network"]
 
@@ -33,15 +34,74 @@ DOWNLOAD_EXTENSION = "circleci_client.download"
 """Request-extension key that marks an artifact file's GET for :class:`DownloadTransport`."""
 
 READ_SIZE = 256 * 1024
-"""Bytes asked of the socket per read: fewer, larger pieces cost less than 64 KiB ones."""
+"""Most bytes handed over at once: what has arrived is gathered up to this size, so large
+bodies cost fewer, larger pieces, while a slow one is handed over as it comes."""
 
-KEEPALIVE_EXPIRY = 5.0
-"""Seconds an idle connection is kept for the next download from its host (httpx's default)."""
+MAX_CONTENT_LENGTH_DIGITS = 18
+"""A longer ``Content-Length`` (10^18 bytes and more) is refused as malformed."""
 
-MAX_IDLE_PER_HOST = 32
-"""Idle connections kept per scheme, host and port."""
+_TOKEN = re.compile(r"[-!#$%&'*+.^_`|~0-9A-Za-z]+")
+_DIGITS = re.compile(r"[0-9]+")
+_STALE = (ConnectionError, ssl.SSLEOFError, ssl.SSLZeroReturnError)
+"""What a reused connection raises when its server closed it while it was idle."""
 
-_Key = tuple[str, str, int]
+Phase = Literal["connect", "write", "read"]
+_TIMEOUTS: dict[Phase, type[httpx.TimeoutException]] = {
+    "connect": httpx.ConnectTimeout,
+    "write": httpx.WriteTimeout,
+    "read": httpx.ReadTimeout,
+}
+_ERRORS: dict[Phase, type[httpx.NetworkError]] = {
+    "connect": httpx.ConnectError,
+    "write": httpx.WriteError,
+    "read": httpx.ReadError,
+}
+
+
+class _BadFraming(http.client.HTTPException):
+    """A response whose headers h11 would refuse: its body's end cannot be told safely."""
+
+
+def _network_error(exc: BaseException, request: httpx.Request, phase: Phase) -> httpx.HTTPError:
+    """The httpx exception httpx's own transport raises for ``exc`` in ``phase``."""
+    if isinstance(exc, TimeoutError):
+        return _TIMEOUTS[phase](str(exc) or "timed out", request=request)
+    if isinstance(exc, http.client.RemoteDisconnected):
+        message = "Server disconnected without sending a response."
+        return httpx.RemoteProtocolError(message, request=request)
+    if isinstance(exc, http.client.IncompleteRead):
+        message = "peer closed connection without sending complete message body"
+        return httpx.RemoteProtocolError(f"{message} ({exc!r})", request=request)
+    if isinstance(exc, http.client.HTTPException):
+        return httpx.RemoteProtocolError(str(exc) or type(exc).__name__, request=request)
+    if isinstance(exc, ValueError) and not isinstance(exc, OSError):  # (TLS errors are both)
+        # a request header that http.client will not send
+        return httpx.LocalProtocolError(str(exc), request=request)
+    return _ERRORS[phase](str(exc) or type(exc).__name__, request=request)
+
+
+def _check_framing(response: http.client.HTTPResponse) -> None:
+    """Refuse what h11 refuses, where ``http.client`` would guess where the body ends."""
+    message = response.msg
+    if message.defects:
+        raise _BadFraming(f"malformed response headers ({type(message.defects[0]).__name__})")
+    for name in message:
+        if not _TOKEN.fullmatch(name):
+            raise _BadFraming(f"invalid response header name {name!r}")
+    encodings = message.get_all("Transfer-Encoding") or []
+    if len(encodings) > 1 or any(value.strip().lower() != "chunked" for value in encodings):
+        raise _BadFraming("only Transfer-Encoding: chunked is supported")
+    values = message.get_all("Content-Length") or []
+    lengths = {part.strip() for value in values for part in value.split(",")}
+    if not lengths:
+        return
+    if len(lengths) > 1:
+        raise _BadFraming("conflicting Content-Length headers")
+    [length] = lengths
+    if not _DIGITS.fullmatch(length) or len(length) > MAX_CONTENT_LENGTH_DIGITS:
+        raise _BadFraming(f"bad Content-Length {length[:40]!r}")
+    if response.length is None and not response.chunked:  # a repeated value: "5, 5"
+        response.length = int(length)
 
 
 class _NetworkStream:
@@ -54,64 +114,25 @@ class _NetworkStream:
         return self._sock if info == "socket" else None
 
 
-class _Idle:
-    """A connection waiting in the pool, and since when."""
-
-    __slots__ = ("connection", "since")
-
-    def __init__(self, connection: http.client.HTTPConnection, since: float) -> None:
-        self.connection = connection
-        self.since = since
-
-
-def _is_readable(sock: socket.socket) -> bool:
-    """Whether an idle connection's socket has something to read: the server closed it
-    (or sent what no request asked for), so it cannot carry another request."""
-    if sock.fileno() < 0:
-        return True
-    poller = getattr(select, "poll", None)
-    if poller is not None:
-        poll = poller()
-        poll.register(sock, select.POLLIN)
-        return bool(poll.poll(0))
-    readable, _, _ = select.select([sock], [], [], 0)  # pragma: no cover - no poll() here
-    return bool(readable)
-
-
-def _raise_network(exc: BaseException, request: httpx.Request, reading: bool) -> NoReturn:
-    """Raise ``exc`` as the httpx exception httpx's own transport raises for it."""
-    if isinstance(exc, TimeoutError):
-        kind: type[httpx.TransportError] = httpx.ReadTimeout if reading else httpx.ConnectTimeout
-        raise kind(str(exc) or "timed out", request=request) from exc
-    if isinstance(exc, http.client.RemoteDisconnected):
-        message = "Server disconnected without sending a response."
-        raise httpx.RemoteProtocolError(message, request=request) from exc
-    if isinstance(exc, http.client.IncompleteRead):
-        message = "peer closed connection without sending complete message body"
-        raise httpx.RemoteProtocolError(f"{message} ({exc!r})", request=request) from exc
-    if isinstance(exc, http.client.HTTPException):
-        raise httpx.RemoteProtocolError(str(exc) or type(exc).__name__, request=request) from exc
-    kind = httpx.ReadError if reading else httpx.ConnectError
-    raise kind(str(exc) or type(exc).__name__, request=request) from exc
-
-
 class _Body(httpx.SyncByteStream):
-    """A response body read :data:`READ_SIZE` bytes at a time; the connection goes back to
-    the pool once the body was read to its end, and is closed otherwise."""
+    """A response body, what has arrived gathered up to :data:`READ_SIZE` bytes; the
+    connection goes back to the pool only once the body was read to its announced end."""
 
     def __init__(
         self,
-        transport: DownloadTransport,
-        key: _Key,
+        pool: ConnectionPool,
+        key: Key,
         connection: http.client.HTTPConnection,
         response: http.client.HTTPResponse,
         request: httpx.Request,
     ) -> None:
-        self._transport = transport
+        self._pool = pool
         self._key = key
         self._connection: http.client.HTTPConnection | None = connection
+        self._sock = connection.sock
         self._response = response
         self._request = request
+        self._complete = False
 
     def __iter__(self) -> Iterator[bytes]:
         response = self._response
@@ -124,11 +145,11 @@ class _Body(httpx.SyncByteStream):
                 self.close()
                 if pieces:  # what came before the failure is the caller's to keep
                     yield b"".join(pieces)
-                _raise_network(exc, self._request, reading=True)
+                raise _network_error(exc, self._request, "read") from exc
             if piece:
                 pieces.append(piece)
                 size += len(piece)
-                if size < READ_SIZE:
+                if size < READ_SIZE and self._more_waiting():
                     continue
             if pieces:
                 yield pieces[0] if len(pieces) == 1 else b"".join(pieces)
@@ -137,40 +158,50 @@ class _Body(httpx.SyncByteStream):
                 self._finish()
                 return
 
+    def _more_waiting(self) -> bool:
+        """Whether the next read returns at once (so the pieces are gathered, not waited for)."""
+        sock = self._sock
+        if sock is None or (isinstance(sock, ssl.SSLSocket) and sock.pending()):
+            return True
+        return is_readable(sock)
+
     def _finish(self) -> None:
-        """At the end of the body: raise if it was cut short, else mark the response read."""
+        """At the end of the body: raise if it was cut short, else mark it complete."""
         response = self._response
         if response.length:  # the server closed before the announced length
             self.close()
             short = http.client.IncompleteRead(b"", response.length)
-            _raise_network(short, self._request, reading=True)
+            raise _network_error(short, self._request, "read")
         response.read(0)  # lets the response count as read to its end (and closed)
+        self._complete = True
 
     def close(self) -> None:
         connection, self._connection = self._connection, None
         if connection is None:
             return
         response = self._response
-        if response.isclosed() and not response.will_close:
-            self._transport._put_back(self._key, connection)
+        if self._complete and response.isclosed() and not response.will_close:
+            self._pool.give_back(self._key, connection)
             return
         response.close()
         connection.close()
 
 
+class _Stale(Exception):
+    """A reused connection failed before any byte of a response came back."""
+
+
 class DownloadTransport(httpx.BaseTransport):
     """Marked GETs over pooled ``http.client`` connections; the rest through ``inner``.
 
-    ``verify`` is the client's TLS setting (True, False or an ``ssl.SSLContext``), applied
-    as httpx applies it.
+    ``verify`` is the client's TLS setting, applied as httpx applies it.
     """
 
     def __init__(self, inner: httpx.BaseTransport, verify: VerifyTypes = True) -> None:
         self._inner = inner
         self._verify = verify
         self._ssl_context: ssl.SSLContext | None = None
-        self._lock = threading.Lock()
-        self._idle: dict[_Key, list[_Idle]] = {}
+        self._pool = ConnectionPool()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if not self._takes(request):
@@ -178,7 +209,7 @@ class DownloadTransport(httpx.BaseTransport):
         url = request.url
         host = url.raw_host.decode("ascii")
         key = (url.scheme, host, url.port or (443 if url.scheme == "https" else 80))
-        connection = self._pooled(key)
+        connection = self._pool.take(key)
         if connection is not None:
             try:
                 return self._send(key, connection, request, reused=True)
@@ -197,13 +228,9 @@ class DownloadTransport(httpx.BaseTransport):
             and BUDGET_EXTENSION not in request.extensions
         )
 
-    def _timeouts(self, request: httpx.Request) -> dict[str, float | None]:
-        timeout = request.extensions.get("timeout") or {}
-        return {kind: timeout.get(kind) for kind in ("connect", "read", "write")}
-
-    def _connect(self, key: _Key, request: httpx.Request) -> http.client.HTTPConnection:
+    def _connect(self, key: Key, request: httpx.Request) -> http.client.HTTPConnection:
         scheme, host, port = key
-        timeout = self._timeouts(request)["connect"]
+        timeout = _timeout(request, "connect")
         connection: http.client.HTTPConnection
         if scheme == "https":
             connection = http.client.HTTPSConnection(
@@ -213,9 +240,11 @@ class DownloadTransport(httpx.BaseTransport):
             connection = http.client.HTTPConnection(host, port, timeout=timeout)
         try:
             connection.connect()
-        except (OSError, ssl.SSLError) as exc:
+        except BaseException as exc:
             connection.close()
-            _raise_network(exc, request, reading=False)
+            if isinstance(exc, OSError):  # ssl.SSLError included
+                raise _network_error(exc, request, "connect") from exc
+            raise
         return connection
 
     def _tls(self) -> ssl.SSLContext:
@@ -225,7 +254,7 @@ class DownloadTransport(httpx.BaseTransport):
 
     def _send(
         self,
-        key: _Key,
+        key: Key,
         connection: http.client.HTTPConnection,
         request: httpx.Request,
         reused: bool,
@@ -235,30 +264,31 @@ class DownloadTransport(httpx.BaseTransport):
         Raises :class:`_Stale` when a ``reused`` connection fails before any response byte.
         """
         sock = connection.sock
-        timeouts = self._timeouts(request)
+        phase: Phase = "write"
         try:
             if sock is not None:
-                sock.settimeout(timeouts["write"])
+                sock.settimeout(_timeout(request, "write"))
             target = request.url.raw_path.decode("ascii")
             connection.putrequest("GET", target, skip_host=True, skip_accept_encoding=True)
             for name, value in request.headers.raw:
                 connection.putheader(name, value)
             connection.endheaders()
+            phase = "read"
             if sock is not None:
-                sock.settimeout(timeouts["read"])
+                sock.settimeout(_timeout(request, "read"))
             response = connection.getresponse()
-        except (http.client.RemoteDisconnected, ConnectionError) as exc:
+            _check_framing(response)
+        except BaseException as exc:
             connection.close()
-            if reused:
-                raise _Stale(exc) from exc
-            _raise_network(exc, request, reading=True)
-        except (OSError, http.client.HTTPException) as exc:
+            if reused and isinstance(exc, _STALE):  # RemoteDisconnected is a ConnectionError
+                raise _Stale from exc
+            if isinstance(exc, (OSError, ValueError, http.client.HTTPException)):
+                raise _network_error(exc, request, phase) from exc
+            raise
+        if response.status < 200:  # an informational answer, which http.client cannot skip:
+            response.close()  # the request goes once more, through httpx's transport, which can
             connection.close()
-            _raise_network(exc, request, reading=True)
-        if response.status < 200:  # an informational answer http.client cannot step over
-            response.close()
-            connection.close()
-            return self._inner.handle_request(request)  # httpx skips to the final one
+            return self._inner.handle_request(request)
         headers = [
             (name.encode("latin-1"), value.encode("latin-1"))
             for name, value in response.getheaders()
@@ -266,7 +296,7 @@ class DownloadTransport(httpx.BaseTransport):
         return httpx.Response(
             response.status,
             headers=headers,
-            stream=_Body(self, key, connection, response, request),
+            stream=_Body(self._pool, key, connection, response, request),
             extensions={
                 "http_version": b"HTTP/1.1" if response.version == 11 else b"HTTP/1.0",
                 "reason_phrase": response.reason.encode("latin-1", "replace"),
@@ -274,43 +304,16 @@ class DownloadTransport(httpx.BaseTransport):
             },
         )
 
-    def _pooled(self, key: _Key) -> http.client.HTTPConnection | None:
-        """An idle connection to ``key`` that is still open, if there is one."""
-        now = time.monotonic()
-        with self._lock:
-            idle = self._idle.get(key, [])
-            while idle:
-                entry = idle.pop()
-                sock = entry.connection.sock
-                fresh = now - entry.since < KEEPALIVE_EXPIRY
-                if fresh and sock is not None and not _is_readable(sock):
-                    return entry.connection
-                entry.connection.close()
-        return None
-
-    def _put_back(self, key: _Key, connection: http.client.HTTPConnection) -> None:
-        with self._lock:
-            idle = self._idle.setdefault(key, [])
-            if len(idle) < MAX_IDLE_PER_HOST:
-                idle.append(_Idle(connection, time.monotonic()))
-                return
-        connection.close()
-
     def close(self) -> None:
-        with self._lock:
-            idle = [entry for entries in self._idle.values() for entry in entries]
-            self._idle.clear()
-        for entry in idle:
-            entry.connection.close()
+        self._pool.close()
         self._inner.close()
 
 
-class _Stale(Exception):
-    """A reused connection failed before any byte of a response came back."""
-
-    def __init__(self, cause: BaseException) -> None:
-        super().__init__(str(cause))
-        self.cause = cause
+def _timeout(request: httpx.Request, phase: Phase) -> float | None:
+    """The request's httpx timeout for ``phase`` (None: wait as long as it takes)."""
+    timeouts = request.extensions.get("timeout") or {}
+    value = timeouts.get(phase)
+    return float(value) if value is not None else None
 
 
 def sync_network(verify: VerifyTypes) -> DownloadTransport:
