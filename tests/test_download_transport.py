@@ -6,8 +6,10 @@ close a kept-alive connection or send bytes no header parser would clean up.
 
 from __future__ import annotations
 
+import socket
 import socketserver
 import ssl
+import struct
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -130,10 +132,11 @@ def test_a_fast_body_is_gathered_into_large_pieces() -> None:
     assert max(pieces) > 64 * 1024  # more than httpx's transport hands over at once
 
 
-def test_a_slow_body_is_handed_over_as_it_comes() -> None:
+@pytest.mark.parametrize("extra", [[], ["Connection: close"]], ids=["kept-alive", "closing"])
+def test_a_slow_body_is_handed_over_as_it_comes(extra: list[str]) -> None:
     def serve(conn: _Connection) -> None:
         conn.read_request()
-        conn.wfile.write(_answer(b"s" * 4000)[:-3000])
+        conn.wfile.write(_answer(b"s" * 4000, *extra)[:-3000])
         for _ in range(3):
             conn.wfile.flush()
             time.sleep(0.2)
@@ -162,22 +165,60 @@ def test_a_body_left_unread_closes_its_connection() -> None:
     assert (len(data), failure, server.connections) == (500_000, None, 2)
 
 
-def test_a_kept_alive_connection_the_server_drops_is_replaced() -> None:
-    """The server reads the second request of each connection and closes it unanswered, as a
-    server does whose keep-alive ran out as the request came: the GET goes once more on a new
-    connection, and the caller sees only its answer."""
+@pytest.mark.parametrize("reset", [False, True], ids=["closed", "reset"])
+def test_a_kept_alive_connection_the_server_drops_is_replaced(reset: bool) -> None:
+    """The server reads the second request of each connection and closes it unanswered (or
+    resets it), as a server does whose keep-alive ran out as the request came: the GET goes
+    once more on a new connection, and the caller sees only its answer."""
 
     def serve(conn: _Connection) -> None:
         if conn.read_request() is not None:
             conn.wfile.write(_answer(b"first answer"))
             conn.wfile.flush()
             conn.read_request()  # and close without a word
+            if reset:  # an RST, with no FIN before it
+                conn.connection.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                )
+                conn.connection.close()
 
     with _server(serve) as server, httpx.Client(transport=_transport()) as http:
         first = _received(_send(http, server.url()))
         second = _received(_send(http, server.url()))
     assert first == second == (b"first answer", None)
     assert (server.connections, len(server.requests)) == (2, 3)
+
+
+@pytest.mark.parametrize(
+    "second_answer",
+    [None, b"HTTP/1.1 200 OK\r\nX-Partial"],
+    ids=["stalls", "cut-in-headers"],
+)
+def test_a_reused_connection_that_failed_after_the_request_is_not_sent_again(
+    second_answer: bytes | None,
+) -> None:
+    """Only a failure before any status line counts as a stale connection: a GET whose answer
+    stalled, or was cut short in its headers, is reported, not sent a third time."""
+    release = threading.Event()
+
+    def serve(conn: _Connection) -> None:
+        conn.read_request()
+        conn.wfile.write(_answer(b"first"))
+        conn.wfile.flush()
+        conn.read_request()
+        if second_answer is None:
+            release.wait(10)
+        else:
+            conn.wfile.write(second_answer)
+
+    with _server(serve) as server, httpx.Client(transport=_transport()) as http:
+        assert _received(_send(http, server.url())) == (b"first", None)
+        with pytest.raises((httpx.ReadTimeout, httpx.RemoteProtocolError)) as failure:
+            _send(http, server.url(), read=0.3)
+        release.set()
+    expected = httpx.ReadTimeout if second_answer is None else httpx.RemoteProtocolError
+    assert isinstance(failure.value, expected)
+    assert (server.connections, len(server.requests)) == (1, 2)
 
 
 def test_a_connection_the_server_closed_after_its_answer_is_not_used_again() -> None:
@@ -248,7 +289,7 @@ def test_a_body_that_failed_midway_does_not_give_back_its_connection() -> None:
         (["Content-Length: 1_0"], "bad Content-Length"),
         (["Content-Length: +3"], "bad Content-Length"),
         (["Content-Length: abc"], "bad Content-Length"),
-        (["Content-Length: " + "9" * 19], "bad Content-Length"),
+        (["Content-Length: " + "9" * 21], "bad Content-Length"),
         (["Transfer-Encoding: gzip, chunked"], "only Transfer-Encoding: chunked"),
         (["Transfer-Encoding: chunked", "Transfer-Encoding: chunked"], "only Transfer-Encoding"),
         (["Content-Length : 3"], "malformed response headers"),
@@ -270,6 +311,43 @@ def test_responses_whose_end_cannot_be_told_are_refused(headers: list[str], prob
         pytest.raises(httpx.RemoteProtocolError, match=problem),
     ):
         _send(http, server.url())
+
+
+def test_a_head_the_server_cut_short_is_refused() -> None:
+    """http.client takes the end of the connection as the end of the headers: the empty body
+    of such an answer would be saved as a complete file."""
+
+    def serve(conn: _Connection) -> None:
+        conn.read_request()
+        conn.wfile.write(b'HTTP/1.1 200 OK\r\nETag: "v1"\r\n')
+
+    with (
+        _server(serve) as server,
+        httpx.Client(transport=_transport()) as http,
+        pytest.raises(httpx.RemoteProtocolError, match="in the response's headers"),
+    ):
+        _send(http, server.url())
+
+
+@pytest.mark.parametrize("size", [b"-1", b"0x5", b"+5", b"1_0", b" 5", b"5x"])
+def test_a_chunk_size_that_is_not_hex_digits_is_refused(size: bytes) -> None:
+    def serve(conn: _Connection) -> None:
+        conn.read_request()
+        head = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        conn.wfile.write(head + size + b"\r\nhello\r\n0\r\n\r\n")
+
+    with _server(serve) as server, httpx.Client(transport=_transport()) as http:
+        data, failure = _received(_send(http, server.url()))
+    assert (data, type(failure)) == (b"", httpx.RemoteProtocolError)
+
+
+def test_a_multipart_content_type_is_not_taken_for_malformed_headers() -> None:
+    def serve(conn: _Connection) -> None:
+        conn.read_request()
+        conn.wfile.write(_answer(b"hi", "Content-Type: multipart/related; boundary=x"))
+
+    with _server(serve) as server, httpx.Client(transport=_transport()) as http:
+        assert _received(_send(http, server.url())) == (b"hi", None)
 
 
 def test_a_repeated_equal_content_length_frames_the_body() -> None:
@@ -355,7 +433,8 @@ def test_an_informational_answer_before_the_file_is_stepped_over() -> None:
 def test_header_bytes_come_through_as_sent() -> None:
     def serve(conn: _Connection) -> None:
         conn.read_request()
-        conn.wfile.write(_answer(b"", "X-Name: caf\xe9 \x1b[31m", 'ETag: "v1"'))
+        headers = ["X-Name: caf\xe9 \x1b[31m", 'ETag: "v1"', "X-A: one\r\n two"]
+        conn.wfile.write(_answer(b"", *headers))
 
     with _server(serve) as server, httpx.Client(transport=_transport()) as http:
         response = _send(http, server.url())
@@ -363,6 +442,7 @@ def test_header_bytes_come_through_as_sent() -> None:
     assert response.headers.get_list("x-name") == ["caf\xe9 \x1b[31m"]
     assert (b"X-Name", b"caf\xe9 \x1b[31m") in response.headers.raw
     assert response.headers["etag"] == '"v1"'
+    assert response.headers["x-a"] == "one two"  # a folded line unfolded, as h11 does
 
 
 def test_the_request_goes_out_with_its_own_headers_only() -> None:

@@ -15,12 +15,13 @@ exception types, so the callers cannot tell the two paths apart.
 
 from __future__ import annotations
 
+import email.errors
 import http.client
 import re
 import socket
 import ssl
 from collections.abc import Iterator
-from typing import Literal
+from typing import BinaryIO, Literal, cast
 
 import httpx
 
@@ -37,13 +38,24 @@ READ_SIZE = 256 * 1024
 """Most bytes handed over at once: what has arrived is gathered up to this size, so large
 bodies cost fewer, larger pieces, while a slow one is handed over as it comes."""
 
-MAX_CONTENT_LENGTH_DIGITS = 18
-"""A longer ``Content-Length`` (10^18 bytes and more) is refused as malformed."""
+MAX_CONTENT_LENGTH_DIGITS = 20
+"""A longer ``Content-Length`` is refused as malformed (h11's limit)."""
+
+MAX_LINE = 65536
+"""Longest chunk-size line read (``http.client``'s limit for every line of a response)."""
 
 _TOKEN = re.compile(r"[-!#$%&'*+.^_`|~0-9A-Za-z]+")
 _DIGITS = re.compile(r"[0-9]+")
+_CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,20}")
+_FOLD = re.compile(r"\r?\n[ \t]+")
 _STALE = (ConnectionError, ssl.SSLEOFError, ssl.SSLZeroReturnError)
 """What a reused connection raises when its server closed it while it was idle."""
+_BAD_HEADER_LINES = (
+    email.errors.MissingHeaderBodySeparatorDefect,
+    email.errors.FirstHeaderLineIsContinuationDefect,
+)
+"""The header parser's findings that mean a malformed header line (not, say, a multipart
+``Content-Type`` without a body, which it also notes)."""
 
 Phase = Literal["connect", "write", "read"]
 _TIMEOUTS: dict[Phase, type[httpx.TimeoutException]] = {
@@ -59,7 +71,57 @@ _ERRORS: dict[Phase, type[httpx.NetworkError]] = {
 
 
 class _BadFraming(http.client.HTTPException):
-    """A response whose headers h11 would refuse: its body's end cannot be told safely."""
+    """A response whose head h11 would refuse: its body's end cannot be told safely."""
+
+
+class _BeforeStatus(ConnectionError):
+    """The connection failed before a response's status line had arrived."""
+
+
+class _HeadReader:
+    """A response's file while its head is read: notes whether the head ended at EOF."""
+
+    def __init__(self, fp: BinaryIO) -> None:
+        self.fp = fp
+        self.cut = False
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self.fp.readline(limit)
+        self.cut = self.cut or not line
+        return line
+
+
+class _Response(http.client.HTTPResponse):
+    """``http.client``'s response, held to h11's rules where it is lenient: a head cut short
+    by the server is refused (not taken as complete), and so is a chunk size that is not
+    plain hex digits (``int()`` would take ``-1``, ``0x5`` or ``1_0``)."""
+
+    def begin(self) -> None:
+        fp = self.fp
+        head = _HeadReader(fp)
+        self.fp = head  # type: ignore[assignment]
+        try:
+            super().begin()
+        except http.client.RemoteDisconnected:  # no status line at all: said as it is
+            raise
+        except _STALE as exc:
+            if not isinstance(self.status, int):  # still http.client's "UNKNOWN"
+                raise _BeforeStatus(str(exc) or type(exc).__name__) from exc
+            raise
+        finally:
+            if cast(object, self.fp) is head:
+                self.fp = fp
+        if head.cut:
+            raise _BadFraming("the server closed the connection in the response's headers")
+
+    def _read_next_chunk_size(self) -> int:
+        line = self.fp.readline(MAX_LINE + 1)
+        if len(line) > MAX_LINE:
+            raise http.client.LineTooLong("chunk size")
+        size = line.split(b";", 1)[0].rstrip(b" \t\r\n")
+        if not _CHUNK_SIZE.fullmatch(size):
+            raise ValueError(f"illegal chunk size line {line[:40]!r}")  # IncompleteRead follows
+        return int(size, 16)
 
 
 def _network_error(exc: BaseException, request: httpx.Request, phase: Phase) -> httpx.HTTPError:
@@ -83,8 +145,9 @@ def _network_error(exc: BaseException, request: httpx.Request, phase: Phase) -> 
 def _check_framing(response: http.client.HTTPResponse) -> None:
     """Refuse what h11 refuses, where ``http.client`` would guess where the body ends."""
     message = response.msg
-    if message.defects:
-        raise _BadFraming(f"malformed response headers ({type(message.defects[0]).__name__})")
+    for defect in message.defects:
+        if isinstance(defect, _BAD_HEADER_LINES):
+            raise _BadFraming(f"malformed response headers ({type(defect).__name__})")
     for name in message:
         if not _TOKEN.fullmatch(name):
             raise _BadFraming(f"invalid response header name {name!r}")
@@ -123,13 +186,14 @@ class _Body(httpx.SyncByteStream):
         pool: ConnectionPool,
         key: Key,
         connection: http.client.HTTPConnection,
+        sock: socket.socket | None,
         response: http.client.HTTPResponse,
         request: httpx.Request,
     ) -> None:
         self._pool = pool
         self._key = key
         self._connection: http.client.HTTPConnection | None = connection
-        self._sock = connection.sock
+        self._sock = sock  # the connection lets go of it when the response will close it
         self._response = response
         self._request = request
         self._complete = False
@@ -188,7 +252,7 @@ class _Body(httpx.SyncByteStream):
 
 
 class _Stale(Exception):
-    """A reused connection failed before any byte of a response came back."""
+    """A reused connection failed before a response's status line came back."""
 
 
 class DownloadTransport(httpx.BaseTransport):
@@ -238,6 +302,7 @@ class DownloadTransport(httpx.BaseTransport):
             )
         else:
             connection = http.client.HTTPConnection(host, port, timeout=timeout)
+        connection.response_class = _Response
         try:
             connection.connect()
         except BaseException as exc:
@@ -261,7 +326,7 @@ class DownloadTransport(httpx.BaseTransport):
     ) -> httpx.Response:
         """Send ``request`` on ``connection`` and return its response with the body unread.
 
-        Raises :class:`_Stale` when a ``reused`` connection fails before any response byte.
+        Raises :class:`_Stale` when a ``reused`` connection fails before a status line came.
         """
         sock = connection.sock
         phase: Phase = "write"
@@ -280,7 +345,7 @@ class DownloadTransport(httpx.BaseTransport):
             _check_framing(response)
         except BaseException as exc:
             connection.close()
-            if reused and isinstance(exc, _STALE):  # RemoteDisconnected is a ConnectionError
+            if reused and _stale(exc, phase):
                 raise _Stale from exc
             if isinstance(exc, (OSError, ValueError, http.client.HTTPException)):
                 raise _network_error(exc, request, phase) from exc
@@ -289,14 +354,14 @@ class DownloadTransport(httpx.BaseTransport):
             response.close()  # the request goes once more, through httpx's transport, which can
             connection.close()
             return self._inner.handle_request(request)
-        headers = [
-            (name.encode("latin-1"), value.encode("latin-1"))
+        headers = [  # a folded line unfolded, as h11 does
+            (name.encode("latin-1"), _FOLD.sub(" ", value).encode("latin-1"))
             for name, value in response.getheaders()
         ]
         return httpx.Response(
             response.status,
             headers=headers,
-            stream=_Body(self._pool, key, connection, response, request),
+            stream=_Body(self._pool, key, connection, sock, response, request),
             extensions={
                 "http_version": b"HTTP/1.1" if response.version == 11 else b"HTTP/1.0",
                 "reason_phrase": response.reason.encode("latin-1", "replace"),
@@ -307,6 +372,14 @@ class DownloadTransport(httpx.BaseTransport):
     def close(self) -> None:
         self._pool.close()
         self._inner.close()
+
+
+def _stale(exc: BaseException, phase: Phase) -> bool:
+    """Whether a reused connection failed as one its server closed while it was idle: while
+    the request was written, or before any status line came back."""
+    if phase == "write":
+        return isinstance(exc, _STALE)
+    return isinstance(exc, (http.client.RemoteDisconnected, _BeforeStatus))
 
 
 def _timeout(request: httpx.Request, phase: Phase) -> float | None:
