@@ -191,8 +191,8 @@ def test_a_kept_alive_connection_the_server_drops_is_replaced(reset: bool) -> No
 
 @pytest.mark.parametrize(
     "second_answer",
-    [None, b"HTTP/1.1 200 OK\r\nX-Partial"],
-    ids=["stalls", "cut-in-headers"],
+    [None, b"HTTP/1.1 200 OK\r\nX-Partial", b"HTTP/1.1 100 Continue\r\n\r\n"],
+    ids=["stalls", "cut-in-headers", "cut-after-100-continue"],
 )
 def test_a_reused_connection_that_failed_after_the_request_is_not_sent_again(
     second_answer: bytes | None,
@@ -339,6 +339,46 @@ def test_a_chunk_size_that_is_not_hex_digits_is_refused(size: bytes) -> None:
     with _server(serve) as server, httpx.Client(transport=_transport()) as http:
         data, failure = _received(_send(http, server.url()))
     assert (data, type(failure)) == (b"", httpx.RemoteProtocolError)
+
+
+def test_a_status_line_that_is_not_http_is_a_protocol_error() -> None:
+    def serve(conn: _Connection) -> None:
+        conn.read_request()
+        conn.wfile.write(b"garbage\r\n\r\n")
+
+    with (
+        _server(serve) as server,
+        httpx.Client(transport=_transport()) as http,
+        pytest.raises(httpx.RemoteProtocolError),
+    ):
+        _send(http, server.url())
+
+
+def test_chunked_with_trailing_space_is_still_chunked() -> None:
+    """The header parser keeps the space, and http.client would then read the chunk framing
+    as the file; h11 strips it, and so does this transport."""
+
+    def serve(conn: _Connection) -> None:
+        conn.read_request()
+        head = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked \r\nConnection: close\r\n\r\n"
+        conn.wfile.write(head + b"5\r\nhello\r\n0\r\n\r\n")
+
+    with _server(serve) as server, httpx.Client(transport=_transport()) as http:
+        assert _received(_send(http, server.url())) == (b"hello", None)
+
+
+@pytest.mark.parametrize("status", [204, 304])
+def test_a_bodiless_status_has_no_body_whatever_its_headers_say(status: int) -> None:
+    def serve(conn: _Connection) -> None:
+        while conn.read_request() is not None:
+            head = f"HTTP/1.1 {status} Nothing\r\nTransfer-Encoding: chunked\r\n\r\n"
+            conn.wfile.write(head.encode())
+
+    with _server(serve) as server, httpx.Client(transport=_transport()) as http:
+        for _ in range(2):
+            response = _send(http, server.url(), read=2.0)
+            assert (response.status_code, _received(response)) == (status, (b"", None))
+    assert server.connections == 1
 
 
 def test_a_multipart_content_type_is_not_taken_for_malformed_headers() -> None:

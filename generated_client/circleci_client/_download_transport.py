@@ -79,16 +79,25 @@ class _BeforeStatus(ConnectionError):
 
 
 class _HeadReader:
-    """A response's file while its head is read: notes whether the head ended at EOF."""
+    """A response's file while its head is read: notes how many lines came and whether the
+    head ended at EOF (``http.client`` reads a head only with ``readline``, and closes it
+    when the status line is not HTTP)."""
 
     def __init__(self, fp: BinaryIO) -> None:
         self.fp = fp
+        self.lines = 0
         self.cut = False
 
     def readline(self, limit: int = -1) -> bytes:
         line = self.fp.readline(limit)
-        self.cut = self.cut or not line
+        if line:
+            self.lines += 1
+        else:
+            self.cut = True
         return line
+
+    def close(self) -> None:
+        self.fp.close()
 
 
 class _Response(http.client.HTTPResponse):
@@ -102,10 +111,8 @@ class _Response(http.client.HTTPResponse):
         self.fp = head  # type: ignore[assignment]
         try:
             super().begin()
-        except http.client.RemoteDisconnected:  # no status line at all: said as it is
-            raise
-        except _STALE as exc:
-            if not isinstance(self.status, int):  # still http.client's "UNKNOWN"
+        except _STALE as exc:  # RemoteDisconnected (no status line) included
+            if head.lines == 0:
                 raise _BeforeStatus(str(exc) or type(exc).__name__) from exc
             raise
         finally:
@@ -126,6 +133,8 @@ class _Response(http.client.HTTPResponse):
 
 def _network_error(exc: BaseException, request: httpx.Request, phase: Phase) -> httpx.HTTPError:
     """The httpx exception httpx's own transport raises for ``exc`` in ``phase``."""
+    if isinstance(exc, _BeforeStatus) and exc.__cause__ is not None:
+        exc = exc.__cause__
     if isinstance(exc, TimeoutError):
         return _TIMEOUTS[phase](str(exc) or "timed out", request=request)
     if isinstance(exc, http.client.RemoteDisconnected):
@@ -154,6 +163,11 @@ def _check_framing(response: http.client.HTTPResponse) -> None:
     encodings = message.get_all("Transfer-Encoding") or []
     if len(encodings) > 1 or any(value.strip().lower() != "chunked" for value in encodings):
         raise _BadFraming("only Transfer-Encoding: chunked is supported")
+    if response.status in (204, 304):  # no body, whatever the headers say (as h11 has it)
+        response.chunked, response.length = False, 0
+        return
+    if encodings and not response.chunked:  # "chunked " with a space: http.client missed it
+        response.chunked, response.chunk_left, response.length = True, None, None
     values = message.get_all("Content-Length") or []
     lengths = {part.strip() for value in values for part in value.split(",")}
     if not lengths:
@@ -379,7 +393,7 @@ def _stale(exc: BaseException, phase: Phase) -> bool:
     the request was written, or before any status line came back."""
     if phase == "write":
         return isinstance(exc, _STALE)
-    return isinstance(exc, (http.client.RemoteDisconnected, _BeforeStatus))
+    return isinstance(exc, _BeforeStatus)
 
 
 def _timeout(request: httpx.Request, phase: Phase) -> float | None:
