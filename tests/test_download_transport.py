@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
@@ -120,6 +121,27 @@ def _received(response: httpx.Response) -> tuple[bytes, BaseException | None]:
     finally:
         response.close()
     return bytes(got), None
+
+
+def _once(raw: bytes) -> Serve:
+    """Read one request, answer ``raw`` and close the connection."""
+
+    def serve(conn: _Connection) -> None:
+        conn.read_request()
+        conn.wfile.write(raw)
+
+    return serve
+
+
+def _refused(serve: Serve, match: str) -> _RawServer:
+    """Send one download GET to ``serve``; it must fail with ``RemoteProtocolError``."""
+    with (
+        _server(serve) as server,
+        httpx.Client(transport=_transport()) as http,
+        pytest.raises(httpx.RemoteProtocolError, match=match),
+    ):
+        _send(http, server.url())
+    return server
 
 
 def test_a_fast_body_is_gathered_into_large_pieces() -> None:
@@ -233,15 +255,7 @@ def test_a_connection_the_server_closed_after_its_answer_is_not_used_again() -> 
 
 
 def test_a_new_connection_closed_unanswered_is_a_protocol_error() -> None:
-    def serve(conn: _Connection) -> None:
-        conn.read_request()
-
-    with (
-        _server(serve) as server,
-        httpx.Client(transport=_transport()) as http,
-        pytest.raises(httpx.RemoteProtocolError, match="without sending a response"),
-    ):
-        _send(http, server.url())
+    server = _refused(_once(b""), "without sending a response")
     assert len(server.requests) == 1  # not sent again
 
 
@@ -300,33 +314,15 @@ def test_responses_whose_end_cannot_be_told_are_refused(headers: list[str], prob
     """What h11 refuses is refused here too: otherwise the bytes after a body one reader
     ends early could be read as the next request's answer, or a framing saved as the file."""
 
-    def serve(conn: _Connection) -> None:
-        while conn.read_request() is not None:
-            head = "\r\n".join(["HTTP/1.1 200 OK", *headers]) + "\r\n\r\n"
-            conn.wfile.write(head.encode("latin-1") + b"hello" + b"5\r\nEVIL!\r\n0\r\n\r\n")
-
-    with (
-        _server(serve) as server,
-        httpx.Client(transport=_transport()) as http,
-        pytest.raises(httpx.RemoteProtocolError, match=problem),
-    ):
-        _send(http, server.url())
+    head = "\r\n".join(["HTTP/1.1 200 OK", *headers]) + "\r\n\r\n"
+    _refused(_once(head.encode("latin-1") + b"hello" + b"5\r\nEVIL!\r\n0\r\n\r\n"), problem)
 
 
 def test_a_head_the_server_cut_short_is_refused() -> None:
     """http.client takes the end of the connection as the end of the headers: the empty body
     of such an answer would be saved as a complete file."""
 
-    def serve(conn: _Connection) -> None:
-        conn.read_request()
-        conn.wfile.write(b'HTTP/1.1 200 OK\r\nETag: "v1"\r\n')
-
-    with (
-        _server(serve) as server,
-        httpx.Client(transport=_transport()) as http,
-        pytest.raises(httpx.RemoteProtocolError, match="in the response's headers"),
-    ):
-        _send(http, server.url())
+    _refused(_once(b'HTTP/1.1 200 OK\r\nETag: "v1"\r\n'), "in the response's headers")
 
 
 @pytest.mark.parametrize("size", [b"-1", b"0x5", b"+5", b"1_0", b" 5", b"5x"])
@@ -342,16 +338,7 @@ def test_a_chunk_size_that_is_not_hex_digits_is_refused(size: bytes) -> None:
 
 
 def test_a_status_line_that_is_not_http_is_a_protocol_error() -> None:
-    def serve(conn: _Connection) -> None:
-        conn.read_request()
-        conn.wfile.write(b"garbage\r\n\r\n")
-
-    with (
-        _server(serve) as server,
-        httpx.Client(transport=_transport()) as http,
-        pytest.raises(httpx.RemoteProtocolError),
-    ):
-        _send(http, server.url())
+    _refused(_once(b"garbage\r\n\r\n"), "garbage")
 
 
 def test_chunked_with_trailing_space_is_still_chunked() -> None:
@@ -530,30 +517,35 @@ def test_requests_not_marked_as_downloads_go_to_httpx() -> None:
     assert inner.seen == ["GET", "POST"]
 
 
+@dataclass(frozen=True)
+class _Tls:
+    """A server certificate for 127.0.0.1 from a local CA, and a client context trusting it."""
+
+    server: ssl.SSLContext
+    trusted: ssl.SSLContext
+
+
 @pytest.fixture(scope="module")
-def tls() -> tuple[trustme.CA, ssl.SSLContext]:
+def tls() -> _Tls:
     ca = trustme.CA()
-    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    ca.issue_cert("127.0.0.1").configure_cert(server_context)
-    return ca, server_context
+    server = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(server)
+    trusted = ssl.create_default_context()
+    ca.configure_trust(trusted)
+    return _Tls(server, trusted)
 
 
 @contextmanager
-def _tls_server(server_context: ssl.SSLContext, body: bytes) -> Iterator[_RawServer]:
+def _tls_server(tls: _Tls, body: bytes) -> Iterator[_RawServer]:
     with _server(_keep_alive(body)) as server:
-        server.socket = server_context.wrap_socket(server.socket, server_side=True)
+        server.socket = tls.server.wrap_socket(server.socket, server_side=True)
         yield server
 
 
-def test_https_downloads_verify_the_certificate_as_httpx_does(
-    tls: tuple[trustme.CA, ssl.SSLContext],
-) -> None:
-    ca, server_context = tls
-    trusted = ssl.create_default_context()
-    ca.configure_trust(trusted)
-    with _tls_server(server_context, b"secret bytes") as server:
+def test_https_downloads_verify_the_certificate_as_httpx_does(tls: _Tls) -> None:
+    with _tls_server(tls, b"secret bytes") as server:
         url = server.url(scheme="https")
-        with httpx.Client(transport=_transport(verify=trusted)) as http:
+        with httpx.Client(transport=_transport(verify=tls.trusted)) as http:
             assert _received(_send(http, url)) == (b"secret bytes", None)
         with (
             httpx.Client(transport=_transport(verify=True)) as http,  # the system's CAs
@@ -564,27 +556,19 @@ def test_https_downloads_verify_the_certificate_as_httpx_does(
             assert _received(_send(http, url)) == (b"secret bytes", None)
 
 
-def test_https_downloads_check_the_host_name(tls: tuple[trustme.CA, ssl.SSLContext]) -> None:
-    ca, server_context = tls  # the certificate names 127.0.0.1, not localhost
-    trusted = ssl.create_default_context()
-    ca.configure_trust(trusted)
-    with (
-        _tls_server(server_context, b"secret bytes") as server,
-        httpx.Client(transport=_transport(verify=trusted)) as http,
+def test_https_downloads_check_the_host_name(tls: _Tls) -> None:
+    with (  # the certificate names 127.0.0.1, not localhost
+        _tls_server(tls, b"secret bytes") as server,
+        httpx.Client(transport=_transport(verify=tls.trusted)) as http,
         pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"),
     ):
         _send(http, server.url(scheme="https").replace("127.0.0.1", "localhost"))
 
 
-def test_the_clients_verify_ssl_reaches_the_download_path(
-    tls: tuple[trustme.CA, ssl.SSLContext],
-) -> None:
-    ca, server_context = tls
-    trusted = ssl.create_default_context()
-    ca.configure_trust(trusted)
-    with _tls_server(server_context, b"secret bytes") as server:
+def test_the_clients_verify_ssl_reaches_the_download_path(tls: _Tls) -> None:
+    with _tls_server(tls, b"secret bytes") as server:
         url = server.url(scheme="https")
-        with AuthenticatedClient("token", verify_ssl=trusted) as client:
+        with AuthenticatedClient("token", verify_ssl=tls.trusted) as client:
             response = _send(client.get_httpx_client(), url)
             assert isinstance(response.extensions["network_stream"], _NetworkStream)
             assert _received(response) == (b"secret bytes", None)
