@@ -13,7 +13,8 @@ Modules:
   and their state); ``settings_handlers`` (project settings), ``usage_handlers`` and ``usage``
   (usage export jobs on the clock; their files are served by the foreign host);
 * running pipelines: ``engine`` (triggered pipelines run on a clock), ``clocks``,
-  ``webhook_delivery`` (signed webhook events POSTed when driven work finishes);
+  ``cancelling`` (API cancels, reported to the engine's listeners), ``webhook_delivery``
+  (signed webhook events POSTed when driven or cancelled work finishes);
 * serving: ``routing`` (raw-path matcher), ``wire`` (JSON shapes), ``insights`` (metrics from
   stored runs), ``tokens`` (signed page tokens), ``faults`` (fault injection), ``reqlog``
   (request logs), ``validation`` (responses against openapi.yaml), ``app`` (API Starlette

@@ -65,6 +65,7 @@ sandbox finishes it within a minute even at real time (1.4 s at ``--speed 10``).
     engine.driven(pipeline_id)               # -> bool
     on_triggered(world, pipeline)            # hook: drive a new pipeline
     on_continued(world, pipeline, config)    # hook: after continuePipeline
+    engine.cancelled(workflow, jobs, at, ended)  # report what the API cancelled (cancelling.py)
 """
 
 from __future__ import annotations
@@ -113,7 +114,8 @@ Values may be JSON booleans or the strings "true"/"false", e.g. {"parameters": {
 
 FinishListener = Callable[[Workflow, Job | None, datetime], None]
 """Told, under ``world.lock``, that a driven job (``job`` given) or workflow (``job`` None)
-finished at a moment; see ``Engine.finish_listeners``. It must not block."""
+finished at a moment, or one the API cancelled; see ``Engine.finish_listeners``. It must not
+block."""
 
 FAIL_STATUSES = {"failed", "timedout", "infrastructure_fail", "terminated-unknown", "unauthorized"}
 FAILED_JOB = {"failed", "timedout", "infrastructure_fail"}
@@ -460,6 +462,17 @@ class Engine:
                 workflow.status = "success"
         workflow.stopped_at = at
         self._finished(workflow, None, at)
+
+    def cancelled(self, workflow: Workflow, jobs: list[Job], at: datetime, ended: bool) -> None:
+        """Report jobs the API cancelled, then the workflow if that ended it (``ended``: it
+        was cancelled itself; else a driven one is settled as :meth:`catch_up` would)."""
+        for job in jobs:
+            self._finished(workflow, job, at)
+        if ended:
+            self._finished(workflow, None, at)
+        elif workflow.status not in TERMINAL_WORKFLOW and self.driven(workflow.pipeline_id):
+            self._release(workflow, at)
+            self._settle(workflow, at)
 
     def _finished(self, workflow: Workflow, job: Job | None, at: datetime) -> None:
         for listener in self.finish_listeners:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tests.standin import engine, wire
+from tests.standin import cancelling, engine, wire
 from tests.standin.handler_kit import (
     ApiError,
     Ctx,
@@ -240,7 +240,7 @@ def get_job_details(ctx: Ctx) -> Reply:
 def cancel_job(ctx: Ctx) -> Reply:
     """``POST /project/{slug}/job/{n}/cancel``."""
     _, job = ctx.job()
-    ctx.world.cancel_job(job)
+    cancelling.cancel_job(ctx.world, job)
     return ok(wire.message("Accepted."))
 
 
@@ -277,7 +277,7 @@ def list_workflow_jobs(ctx: Ctx) -> Reply:
 @op("POST", "/workflow/{id}/cancel", "cancelWorkflow")
 def cancel_workflow(ctx: Ctx) -> Reply:
     """``POST /workflow/{id}/cancel``."""
-    ctx.world.cancel_workflow(ctx.workflow())
+    cancelling.cancel_workflow(ctx.world, ctx.workflow())
     return ok(wire.message("Accepted."), 202)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 
-from tests.standin import engine, runcontrol, wire
+from tests.standin import cancelling, engine, runcontrol, wire
 from tests.standin.handler_kit import (
     JSON,
     ApiError,
@@ -145,7 +145,7 @@ def cancel_job_by_id(ctx: Ctx) -> Reply:
     job = ctx.world.jobs.get(ctx.uuid_param("job-id", "Job"))
     if job is None:
         raise ApiError(404, "Job not found")
-    ctx.world.cancel_job(job)
+    cancelling.cancel_job(ctx.world, job)
     return ok(wire.message("Accepted."))
 
 

@@ -1,7 +1,8 @@
-"""The stand-in delivers outbound webhooks: signed events POSTed when driven work finishes.
+"""The stand-in delivers outbound webhooks: signed events POSTed when work finishes.
 
-When the engine (:mod:`tests.standin.engine`) finishes a job or a workflow of a project whose
-webhooks subscribe to ``job-completed`` or ``workflow-completed``, :class:`WebhookDeliveries`
+When the engine (:mod:`tests.standin.engine`) finishes a job or a workflow, or the API cancels
+one (:mod:`tests.standin.cancelling`), of a project whose webhooks subscribe to
+``job-completed`` or ``workflow-completed``, :class:`WebhookDeliveries`
 builds the event as CircleCI's webhooks reference shows it (``webhooks-reference.adoc``: the
 shapes ``circleci_client.webhooks`` parses), serializes it once and signs exactly those bytes:
 
@@ -16,9 +17,15 @@ up the API. One attempt per event, no retries. Job events come before the event 
 workflow. The event ``id`` is derived from what finished and when, so it is the same for every
 webhook told of that event. A job's status is reported as ``success``, ``failed`` (also for
 ``timedout``, ``infrastructure_fail`` and ``terminated-unknown``), ``canceled`` or
-``unauthorized``; a workflow that did not run (``not_run``) sends nothing. Work cancelled
-through the API (``cancelWorkflow``, ``cancelJobByJobID``) sends nothing yet: the cancel handlers
-change state outside the engine, which is what tells this module.
+``unauthorized``; a workflow that did not run (``not_run``) sends nothing, nor does a job
+that never got a number (it never started, or is an approval).
+
+Work cancelled through the API, in driven or seeded pipelines, is reported once, at the moment
+of the cancel: ``cancelWorkflow`` sends ``job-completed`` (``canceled``) for each job it
+cancelled, then ``workflow-completed`` (``canceled``); ``cancelJobByJobNumber`` and
+``cancelJobByJobID`` send the job's event, then the workflow's if that ended it (a driven
+workflow only: a seeded one keeps its status). Jobs finished before the cancel, a second
+cancel and the engine's later looks send nothing more.
 
 ``deliveries.records`` lists what was attempted (status or error) since the last reset;
 ``deliveries.wait_idle()`` waits until everything queued was attempted.
