@@ -18,6 +18,7 @@ from uuid import UUID, uuid4
 
 import pytest
 from circleci_client import AuthenticatedClient, BadRequestError, NotFoundError
+from circleci_client.api.job import cancel_job_by_job_id, cancel_job_by_job_number
 from circleci_client.api.pipeline import trigger_pipeline
 from circleci_client.api.webhook import (
     create_webhook,
@@ -26,6 +27,7 @@ from circleci_client.api.webhook import (
     get_webhooks,
     update_webhook,
 )
+from circleci_client.api.workflow import cancel_workflow
 from circleci_client.models.trigger_pipeline_parameters import TriggerPipelineParameters
 from circleci_client.models.trigger_pipeline_parameters_parameters import (
     TriggerPipelineParametersParameters,
@@ -45,6 +47,7 @@ from tests.covered import covered_operations, covers
 from tests.local_http import origin, serving
 from tests.operations import WEBHOOK_OPERATIONS
 from tests.standin.server import Standin
+from tests.standin.world import Workflow
 
 WIDGETS = "gh/acme/widgets"
 SECRET = "whsec-0123456789abcdef"
@@ -448,6 +451,72 @@ def test_a_dead_receiver_is_given_up_after_the_timeout(
         standin.deliveries.timeout = timeout
     [record] = standin.deliveries.records
     assert record.status is None and record.error is not None and "Timeout" in record.error
+
+
+# --- delivery of what the API cancels: jobs first, then their workflow, once each ----------------
+
+
+def _driven(standin: Standin, client: AuthenticatedClient, **params: object) -> Workflow:
+    """The first workflow of a pipeline of widgets that has run for 3 s."""
+    body = TriggerPipelineParameters(
+        parameters=TriggerPipelineParametersParameters.from_dict(params)
+    )
+    created = trigger_pipeline.sync(WIDGETS, client=client, body=body)
+    standin.engine.advance(3)
+    return standin.world.pipelines[str(created.id)].workflows[0]
+
+
+def _events(standin: Standin, received: Received) -> list[tuple[str, str]]:
+    """``(job or workflow name, status)`` of each event received; signatures and ids checked."""
+    assert standin.deliveries.wait_idle(timeout=10)
+    events, found = [parse_event(body) for _, body in received.posts], []
+    for (headers, body), event in zip(received.posts, events, strict=True):
+        digest = hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+        assert headers["circleci-signature"] == f"v1={digest}"
+        assert isinstance(event, JobCompletedEvent | WorkflowCompletedEvent)
+        assert headers["circleci-event-type"] == str(event.type_)
+        done = event.job if isinstance(event, JobCompletedEvent) else event.workflow
+        found.append((done.name, str(done.status)))
+    assert len({e.id for e in events}) == len(events)
+    return found
+
+
+def test_cancels_of_driven_work_are_delivered_once_each(
+    standin: Standin, client: AuthenticatedClient, recorder: tuple[str, Received]
+) -> None:
+    covers("createWebhook")
+    create_webhook.sync(client=client, body=_input(_project_id(standin), url=recorder[0]))
+    workflow = _driven(standin, client, parallel=True)
+    standin.engine.advance(6)  # lint succeeded; test runs; build waits for both
+    for _ in range(2):
+        cancel_workflow.sync(UUID(workflow.id), client=client)
+    standin.engine.advance_until_idle()
+    wf = ("build-and-test", "canceled")
+    assert _events(standin, recorder[1]) == [("lint", "success"), ("test", "canceled"), wf]
+    lint = next(j for j in _driven(standin, client).jobs if j.name == "lint")
+    cancel_job_by_job_number.sync(WIDGETS, lint.job_number or 0, client=client)
+    cancel_job_by_job_id.sync(UUID(lint.id), client=client)  # already cancelled
+    assert _events(standin, recorder[1])[3:] == [("lint", "canceled"), wf]  # build: not_run
+    test = next(j for j in _driven(standin, client, parallel=True).jobs if j.name == "test")
+    cancel_job_by_job_id.sync(UUID(test.id), client=client)
+    assert _events(standin, recorder[1])[5:] == [("test", "canceled")]  # lint still runs
+    standin.engine.advance_until_idle()
+    assert _events(standin, recorder[1])[5:] == [("test", "canceled"), ("lint", "success"), wf]
+
+
+def test_cancels_of_seeded_work_are_delivered_once_each(
+    standin: Standin, client: AuthenticatedClient, recorder: tuple[str, Received]
+) -> None:
+    covers("createWebhook")
+    create_webhook.sync(client=client, body=_input(_project_id(standin), url=recorder[0]))
+    workflow = standin.world.workflows[standin.world.facts.running_workflow_id]
+    test = next(j for j in workflow.jobs if j.name == "test")  # lint succeeded; build waits
+    cancel_job_by_job_number.sync(WIDGETS, test.job_number or 0, client=client)
+    assert _events(standin, recorder[1]) == [("test", "canceled")]  # the workflow still runs
+    for _ in range(2):
+        cancel_workflow.sync(UUID(workflow.id), client=client)
+    rest = [("integration", "canceled"), ("e2e", "canceled"), ("build-and-test", "canceled")]
+    assert _events(standin, recorder[1]) == [("test", "canceled"), *rest]
 
 
 def test_every_webhook_operation_has_a_test() -> None:
